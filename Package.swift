@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode with strict concurrency.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "Entente",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "EntenteNLP", targets: ["EntenteNLP"]),
+    .library(name: "EntenteIO", targets: ["EntenteIO"]),
+    .executable(name: "entente", targets: ["entente"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
+    .target(name: "EntenteNLP", swiftSettings: swiftSettings),
+    // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
+    .target(name: "EntenteIO", dependencies: ["EntenteNLP"], swiftSettings: swiftSettings),
+    // The `entente` command: thin glue over the libraries.
+    .executableTarget(
+      name: "entente",
+      dependencies: [
+        "EntenteNLP",
+        "EntenteIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "EntenteNLPTests",
+      dependencies: ["EntenteNLP"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "EntenteIOTests",
+      dependencies: ["EntenteIO", "EntenteNLP"],
+      resources: [.copy("Golden"), .copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "EntenteCLITests",
+      dependencies: ["entente"],
+      swiftSettings: swiftSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
