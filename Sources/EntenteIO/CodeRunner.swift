@@ -1,0 +1,101 @@
+public import EntenteNLP
+public import Foundation
+
+/// What `entente code` is asked to do.
+public struct CodeOptions: Sendable {
+  /// Files, directories or `-`; empty for standard input.
+  public var paths: [String] = []
+  /// How to read the inputs, the default date and the size limit.
+  public var reading = DocumentReader.Options()
+  /// The output format.
+  public var format: OutputFormat = .json
+  /// Whether to write tokens.
+  public var includeTokens = false
+  /// The last pipeline stage to run.
+  public var until: PipelineStage = .sentences
+
+  /// Creates the default options.
+  public init() {}
+}
+
+/// What a run did, for the summary line and the exit status.
+public struct CodeSummary: Sendable, Equatable {
+  /// Documents processed.
+  public var documents = 0
+  /// Inputs or records rejected.
+  public var rejected = 0
+  /// Warnings reported.
+  public var warnings = 0
+  /// Sentences found.
+  public var sentences = 0
+  /// Tokens found.
+  public var tokens = 0
+  /// UTF-8 bytes of text processed.
+  public var bytes = 0
+  /// Whether the run stopped early because the output was closed.
+  public var outputClosed = false
+  /// A fatal output error, if any.
+  public var outputFailure: String?
+
+  /// Creates an empty summary.
+  public init() {}
+
+  /// 0 when everything was processed, 1 when some input was rejected or output failed.
+  public var exitStatus: Int32 { rejected > 0 || outputFailure != nil ? 1 : 0 }
+}
+
+/// Runs `entente code`: reads documents, runs the pipeline and writes the results.
+public struct CodeRunner {
+  private let options: CodeOptions
+  private let pipeline: Pipeline
+
+  /// Creates a runner.
+  public init(options: CodeOptions) {
+    self.options = options
+    self.pipeline = Pipeline.standard(until: options.until)
+  }
+
+  /// Processes every input, streaming.
+  ///
+  /// - Parameters:
+  ///   - output: Where results go.
+  ///   - diagnostics: Receives each error and warning line (`error: ...`, `warning: ...`).
+  ///   - standardInput: The handle read for `-`.
+  /// - Returns: What was done.
+  public func run(
+    output: any OutputSink, diagnostics: (String) -> Void,
+    standardInput: @escaping @Sendable () -> FileHandle = { FileHandle.standardInput }
+  ) -> CodeSummary {
+    var summary = CodeSummary()
+    var writer = DocumentWriter(format: options.format, includeTokens: options.includeTokens, sink: output)
+    var reader = DocumentReader(paths: options.paths, options: options.reading, standardInput: standardInput)
+    do {
+      try writer.begin()
+      while let item = reader.next() {
+        switch item {
+        case .failure(let error):
+          summary.rejected += 1
+          diagnostics("error: \(error)")
+        case .document(let input, let warnings):
+          for warning in warnings { diagnostics("warning: \(warning)") }
+          summary.warnings += warnings.count
+          let doc = pipeline(input.text)
+          summary.documents += 1
+          summary.sentences += doc.sentences.count
+          summary.tokens += doc.tokens.count
+          summary.bytes += doc.byteCount
+          try writer.write(doc, input: input)
+        }
+      }
+      try writer.finish()
+    } catch {
+      if error.isBrokenPipe {
+        summary.outputClosed = true
+      } else {
+        summary.outputFailure = error.description
+        diagnostics("error: cannot write output: \(error)")
+      }
+    }
+    return summary
+  }
+}

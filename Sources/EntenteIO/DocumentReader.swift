@@ -1,0 +1,170 @@
+public import Foundation
+
+/// How to read an input path.
+public enum InputKind: String, Sendable, CaseIterable {
+  /// By extension: `.jsonl` files are JSON Lines, everything else plain text.
+  case auto
+  /// Plain text: one document per file.
+  case text
+  /// JSON Lines: one document per line, `{"id", "date", "text"}`.
+  case jsonl
+}
+
+/// One item read from the inputs: a document, or an input that was rejected.
+public enum ReadItem: Sendable {
+  /// A document, with the repairs made while reading it.
+  case document(InputDocument, warnings: [InputWarning])
+  /// An input (a file or a record) that could not be read; nothing else is lost.
+  case failure(InputError)
+}
+
+/// Reads documents from files, directories, JSON Lines files and standard input, one at a
+/// time, so that memory stays bounded by the largest single document.
+///
+/// Directories are walked recursively for `*.txt` and `*.jsonl` files, in sorted order.
+/// `-` is standard input.
+public struct DocumentReader: Sequence, IteratorProtocol {
+  /// Options for reading.
+  public struct Options: Sendable {
+    /// How to read each path.
+    public var kind: InputKind = .auto
+    /// The date given to plain-text documents.
+    public var defaultDate: String?
+    /// The largest document, in bytes; larger inputs are rejected.
+    public var maxDocumentBytes: Int = 256 << 20
+
+    /// Creates options.
+    public init(kind: InputKind = .auto, defaultDate: String? = nil, maxDocumentBytes: Int = 256 << 20) {
+      self.kind = kind
+      self.defaultDate = defaultDate
+      self.maxDocumentBytes = maxDocumentBytes
+    }
+  }
+
+  private let options: Options
+  private var pending: [String]
+  private var lines: LineReader?
+  private var linesPath = ""
+  private let standardInput: () -> FileHandle
+
+  /// Creates a reader over `paths`; an empty list means standard input.
+  ///
+  /// - Parameters:
+  ///   - paths: Files, directories, or `-` for standard input.
+  ///   - options: How to read them.
+  ///   - standardInput: The handle to read for `-` (replaceable in tests).
+  public init(
+    paths: [String], options: Options = Options(),
+    standardInput: @escaping @Sendable () -> FileHandle = { FileHandle.standardInput }
+  ) {
+    self.options = options
+    self.pending = (paths.isEmpty ? ["-"] : paths).reversed()
+    self.standardInput = standardInput
+  }
+
+  public mutating func next() -> ReadItem? {
+    while true {
+      if lines != nil {
+        if let item = nextRecord() { return item }
+        lines = nil
+        continue
+      }
+      guard let path = pending.popLast() else { return nil }
+      if let item = open(path) { return item }
+    }
+  }
+
+  /// Starts reading `path`; returns an item for a text file or an error, `nil` when the path
+  /// expanded into more pending paths or opened a JSON Lines stream.
+  private mutating func open(_ path: String) -> ReadItem? {
+    let isJSONL =
+      options.kind == .jsonl || (options.kind == .auto && path.lowercased().hasSuffix(".jsonl"))
+    if path == "-" {
+      if isJSONL {
+        lines = LineReader(handle: standardInput(), maxLine: options.maxDocumentBytes)
+        linesPath = "-"
+        return nil
+      }
+      return readText(path: "-", data: LineReader.readAll(standardInput(), limit: options.maxDocumentBytes))
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return .failure(InputError(.missingFile, path: path, "no such file or directory"))
+    }
+    if isDirectory.boolValue {
+      pending.append(contentsOf: Self.files(under: path).reversed())
+      return nil
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      return .failure(InputError(.unreadable, path: path, "cannot be opened for reading (permission denied?)"))
+    }
+    if isJSONL {
+      lines = LineReader(handle: handle, maxLine: options.maxDocumentBytes)
+      linesPath = path
+      return nil
+    }
+    defer { try? handle.close() }
+    return readText(path: path, data: LineReader.readAll(handle, limit: options.maxDocumentBytes))
+  }
+
+  /// The `*.txt` and `*.jsonl` files under `directory`, sorted.
+  static func files(under directory: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+    var found: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      let lower = relative.lowercased()
+      guard lower.hasSuffix(".txt") || lower.hasSuffix(".jsonl") else { continue }
+      found.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+    }
+    return found.sorted()
+  }
+
+  private func readText(path: String, data: Result<[UInt8], LineReader.ReadError>) -> ReadItem {
+    let bytes: [UInt8]
+    switch data {
+    case .success(let read): bytes = read
+    case .failure(.tooLarge):
+      return .failure(
+        InputError(.tooLarge, path: path, "is larger than the document size limit of \(options.maxDocumentBytes) bytes"))
+    case .failure(.io(let message)):
+      return .failure(InputError(.unreadable, path: path, message))
+    }
+    do {
+      let decoded = try bytes.withUnsafeBufferPointer { buffer throws(InputError) in
+        try TextDecoder.decode(buffer, path: path)
+      }
+      let document = InputDocument(
+        id: path == "-" ? "stdin" : path, date: options.defaultDate, text: decoded.text, origin: path)
+      return .document(document, warnings: decoded.repairs.map { InputWarning(path: path, $0) })
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The next record of the open JSON Lines stream, or `nil` at its end.
+  private mutating func nextRecord() -> ReadItem? {
+    guard var reader = lines else { return nil }
+    defer { lines = reader }
+    while true {
+      switch reader.nextLine() {
+      case nil:
+        return nil
+      case .failure(let error)?:
+        let lineNumber = reader.lineNumber
+        switch error {
+        case .tooLarge:
+          return .failure(
+            InputError(
+              .tooLarge, path: linesPath, line: lineNumber,
+              "record is larger than the document size limit of \(options.maxDocumentBytes) bytes"))
+        case .io(let message):
+          reader.finish()
+          return .failure(InputError(.unreadable, path: linesPath, line: lineNumber, message))
+        }
+      case .success(let line)?:
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        return JSONLRecord.parse(line, path: linesPath, line: reader.lineNumber)
+      }
+    }
+  }
+}

@@ -1,0 +1,275 @@
+public import EntenteNLP
+
+/// The output formats of `entente code`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  /// One indented JSON array holding an object per document.
+  case json
+  /// One compact JSON object per line, per document.
+  case jsonl
+  /// Tab-separated rows: one per sentence, or one per token with `--tokens`.
+  case tsv
+  /// No output; only a summary on standard error.
+  case none
+}
+
+/// Writes processed documents in one of the ``OutputFormat``s, streaming: each document is
+/// written as soon as it is done and the buffer is flushed whenever it grows past 1 MiB.
+///
+/// The JSON shape is documented in `docs/output-format.md`; its schema name is ``schema``.
+public struct DocumentWriter {
+  /// The versioned name of the document JSON shape.
+  public static let schema = "entente.document/1"
+
+  private let format: OutputFormat
+  private let includeTokens: Bool
+  private let sink: any OutputSink
+  private var json: JSONBuffer
+  private var tsv: [UInt8] = []
+
+  /// Creates a writer.
+  ///
+  /// - Parameters:
+  ///   - format: The output format.
+  ///   - includeTokens: Whether to write tokens.
+  ///   - sink: Where the bytes go.
+  public init(format: OutputFormat, includeTokens: Bool, sink: any OutputSink) {
+    self.format = format
+    self.includeTokens = includeTokens
+    self.sink = sink
+    self.json = JSONBuffer(pretty: format == .json)
+  }
+
+  /// Writes what comes before the first document: `[` for JSON, the header row for TSV.
+  public mutating func begin() throws(OutputError) {
+    switch format {
+    case .json:
+      json.beginArray()
+    case .tsv:
+      let header =
+        includeTokens
+        ? "id\tsentence\ttoken\tstart\tend\tkind\ttext\n" : "id\tsentence\tstart\tend\ttext\n"
+      tsv.append(contentsOf: header.utf8)
+    case .jsonl, .none:
+      break
+    }
+  }
+
+  /// Writes one document.
+  ///
+  /// - Parameters:
+  ///   - doc: The processed document.
+  ///   - input: The record it came from, for its id, date and metadata.
+  public mutating func write(_ doc: Doc, input: InputDocument) throws(OutputError) {
+    switch format {
+    case .json, .jsonl:
+      writeJSON(doc, input: input)
+      if format == .jsonl { json.bytes.append(0x0A) }
+      if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
+    case .tsv:
+      writeTSV(doc, input: input)
+      if tsv.count >= 1 << 20 { try flushTSV() }
+    case .none:
+      break
+    }
+  }
+
+  /// Writes what comes after the last document and flushes.
+  public mutating func finish() throws(OutputError) {
+    switch format {
+    case .json:
+      json.endArray()
+      json.bytes.append(0x0A)
+      try flushJSON()
+    case .tsv:
+      try flushTSV()
+    case .jsonl, .none:
+      try flushJSON()
+    }
+  }
+
+  private mutating func flushJSON() throws(OutputError) {
+    guard !json.bytes.isEmpty else { return }
+    try sink.write(json.bytes)
+    json.removeBytes()
+  }
+
+  private mutating func flushTSV() throws(OutputError) {
+    guard !tsv.isEmpty else { return }
+    try sink.write(tsv)
+    tsv.removeAll(keepingCapacity: true)
+  }
+
+  // MARK: JSON
+
+  private mutating func writeJSON(_ doc: Doc, input: InputDocument) {
+    let offsets = ScalarOffsets(doc.text)
+    json.beginObject()
+    json.key("schema")
+    json.string(Self.schema)
+    json.key("id")
+    json.string(input.id)
+    json.key("date")
+    json.string(orNull: input.date)
+    if let title = input.title {
+      json.key("title")
+      json.string(title)
+    }
+    if let url = input.url {
+      json.key("url")
+      json.string(url)
+    }
+    if let source = input.source {
+      json.key("source")
+      json.string(source)
+    }
+    doc.withUTF8 { bytes in
+      if let dateline = doc.sentences.first(where: \.isDateline) {
+        let span = Span(doc: doc, tokens: Int(dateline.tokenStart)..<Int(dateline.tokenEnd))
+        json.key("dateline")
+        writeSpan(span.byteRange, bytes: bytes, offsets: offsets)
+      }
+      json.key("sentences")
+      json.beginArray()
+      for (index, sentence) in doc.sentences.enumerated() {
+        let span = Span(doc: doc, tokens: Int(sentence.tokenStart)..<Int(sentence.tokenEnd))
+        json.beginObject()
+        json.key("index")
+        json.int(index)
+        writeRange(span.byteRange, bytes: bytes, offsets: offsets)
+        if sentence.isDateline {
+          json.key("dateline")
+          json.bool(true)
+        }
+        if includeTokens {
+          json.key("tokens")
+          writeTokens(span.tokens, doc: doc, bytes: bytes, offsets: offsets)
+        }
+        json.endObject()
+      }
+      json.endArray()
+      if includeTokens && !doc.attributes.contains(.sentences) {
+        json.key("tokens")
+        writeTokens(0..<doc.tokens.count, doc: doc, bytes: bytes, offsets: offsets)
+      }
+    }
+    for key: StaticString in ["mentions", "events", "quotes", "agreements"] {
+      json.key(key)
+      json.emptyArray()
+    }
+    json.endObject()
+  }
+
+  private mutating func writeSpan(
+    _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
+  ) {
+    json.beginObject()
+    writeRange(range, bytes: bytes, offsets: offsets)
+    json.endObject()
+  }
+
+  /// Writes `start`, `end` (scalar offsets) and `text` of a byte range.
+  private mutating func writeRange(
+    _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
+  ) {
+    json.key("start")
+    json.int(offsets.scalarOffset(ofByte: range.lowerBound))
+    json.key("end")
+    json.int(offsets.scalarOffset(ofByte: range.upperBound))
+    json.key("text")
+    json.string(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+  }
+
+  private mutating func writeTokens(
+    _ indices: Range<Int>, doc: Doc, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
+  ) {
+    json.beginArray()
+    for index in indices {
+      let token = doc.tokens[index]
+      json.beginObject()
+      json.key("index")
+      json.int(index)
+      writeRange(Int(token.start)..<Int(token.end), bytes: bytes, offsets: offsets)
+      json.key("kind")
+      json.string(token.kind.name)
+      json.key("spaceAfter")
+      json.bool(token.flags.contains(.spaceAfter))
+      json.endObject()
+    }
+    json.endArray()
+  }
+
+  // MARK: TSV
+
+  private mutating func writeTSV(_ doc: Doc, input: InputDocument) {
+    let offsets = ScalarOffsets(doc.text)
+    let id = TSV.escape(input.id)
+    doc.withUTF8 { bytes in
+      if includeTokens {
+        var sentenceOf = 0
+        for (index, token) in doc.tokens.enumerated() {
+          while sentenceOf + 1 < doc.sentences.count
+            && Int(doc.sentences[sentenceOf].tokenEnd) <= index
+          {
+            sentenceOf += 1
+          }
+          tsv.append(contentsOf: id)
+          tsv.append(0x09)
+          tsv.append(contentsOf: (doc.sentences.isEmpty ? "" : String(sentenceOf)).utf8)
+          tsv.append(0x09)
+          tsv.append(contentsOf: String(index).utf8)
+          tsv.append(0x09)
+          appendRange(Int(token.start)..<Int(token.end), kind: token.kind.name, bytes: bytes, offsets: offsets)
+        }
+      } else {
+        for (index, sentence) in doc.sentences.enumerated() {
+          let span = Span(doc: doc, tokens: Int(sentence.tokenStart)..<Int(sentence.tokenEnd))
+          tsv.append(contentsOf: id)
+          tsv.append(0x09)
+          tsv.append(contentsOf: String(index).utf8)
+          tsv.append(0x09)
+          appendRange(span.byteRange, kind: nil, bytes: bytes, offsets: offsets)
+        }
+      }
+    }
+  }
+
+  private mutating func appendRange(
+    _ range: Range<Int>, kind: String?, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
+  ) {
+    tsv.append(contentsOf: String(offsets.scalarOffset(ofByte: range.lowerBound)).utf8)
+    tsv.append(0x09)
+    tsv.append(contentsOf: String(offsets.scalarOffset(ofByte: range.upperBound)).utf8)
+    tsv.append(0x09)
+    if let kind {
+      tsv.append(contentsOf: kind.utf8)
+      tsv.append(0x09)
+    }
+    TSV.appendEscaped(UnsafeBufferPointer(rebasing: bytes[range]), to: &tsv)
+    tsv.append(0x0A)
+  }
+}
+
+/// Escaping of TSV fields: backslash, tab, line feed and carriage return become `\\`, `\t`,
+/// `\n` and `\r`, as in PostgreSQL's text format.
+public enum TSV {
+  /// Appends the escaped form of `field` to `output`.
+  public static func appendEscaped(_ field: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    for b in field {
+      switch b {
+      case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+      case 0x09: output.append(contentsOf: [0x5C, 0x74])
+      case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
+      case 0x0D: output.append(contentsOf: [0x5C, 0x72])
+      default: output.append(b)
+      }
+    }
+  }
+
+  /// The escaped form of `field`, as bytes.
+  public static func escape(_ field: String) -> [UInt8] {
+    var output: [UInt8] = []
+    let bytes = Array(field.utf8)
+    bytes.withUnsafeBufferPointer { appendEscaped($0, to: &output) }
+    return output
+  }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import EntenteIO
+import EntenteNLP
+import Foundation
+
+/// `entente benchmark`: throughput of the pipeline on a corpus, one core.
+struct Benchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Measure pipeline throughput on a directory of text files (one core).",
+    discussion: """
+      Reads every *.txt file under the corpus directory into memory (decoding as `entente \
+      code` does), then runs the pipeline over all of them several times on one thread and \
+      reports the best and median rates in MB/s (10^6 bytes of UTF-8 text), words/s (words \
+      as `wc -w` counts them) and tokens/s. Build in release mode for meaningful figures: \
+      swift run -c release entente benchmark.
+      """
+  )
+
+  @Option(name: .long, help: "Directory of *.txt files.")
+  var corpus: String = "../shared/data/corpora/state_union"
+
+  @Option(name: .long, help: "The last stage to run: tokens or sentences.")
+  var until: PipelineStage = .sentences
+
+  @Option(name: .long, help: "Number of timed passes over the corpus.")
+  var repeats: Int = 5
+
+  func validate() throws {
+    guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
+  }
+
+  func run() throws {
+    var texts: [String] = []
+    var reader = DocumentReader(paths: [corpus], options: .init(kind: .text))
+    while let item = reader.next() {
+      switch item {
+      case .document(let document, _): texts.append(document.text)
+      case .failure(let error): FileHandle.standardError("entente: warning: \(error)\n")
+      }
+    }
+    guard !texts.isEmpty else {
+      FileHandle.standardError("entente: error: no *.txt files under \(corpus)\n")
+      throw ExitCode(1)
+    }
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    let words = texts.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+    let pipeline = Pipeline.standard(until: until)
+    // Normalisation to NFC is part of making a Doc and is timed with the rest.
+    var tokens = 0
+    var sentences = 0
+    for text in texts {
+      let doc = pipeline(text)
+      tokens += doc.tokens.count
+      sentences += doc.sentences.count
+    }
+    let clock = ContinuousClock()
+    var seconds: [Double] = []
+    for _ in 0..<repeats {
+      let start = clock.now
+      var checksum = 0
+      for text in texts { checksum &+= pipeline(text).tokens.count }
+      let elapsed = clock.now - start
+      precondition(checksum == tokens, "the pipeline is not deterministic")
+      seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    seconds.sort()
+    let best = seconds[0]
+    let median = seconds[seconds.count / 2]
+    func line(_ label: String, _ time: Double) -> String {
+      String(
+        format: "%@: %.1f MB/s, %.0f words/s, %.0f tokens/s (%.4f s per pass)", label,
+        Double(bytes) / time / 1e6, Double(words) / time, Double(tokens) / time, time)
+    }
+    print("corpus: \(corpus): \(texts.count) files, \(bytes) bytes, \(words) words, \(tokens) tokens, \(sentences) sentences")
+    print("stage: \(until.rawValue), passes: \(repeats)")
+    print(line("best", best))
+    print(line("median", median))
+  }
+}

@@ -1,0 +1,89 @@
+public import ArgumentParser
+import EntenteIO
+import EntenteNLP
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension InputKind: ExpressibleByArgument {}
+extension PipelineStage: ExpressibleByArgument {}
+
+/// `entente code`: process documents and print what was found.
+struct Code: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Process documents and print what Entente finds in them.",
+    discussion: """
+      Inputs are plain-text files (one document each), JSON Lines files (`*.jsonl`, one \
+      document per line: {"id", "date", "text"} with optional "title", "url", "source"), \
+      directories (searched recursively for *.txt and *.jsonl) and `-` for standard input. \
+      With no input, standard input is read.
+
+      Exit status: 0 when every input was processed, 1 when some input or record was \
+      rejected (each is reported on standard error; the others are still processed), 2 for \
+      a usage error.
+      """
+  )
+
+  @Argument(help: "Files, directories, or - for standard input.")
+  var inputs: [String] = []
+
+  @Option(name: .long, help: "How to read inputs: auto (by extension), text or jsonl.")
+  var input: InputKind = .auto
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The date (YYYY-MM-DD) of plain-text documents.",
+      discussion:
+        "Default: none; their date is null and relative dates in them stay unresolved. JSON Lines records carry their own date."
+    ))
+  var date: String?
+
+  @Option(name: .long, help: "Output format: json, jsonl, tsv or none (summary only).")
+  var format: OutputFormat = .json
+
+  @Flag(name: .long, help: "Include tokens in the output.")
+  var tokens = false
+
+  @Option(name: .long, help: "The last stage to run: tokens or sentences.")
+  var until: PipelineStage = .sentences
+
+  @Option(name: .long, help: "The largest document accepted, in bytes.")
+  var maxDocumentBytes: Int = 256 << 20
+
+  @Flag(name: .long, help: "Print the summary on standard error whatever the format.")
+  var summary = false
+
+  func validate() throws {
+    if let date, DocumentDate.normalize(date) != date {
+      throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
+    }
+    guard maxDocumentBytes > 0 && maxDocumentBytes < Int(UInt32.max) else {
+      throw ValidationError("--max-document-bytes must be between 1 and \(UInt32.max - 1)")
+    }
+  }
+
+  func run() throws {
+    var options = CodeOptions()
+    options.paths = inputs
+    options.reading = DocumentReader.Options(
+      kind: input, defaultDate: date, maxDocumentBytes: maxDocumentBytes)
+    options.format = format
+    options.includeTokens = tokens
+    options.until = until
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = CodeRunner(options: options).run(
+      output: FileDescriptorSink.standardOutput(),
+      diagnostics: { FileHandle.standardError("entente: \($0)\n") })
+    let elapsed = clock.now - start
+    if format == .none || summary {
+      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let megabytes = Double(result.bytes) / 1_048_576
+      FileHandle.standardError(
+        "entente: \(result.documents) documents, \(result.sentences) sentences, \(result.tokens) tokens, "
+          + "\(result.rejected) rejected, \(result.warnings) warnings; "
+          + String(format: "%.2f MiB in %.3f s\n", megabytes, seconds))
+    }
+    if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+  }
+}

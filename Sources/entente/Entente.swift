@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `entente` command.
+struct Entente: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "entente",
+    abstract: "Turn news text into political event data.",
+    discussion: """
+      Entente reads news articles and finds who did what to whom, when and where. This \
+      version tokenizes and segments text; later stages add tags, parses, actors and events.
+      """,
+    version: version,
+    subcommands: [Code.self, Benchmark.self],
+    defaultSubcommand: nil
+  )
+}
+
+/// Runs the command tree, mapping usage errors to exit status 2 as the README promises.
+@main
+enum Main {
+  static func main() {
+    // A closed pipe (`entente code ... | head`) ends the run quietly instead of killing it.
+    signal(SIGPIPE, SIG_IGN)
+    do {
+      var command = try Entente.parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Glibc.exit(exit.rawValue)
+    } catch {
+      let code = Entente.exitCode(for: error)
+      if code == .validationFailure {
+        let message = Entente.fullMessage(for: error)
+        FileHandle.standardError(message + "\n")
+        Glibc.exit(2)
+      }
+      Entente.exit(withError: error)
+    }
+  }
+}
