@@ -41,7 +41,7 @@ let package = Package(
     .testTarget(
       name: "EntenteIOTests",
       dependencies: ["EntenteIO", "EntenteNLP"],
-      resources: [.copy("Golden"), .copy("Fixtures")],
+      exclude: ["Golden", "Fixtures"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -519,7 +519,15 @@ struct TokenizerRun {
     switch last {
     case 0x73, 0x6D, 0x64:
       let a = apostropheLength(before: e - 1, floor: s)
-      if a > 0 && wordCharacter(before: e - 1 - a, floor: s) { return a + 1 }
+      guard a > 0 else { return nil }
+      let stemEnd = e - 1 - a
+      if wordCharacter(before: stemEnd, floor: s) { return a + 1 }
+      // An acronym's possessive: U.K.'s
+      if last == 0x73 && stemEnd - 2 >= s && p[stemEnd - 1] == 0x2E
+        && UTF8Scanning.isLetter(p[stemEnd - 2])
+      {
+        return a + 1
+      }
     case 0x65, 0x6C:
       guard e - s >= 4 else { return nil }
       let second = p[e - 2] | 0x20
