@@ -1,0 +1,160 @@
+import EntenteIO
+import EntenteNLP
+import Foundation
+import Testing
+
+@Suite("Output")
+struct OutputTests {
+  @Test("JSON with tokens matches the golden file")
+  func goldenJSON() throws {
+    let run = runCode([TestFiles.fixture("dateline.txt")], format: .json, tokens: true, date: "2024-06-19")
+    #expect(run.summary.exitStatus == 0)
+    // The id is the path, which differs between machines: compare from the schema on.
+    let output = run.output.replacingOccurrences(of: TestFiles.fixture("dateline.txt"), with: "dateline.txt")
+    try expectGolden(output, "dateline.json")
+  }
+
+  @Test("JSON Lines input to JSON Lines output matches the golden file")
+  func goldenJSONL() throws {
+    let run = runCode([TestFiles.example("wire.jsonl")])
+    #expect(run.summary.exitStatus == 0)
+    #expect(run.summary.documents == 3)
+    try expectGolden(run.output, "wire.jsonl")
+  }
+
+  @Test("TSV of sentences and of tokens match the golden files")
+  func goldenTSV() throws {
+    let path = TestFiles.example("wire.jsonl")
+    try expectGolden(runCode([path], format: .tsv).output, "wire.sentences.tsv")
+    try expectGolden(runCode([path], format: .tsv, tokens: true).output, "wire.tokens.tsv")
+  }
+
+  @Test("the JSON has the fixed top-level names and a versioned schema")
+  func contract() throws {
+    let run = runCode([TestFiles.example("treaty-talks.txt")], date: "2024-06-19")
+    let object = try #require(try jsonLines(run.output).first)
+    #expect(object["schema"] as? String == "entente.document/1")
+    #expect(object["date"] as? String == "2024-06-19")
+    for key in ["id", "sentences", "mentions", "events", "quotes", "agreements"] {
+      #expect(object[key] != nil, "missing \(key)")
+    }
+    let sentences = try #require(object["sentences"] as? [[String: Any]])
+    #expect(sentences.count == 7)
+    #expect(sentences.map { $0["index"] as? Int } == Array(0..<7))
+    #expect(sentences[1]["dateline"] as? Bool == true)
+    let dateline = try #require(object["dateline"] as? [String: Any])
+    #expect(dateline["text"] as? String == "GENEVA (Entente Wire) -")
+  }
+
+  @Test("a plain-text document has a null date unless --date is given")
+  func defaultDate() throws {
+    let object = try #require(try jsonLines(runCode([TestFiles.example("treaty-talks.txt")]).output).first)
+    #expect(object["date"] is NSNull)
+  }
+
+  @Test("--until tokens gives tokens at the top level and no sentences")
+  func untilTokens() throws {
+    let run = runCode([TestFiles.fixture("dateline.txt")], tokens: true, until: .tokens)
+    let object = try #require(try jsonLines(run.output).first)
+    #expect((object["sentences"] as? [Any])?.isEmpty == true)
+    #expect(((object["tokens"] as? [Any])?.count ?? 0) > 10)
+  }
+
+  @Test("--format none writes nothing")
+  func none() {
+    let run = runCode([TestFiles.example("wire.jsonl")], format: .none)
+    #expect(run.output.isEmpty)
+    #expect(run.summary.documents == 3)
+    #expect(run.summary.sentences == 6)
+  }
+
+  @Test("JSON output is one valid JSON array whatever the number of documents")
+  func jsonArray() throws {
+    for paths in [[String](), [TestFiles.example("wire.jsonl")], [TestFiles.example("wire.jsonl"), TestFiles.example("treaty-talks.txt")]] {
+      guard !paths.isEmpty else { continue }
+      let output = runCode(paths, format: .json).output
+      let array = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [Any])
+      #expect(array.count == (paths.count == 1 ? 3 : 4))
+    }
+  }
+
+  @Test("escapes strings as JSON requires")
+  func escaping() throws {
+    var buffer = JSONBuffer(pretty: false)
+    buffer.beginObject()
+    buffer.key("text")
+    buffer.string("a \"quote\", a \\ backslash\n\ta tab\u{1}\u{2028}")
+    buffer.key("n")
+    buffer.int(-120)
+    buffer.endObject()
+    let text = String(decoding: buffer.bytes, as: UTF8.self)
+    #expect(text == #"{"text":"a \"quote\", a \\ backslash\n\ta tab\u0001\u2028","n":-120}"#)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(buffer.bytes)) as? [String: Any])
+    #expect(object["text"] as? String == "a \"quote\", a \\ backslash\n\ta tab\u{1}\u{2028}")
+  }
+
+  @Test("TSV escapes tabs, newlines and backslashes")
+  func tsvEscaping() {
+    #expect(String(decoding: TSV.escape("a\tb\nc\\d\re"), as: UTF8.self) == #"a\tb\nc\\d\re"#)
+  }
+}
+
+@Suite("Offsets")
+struct OffsetTests {
+  /// Checks that every sentence's and token's `start`/`end`, as Unicode scalar offsets into
+  /// `text`, select exactly its `text`.
+  func checkOffsets(_ text: String, file: String) throws {
+    let run = runCode([file], tokens: true)
+    let object = try #require(try jsonLines(run.output).first)
+    let scalars = Array(TextNormalization.nfc(text).unicodeScalars)
+    func slice(_ item: [String: Any]) throws -> String {
+      let start = try #require(item["start"] as? Int)
+      let end = try #require(item["end"] as? Int)
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[start..<end])
+      return String(view)
+    }
+    let sentences = try #require(object["sentences"] as? [[String: Any]])
+    var tokenCount = 0
+    for sentence in sentences {
+      #expect(try slice(sentence) == sentence["text"] as? String)
+      for token in try #require(sentence["tokens"] as? [[String: Any]]) {
+        #expect(try slice(token) == token["text"] as? String)
+        tokenCount += 1
+      }
+    }
+    #expect(tokenCount > 0)
+  }
+
+  @Test("offsets are exact for a text with curly quotes, accents and emoji")
+  func ownFixture() throws {
+    let path = TestFiles.fixture("unicode.txt")
+    try checkOffsets(try String(contentsOfFile: path, encoding: .utf8), file: path)
+  }
+
+  @Test(
+    "offsets are exact for every sentence and token of the founding example",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: TestFiles.shared.appendingPathComponent("examples/pact-article.txt").path),
+      "../shared/examples/pact-article.txt is absent"))
+  func foundingExample() throws {
+    let path = TestFiles.shared.appendingPathComponent("examples/pact-article.txt").path
+    try checkOffsets(try String(contentsOfFile: path, encoding: .utf8), file: path)
+    let object = try #require(try jsonLines(runCode([path]).output).first)
+    #expect((object["sentences"] as? [Any])?.count == 18)
+  }
+
+  @Test("scalar offsets agree with a naive count at every byte boundary")
+  func scalarOffsets() {
+    let text = String(repeating: "aé€😀 ", count: 40)
+    let offsets = ScalarOffsets(text)
+    var scalarIndex = 0
+    var byteIndex = 0
+    for scalar in text.unicodeScalars {
+      #expect(offsets.scalarOffset(ofByte: byteIndex) == scalarIndex)
+      byteIndex += String(scalar).utf8.count
+      scalarIndex += 1
+    }
+    #expect(offsets.scalarOffset(ofByte: byteIndex) == scalarIndex)
+  }
+}
