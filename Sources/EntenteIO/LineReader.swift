@@ -75,7 +75,7 @@ struct LineReader {
       if let newline = buffer[scanFrom...].firstIndex(of: 0x0A) {
         lineNumber += 1
         defer { position = newline + 1 }
-        if skipping { return .failure(.tooLarge) }
+        if skipping || newline - position > maxLine { return .failure(.tooLarge) }
         var end = newline
         if end > position && buffer[end - 1] == 0x0D { end -= 1 }
         return .success(Array(buffer[position..<end]))
