@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs the built `entente` executable, as a user would.
+struct EntenteProcess {
+  /// The executable, next to the test bundle in the build directory.
+  static let executable: URL = {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [
+      bundle.appendingPathComponent("entente"),
+      bundle.deletingLastPathComponent().appendingPathComponent("entente"),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/entente"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+  }()
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let out = Pipe()
+    // Standard error goes to a file, so that neither pipe can fill up and block the child.
+    let errorURL = FileManager.default.temporaryDirectory
+      .appendingPathComponent("entente-stderr-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errorURL) }
+    let err = try FileHandle(forWritingTo: errorURL)
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try err.close()
+    let stderrData = (try? Data(contentsOf: errorURL)) ?? Data()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+      stderr: String(decoding: stderrData, as: UTF8.self))
+  }
+
+  static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("examples/treaty-talks.txt").path
+}
+
+@Suite("entente command")
+struct CLITests {
+  @Test("codes an example article: exit 0, JSON on standard output")
+  func codesExample() throws {
+    let result = try EntenteProcess.run(["code", EntenteProcess.example, "--date", "2024-06-19"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(array.count == 1)
+    #expect((array[0]["sentences"] as? [Any])?.count == 7)
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test("reads standard input when given - or nothing")
+  func standardInput() throws {
+    for arguments in [["code", "-", "--format", "jsonl"], ["code", "--format", "jsonl"]] {
+      let result = try EntenteProcess.run(arguments, stdin: "One sentence. Two sentences.")
+      #expect(result.status == 0)
+      #expect(result.stdout.contains(#""id":"stdin""#))
+      #expect(result.stdout.contains(#""text":"Two sentences.""#))
+    }
+  }
+
+  @Test("exit status 1 when an input is rejected, and the rest is still printed")
+  func rejectedInput() throws {
+    let result = try EntenteProcess.run(["code", "/nonexistent.txt", EntenteProcess.example, "--format", "jsonl"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("entente: error: /nonexistent.txt: no such file or directory"))
+    #expect(result.stdout.split(separator: "\n").count == 1)
+  }
+
+  @Test("exit status 2 for usage errors", arguments: [
+    ["code", "--format", "xml"], ["code", "--date", "19 June 2024"], ["code", "--until", "events"],
+    ["code", "--no-such-flag"], ["frobnicate"],
+  ])
+  func usageErrors(_ arguments: [String]) throws {
+    let result = try EntenteProcess.run(arguments)
+    #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+    #expect(!result.stderr.isEmpty)
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test("--help states the default date")
+  func help() throws {
+    let result = try EntenteProcess.run(["code", "--help"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Default: none"))
+    #expect(result.stdout.contains("--format"))
+  }
+
+  @Test("--format none prints only a summary on standard error")
+  func formatNone() throws {
+    let result = try EntenteProcess.run(["code", EntenteProcess.example, "--format", "none"])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("entente: 1 documents, 7 sentences,"))
+  }
+
+  @Test("a closed output pipe ends the run quietly")
+  func closedPipe() throws {
+    let process = Process()
+    process.executableURL = EntenteProcess.executable
+    process.arguments = ["code", "--format", "jsonl", "--tokens", EntenteProcess.example, EntenteProcess.example]
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try out.fileHandleForReading.close()
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(!stderr.contains("Fatal error"))
+  }
+
+  @Test("a 50 MB file of words with no newline or punctuation runs in bounded memory")
+  func hugeFile() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("entente-huge-\(UUID().uuidString).txt")
+    defer { try? FileManager.default.removeItem(at: url) }
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(50_000_000)
+    let word = Array("treaty ".utf8)
+    while bytes.count + word.count <= 50_000_000 { bytes += word }
+    try Data(bytes).write(to: url)
+    let result = try EntenteProcess.run(["code", url.path, "--format", "none"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("7142857 tokens"))
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_CHILDREN.rawValue), &usage)
+    // Peak resident size of the largest child, in KiB: well under 20 times the input.
+    #expect(usage.ru_maxrss < 1_000_000, "peak RSS \(usage.ru_maxrss) KiB")
+  }
+}
