@@ -7,7 +7,7 @@ let package = Package(
   name: "EntenteBenchmarks",
   platforms: [.macOS(.v15)],
   dependencies: [
-    .package(path: "../"),
+    .package(name: "Entente", path: "../"),
     .package(
       url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],

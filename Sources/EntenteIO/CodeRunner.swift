@@ -67,8 +67,10 @@ public struct CodeRunner {
     standardInput: @escaping @Sendable () -> FileHandle = { FileHandle.standardInput }
   ) -> CodeSummary {
     var summary = CodeSummary()
-    var writer = DocumentWriter(format: options.format, includeTokens: options.includeTokens, sink: output)
-    var reader = DocumentReader(paths: options.paths, options: options.reading, standardInput: standardInput)
+    var writer = DocumentWriter(
+      format: options.format, includeTokens: options.includeTokens, sink: output)
+    var reader = DocumentReader(
+      paths: options.paths, options: options.reading, standardInput: standardInput)
     do {
       try writer.begin()
       while let item = reader.next() {

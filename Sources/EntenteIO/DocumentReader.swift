@@ -34,7 +34,9 @@ public struct DocumentReader: Sequence, IteratorProtocol {
     public var maxDocumentBytes: Int = 256 << 20
 
     /// Creates options.
-    public init(kind: InputKind = .auto, defaultDate: String? = nil, maxDocumentBytes: Int = 256 << 20) {
+    public init(
+      kind: InputKind = .auto, defaultDate: String? = nil, maxDocumentBytes: Int = 256 << 20
+    ) {
       self.kind = kind
       self.defaultDate = defaultDate
       self.maxDocumentBytes = maxDocumentBytes
@@ -85,7 +87,8 @@ public struct DocumentReader: Sequence, IteratorProtocol {
         linesPath = "-"
         return nil
       }
-      return readText(path: "-", data: LineReader.readAll(standardInput(), limit: options.maxDocumentBytes))
+      return readText(
+        path: "-", data: LineReader.readAll(standardInput(), limit: options.maxDocumentBytes))
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -96,7 +99,8 @@ public struct DocumentReader: Sequence, IteratorProtocol {
       return nil
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      return .failure(InputError(.unreadable, path: path, "cannot be opened for reading (permission denied?)"))
+      return .failure(
+        InputError(.unreadable, path: path, "cannot be opened for reading (permission denied?)"))
     }
     if isJSONL {
       lines = LineReader(handle: handle, maxLine: options.maxDocumentBytes)
@@ -125,7 +129,9 @@ public struct DocumentReader: Sequence, IteratorProtocol {
     case .success(let read): bytes = read
     case .failure(.tooLarge):
       return .failure(
-        InputError(.tooLarge, path: path, "is larger than the document size limit of \(options.maxDocumentBytes) bytes"))
+        InputError(
+          .tooLarge, path: path,
+          "is larger than the document size limit of \(options.maxDocumentBytes) bytes"))
     case .failure(.io(let message)):
       return .failure(InputError(.unreadable, path: path, message))
     }
@@ -134,7 +140,8 @@ public struct DocumentReader: Sequence, IteratorProtocol {
         try TextDecoder.decode(buffer, path: path)
       }
       let document = InputDocument(
-        id: path == "-" ? "stdin" : path, date: options.defaultDate, text: decoded.text, origin: path)
+        id: path == "-" ? "stdin" : path, date: options.defaultDate, text: decoded.text,
+        origin: path)
       return .document(document, warnings: decoded.repairs.map { InputWarning(path: path, $0) })
     } catch {
       return .failure(error)

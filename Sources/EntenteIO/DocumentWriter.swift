@@ -218,7 +218,9 @@ public struct DocumentWriter {
           tsv.append(0x09)
           tsv.append(contentsOf: String(index).utf8)
           tsv.append(0x09)
-          appendRange(Int(token.start)..<Int(token.end), kind: token.kind.name, bytes: bytes, offsets: offsets)
+          appendRange(
+            Int(token.start)..<Int(token.end), kind: token.kind.name, bytes: bytes, offsets: offsets
+          )
         }
       } else {
         for (index, sentence) in doc.sentences.enumerated() {

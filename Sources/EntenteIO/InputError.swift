@@ -37,7 +37,9 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
   public var message: String
 
   /// Creates an error.
-  public init(_ code: Code, path: String, line: Int? = nil, byteOffset: Int? = nil, _ message: String) {
+  public init(
+    _ code: Code, path: String, line: Int? = nil, byteOffset: Int? = nil, _ message: String
+  ) {
     self.code = code
     self.path = path
     self.line = line

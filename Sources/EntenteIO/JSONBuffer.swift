@@ -25,7 +25,10 @@ public struct JSONBuffer: Sendable {
   private mutating func newline() {
     guard pretty else { return }
     bytes.append(0x0A)
-    for _ in 0..<hasElement.count { bytes.append(0x20); bytes.append(0x20) }
+    for _ in 0..<hasElement.count {
+      bytes.append(0x20)
+      bytes.append(0x20)
+    }
   }
 
   /// Writes the separator before a value: nothing after a key, else a comma and newline.
@@ -159,7 +162,8 @@ public struct JSONBuffer: Sendable {
         bytes.append(0x74)
       case 0..<0x20, 0x7F:
         bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-      case 0xE2 where i + 2 < n && value[i + 1] == 0x80 && (value[i + 2] == 0xA8 || value[i + 2] == 0xA9):
+      case 0xE2
+      where i + 2 < n && value[i + 1] == 0x80 && (value[i + 2] == 0xA8 || value[i + 2] == 0xA9):
         bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, value[i + 2] == 0xA8 ? 0x38 : 0x39])
         i += 2
       default:

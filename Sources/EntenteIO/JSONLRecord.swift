@@ -24,13 +24,16 @@ enum JSONLRecord {
         InputError(.malformedJSON, path: path, line: number, "not valid JSON: \(describe(error))"))
     }
     guard let record = object as? [String: Any] else {
-      return .failure(InputError(.malformedJSON, path: path, line: number, "record is not a JSON object"))
+      return .failure(
+        InputError(.malformedJSON, path: path, line: number, "record is not a JSON object"))
     }
     guard let rawText = record["text"], !(rawText is NSNull) else {
-      return .failure(InputError(.missingField, path: path, line: number, "record has no \"text\" field"))
+      return .failure(
+        InputError(.missingField, path: path, line: number, "record has no \"text\" field"))
     }
     guard let text = rawText as? String else {
-      return .failure(InputError(.invalidField, path: path, line: number, "\"text\" is not a string"))
+      return .failure(
+        InputError(.invalidField, path: path, line: number, "\"text\" is not a string"))
     }
     var id = "\(path):\(number)"
     if let rawID = record["id"], !(rawID is NSNull) {
@@ -40,10 +43,12 @@ enum JSONLRecord {
         id = number.stringValue
       } else {
         return .failure(
-          InputError(.invalidField, path: path, line: number, "\"id\" is neither a string nor a number"))
+          InputError(
+            .invalidField, path: path, line: number, "\"id\" is neither a string nor a number"))
       }
     } else {
-      warnings.append(InputWarning(path: path, line: number, "record has no \"id\"; using \"\(id)\""))
+      warnings.append(
+        InputWarning(path: path, line: number, "record has no \"id\"; using \"\(id)\""))
     }
     var date: String?
     if let rawDate = record["date"], !(rawDate is NSNull) {
@@ -53,7 +58,8 @@ enum JSONLRecord {
         warnings.append(
           InputWarning(
             path: path, line: number,
-            "\"date\" is not a YYYY-MM-DD date (\(String(describing: rawDate).prefix(40))); the document has no date"))
+            "\"date\" is not a YYYY-MM-DD date (\(String(describing: rawDate).prefix(40))); the document has no date"
+          ))
       }
     }
     func optionalString(_ key: String) -> String? {

@@ -40,7 +40,8 @@ public final class FileDescriptorSink: OutputSink {
         let written = Foundation.write(descriptor, base, remaining)
         if written < 0 {
           if errno == EINTR { continue }
-          return OutputError(isBrokenPipe: errno == EPIPE, description: String(cString: strerror(errno)))
+          return OutputError(
+            isBrokenPipe: errno == EPIPE, description: String(cString: strerror(errno)))
         }
         remaining -= written
         base += written

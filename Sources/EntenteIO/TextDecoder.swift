@@ -33,23 +33,28 @@ public enum TextDecoder {
   ) throws(InputError) -> Decoded {
     var slice = bytes[...]
     if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
-    if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
+    if bytes.count >= 2
+      && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
       let data = Data(buffer: bytes)
       let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
       if let text = String(data: data.dropFirst(2), encoding: encoding) {
         return Decoded(text: text, repairs: ["decoded as UTF-16 (byte-order mark)"])
       }
-      throw InputError(.binary, path: path, line: line, "has a UTF-16 byte-order mark but is not valid UTF-16")
+      throw InputError(
+        .binary, path: path, line: line, "has a UTF-16 byte-order mark but is not valid UTF-16")
     }
     if let offset = binaryEvidence(UnsafeBufferPointer(rebasing: slice)) {
       throw InputError(
         .binary, path: path, line: line, byteOffset: offset,
-        "looks like a binary file (control byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); skipped")
+        "looks like a binary file (control byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte \(offset)); skipped"
+      )
     }
     let report = validate(UnsafeBufferPointer(rebasing: slice))
     let base = slice.startIndex
     guard let firstInvalid = report.firstInvalid else {
-      return Decoded(text: String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self), repairs: [])
+      return Decoded(
+        text: String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self), repairs: [])
     }
     if report.validMultibyte == 0 {
       return Decoded(

@@ -47,13 +47,13 @@ struct LexemeTable: Sendable {
   init() {}
 
   /// Reserves room for about `expected` distinct strings.
-    mutating func reserve(_ expected: Int) {
+  mutating func reserve(_ expected: Int) {
     var capacity = 64
     while capacity < expected * 2 { capacity <<= 1 }
     if capacity > slots.count { rehash(capacity) }
   }
 
-    mutating func rehash(_ capacity: Int) {
+  mutating func rehash(_ capacity: Int) {
     slots = ContiguousArray(repeating: 0, count: capacity)
     mask = capacity - 1
     for (index, entry) in entries.enumerated() {

@@ -66,7 +66,10 @@ struct SegmenterRun {
   /// The typical length of a full line in wrapped text.
   var lineWidth = 0
 
-  init(segmenter: SentenceSegmenter, p: UnsafePointer<UInt8>, n: Int, tokens: ContiguousArray<TokenData>) {
+  init(
+    segmenter: SentenceSegmenter, p: UnsafePointer<UInt8>, n: Int,
+    tokens: ContiguousArray<TokenData>
+  ) {
     self.segmenter = segmenter
     self.p = p
     self.n = n
@@ -90,7 +93,8 @@ struct SegmenterRun {
       }
       // The line is [lineStart, i); find its last non-space byte.
       var last = i
-      while last > lineStart && (p[last - 1] == 0x20 || p[last - 1] == 0x0D || p[last - 1] == 0x09) {
+      while last > lineStart && (p[last - 1] == 0x20 || p[last - 1] == 0x0D || p[last - 1] == 0x09)
+      {
         last -= 1
       }
       let nextIsBlank: Bool = {
@@ -152,7 +156,9 @@ struct SegmenterRun {
         if i + 1 >= end || p[i + 1] != 0x0A { count += 1 }
       } else if c == 0x0B || c == 0x0C {
         count += 1
-      } else if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9) {
+      } else if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80
+        && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)
+      {
         count += p[i + 2] == 0xA9 ? 2 : 1
       } else if c == 0xC2 && i + 1 < end && p[i + 1] == 0x85 {
         count += 1
@@ -332,7 +338,8 @@ struct SegmenterRun {
               boundary = isStarterWord(next)
             }
           } else if isEllipsis(i) {
-            boundary = canStartSentence(next) && !UTF8Scanning.isDigit(byte(next))
+            boundary =
+              canStartSentence(next) && !UTF8Scanning.isDigit(byte(next))
               && (tokens[next].kind != .punctuation || !isEllipsis(next))
           } else {
             boundary = canStartSentence(next)

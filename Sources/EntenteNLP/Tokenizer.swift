@@ -289,8 +289,9 @@ struct TokenizerRun {
       }
       return true
     }
-    guard hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.")
-      || hasPrefix("ftp://")
+    guard
+      hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.")
+        || hasPrefix("ftp://")
     else { return nil }
     var end = e
     var opened = 0
@@ -364,8 +365,9 @@ struct TokenizerRun {
         at = i
         break
       }
-      guard UTF8Scanning.isAlphanumeric(c) || c == 0x2E || c == 0x5F || c == 0x25 || c == 0x2B
-        || c == 0x2D
+      guard
+        UTF8Scanning.isAlphanumeric(c) || c == 0x2E || c == 0x5F || c == 0x25 || c == 0x2B
+          || c == 0x2D
       else { return nil }
       i += 1
     }
@@ -531,7 +533,8 @@ struct TokenizerRun {
     case 0x65, 0x6C:
       guard e - s >= 4 else { return nil }
       let second = p[e - 2] | 0x20
-      let ok = (last == 0x65 && (second == 0x72 || second == 0x76)) || (last == 0x6C && second == 0x6C)
+      let ok =
+        (last == 0x65 && (second == 0x72 || second == 0x76)) || (last == 0x6C && second == 0x6C)
       guard ok else { return nil }
       let a = apostropheLength(before: e - 2, floor: s)
       if a > 0 && wordCharacter(before: e - 2 - a, floor: s) { return a + 2 }
@@ -600,7 +603,8 @@ struct TokenizerRun {
         case 0x3B, 0x22, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D:
           splitLength = 1
         case 0x3A:
-          if i > s && i + 1 < e && UTF8Scanning.isLetter(p[i - 1]) && UTF8Scanning.isLetter(p[i + 1])
+          if i > s && i + 1 < e && UTF8Scanning.isLetter(p[i - 1])
+            && UTF8Scanning.isLetter(p[i + 1])
           {
             splitLength = 1
           }

@@ -39,8 +39,10 @@ enum TokenizerExceptions {
     "a.k.a", "A.D", "B.C", "e.g", "i.e",
   ]
 
-  /// Words that usually start a sentence; after an abbreviation that may end one (`U.S.`,
-  /// `Inc.`), one of these begins a new sentence. Lowercase.
+  /// Words that usually start a sentence, in lowercase.
+  ///
+  /// After an abbreviation that may end a sentence (`U.S.`, `Inc.`), one of these begins a
+  /// new one.
   static let sentenceStarters: [String] = [
     "a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
     "those", "there", "his", "her", "its", "their", "our", "my", "your", "but", "and", "or",

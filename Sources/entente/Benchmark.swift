@@ -61,7 +61,8 @@ struct Benchmark: ParsableCommand {
       for text in texts { checksum &+= pipeline(text).tokens.count }
       let elapsed = clock.now - start
       precondition(checksum == tokens, "the pipeline is not deterministic")
-      seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+      seconds.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     seconds.sort()
     let best = seconds[0]
@@ -71,7 +72,9 @@ struct Benchmark: ParsableCommand {
         format: "%@: %.1f MB/s, %.0f words/s, %.0f tokens/s (%.4f s per pass)", label,
         Double(bytes) / time / 1e6, Double(words) / time, Double(tokens) / time, time)
     }
-    print("corpus: \(corpus): \(texts.count) files, \(bytes) bytes, \(words) words, \(tokens) tokens, \(sentences) sentences")
+    print(
+      "corpus: \(corpus): \(texts.count) files, \(bytes) bytes, \(words) words, \(tokens) tokens, \(sentences) sentences"
+    )
     print("stage: \(until.rawValue), passes: \(repeats)")
     print(line("best", best))
     print(line("median", median))

@@ -77,7 +77,8 @@ struct Code: ParsableCommand {
       diagnostics: { FileHandle.standardError("entente: \($0)\n") })
     let elapsed = clock.now - start
     if format == .none || summary {
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       let megabytes = Double(result.bytes) / 1_048_576
       FileHandle.standardError(
         "entente: \(result.documents) documents, \(result.sentences) sentences, \(result.tokens) tokens, "

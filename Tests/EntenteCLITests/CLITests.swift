@@ -16,7 +16,8 @@ struct EntenteProcess {
       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/debug/entente"),
     ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? candidates[2]
   }()
 
   struct Result {
@@ -63,7 +64,8 @@ struct CLITests {
   func codesExample() throws {
     let result = try EntenteProcess.run(["code", EntenteProcess.example, "--date", "2024-06-19"])
     #expect(result.status == 0, "\(result.stderr)")
-    let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     #expect(array.count == 1)
     #expect((array[0]["sentences"] as? [Any])?.count == 7)
     #expect(result.stderr.isEmpty)
@@ -81,16 +83,21 @@ struct CLITests {
 
   @Test("exit status 1 when an input is rejected, and the rest is still printed")
   func rejectedInput() throws {
-    let result = try EntenteProcess.run(["code", "/nonexistent.txt", EntenteProcess.example, "--format", "jsonl"])
+    let result = try EntenteProcess.run([
+      "code", "/nonexistent.txt", EntenteProcess.example, "--format", "jsonl",
+    ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("entente: error: /nonexistent.txt: no such file or directory"))
     #expect(result.stdout.split(separator: "\n").count == 1)
   }
 
-  @Test("exit status 2 for usage errors", arguments: [
-    ["code", "--format", "xml"], ["code", "--date", "19 June 2024"], ["code", "--until", "events"],
-    ["code", "--no-such-flag"], ["frobnicate"],
-  ])
+  @Test(
+    "exit status 2 for usage errors",
+    arguments: [
+      ["code", "--format", "xml"], ["code", "--date", "19 June 2024"],
+      ["code", "--until", "events"],
+      ["code", "--no-such-flag"], ["frobnicate"],
+    ])
   func usageErrors(_ arguments: [String]) throws {
     let result = try EntenteProcess.run(arguments)
     #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
@@ -118,7 +125,9 @@ struct CLITests {
   func closedPipe() throws {
     let process = Process()
     process.executableURL = EntenteProcess.executable
-    process.arguments = ["code", "--format", "jsonl", "--tokens", EntenteProcess.example, EntenteProcess.example]
+    process.arguments = [
+      "code", "--format", "jsonl", "--tokens", EntenteProcess.example, EntenteProcess.example,
+    ]
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -133,7 +142,8 @@ struct CLITests {
 
   @Test("a 50 MB file of words with no newline or punctuation runs in bounded memory")
   func hugeFile() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("entente-huge-\(UUID().uuidString).txt")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "entente-huge-\(UUID().uuidString).txt")
     defer { try? FileManager.default.removeItem(at: url) }
     var bytes = [UInt8]()
     bytes.reserveCapacity(50_000_000)

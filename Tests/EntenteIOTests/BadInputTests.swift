@@ -16,12 +16,14 @@ struct BadInputTests {
 
   @Test("invalid UTF-8 is repaired with U+FFFD and a warning naming the file and byte offset")
   func invalidUTF8() throws {
-    let path = try file("bad.txt", Array("Russia signed ".utf8) + [0xFF, 0xFE] + Array(" the pact – today.".utf8))
+    let path = try file(
+      "bad.txt", Array("Russia signed ".utf8) + [0xFF, 0xFE] + Array(" the pact – today.".utf8))
     let run = runCode([path], tokens: true)
     #expect(run.summary.exitStatus == 0)
     #expect(run.summary.documents == 1)
     #expect(run.diagnostics.count == 1)
-    #expect(run.diagnostics.first?.contains("warning: \(path): invalid UTF-8 at byte offset 14") == true)
+    #expect(
+      run.diagnostics.first?.contains("warning: \(path): invalid UTF-8 at byte offset 14") == true)
     #expect(run.diagnostics.first?.contains("2 bad sequences") == true)
     let object = try #require(try jsonLines(run.output).first)
     let sentence = try #require((object["sentences"] as? [[String: Any]])?.first)
@@ -30,7 +32,11 @@ struct BadInputTests {
 
   @Test("a Latin-1 file is decoded as Windows-1252 with a warning")
   func latin1() throws {
-    let path = try file("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" talks in Z".utf8) + [0xFC] + Array("rich. ".utf8) + [0x93] + Array("Yes".utf8) + [0x94])
+    let path = try file(
+      "latin1.txt",
+      Array("Caf".utf8) + [0xE9] + Array(" talks in Z".utf8) + [0xFC] + Array("rich. ".utf8) + [
+        0x93
+      ] + Array("Yes".utf8) + [0x94])
     let run = runCode([path])
     #expect(run.summary.exitStatus == 0)
     #expect(run.diagnostics.first?.contains("Windows-1252") == true)
@@ -41,13 +47,17 @@ struct BadInputTests {
 
   @Test("a binary file is skipped with an error naming it; other files are still processed")
   func binary() throws {
-    let binary = try file("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+    let binary = try file(
+      "image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
     let good = try file("good.txt", "Talks resumed.")
     let run = runCode([binary, good])
     #expect(run.summary.exitStatus == 1)
     #expect(run.summary.rejected == 1)
     #expect(run.summary.documents == 1)
-    #expect(run.diagnostics == ["error: \(binary): looks like a binary file (control byte 0x0 at byte 8); skipped"])
+    #expect(
+      run.diagnostics == [
+        "error: \(binary): looks like a binary file (control byte 0x0 at byte 8); skipped"
+      ])
   }
 
   @Test("an empty file is an empty document")
@@ -66,7 +76,9 @@ struct BadInputTests {
     let wide = try file("wide.txt", utf16)
     let run = runCode([bom, wide])
     #expect(run.summary.exitStatus == 0)
-    let texts = try jsonLines(run.output).map { ($0["sentences"] as? [[String: Any]])?.first?["text"] as? String }
+    let texts = try jsonLines(run.output).map {
+      ($0["sentences"] as? [[String: Any]])?.first?["text"] as? String
+    }
     #expect(texts == ["Talks resumed.", "Talks resumed."])
   }
 
@@ -97,8 +109,10 @@ struct BadInputTests {
     #expect(errors[3] == "error: \(path):5: \"text\" is not a string")
     #expect(errors[4] == "error: \(path):8: \"id\" is neither a string nor a number")
     let warnings = run.diagnostics.filter { $0.hasPrefix("warning:") }
-    #expect(warnings.contains { $0.hasPrefix("warning: \(path):9: \"date\" is not a YYYY-MM-DD date") })
-    #expect(warnings.contains { $0 == "warning: \(path):10: record has no \"id\"; using \"\(path):10\"" })
+    #expect(
+      warnings.contains { $0.hasPrefix("warning: \(path):9: \"date\" is not a YYYY-MM-DD date") })
+    #expect(
+      warnings.contains { $0 == "warning: \(path):10: record has no \"id\"; using \"\(path):10\"" })
     let objects = try jsonLines(run.output)
     #expect(objects.compactMap { $0["id"] as? String } == ["a", "g", "i", "\(path):10"])
     #expect((objects[1]["sentences"] as? [Any])?.isEmpty == true)
@@ -107,10 +121,13 @@ struct BadInputTests {
 
   @Test("invalid UTF-8 inside a JSON line is repaired with a warning naming the line")
   func invalidUTF8InJSONLine() throws {
-    let path = try file("bad.jsonl", Array(#"{"id": "x", "text": "Bad "#.utf8) + [0xC3] + Array(#" byte."}"#.utf8) + [0x0A])
+    let path = try file(
+      "bad.jsonl",
+      Array(#"{"id": "x", "text": "Bad "#.utf8) + [0xC3] + Array(#" byte."}"#.utf8) + [0x0A])
     let run = runCode([path])
     #expect(run.summary.exitStatus == 0)
-    #expect(run.diagnostics.first?.hasPrefix("warning: \(path):1: invalid UTF-8 at byte 25") == true)
+    #expect(
+      run.diagnostics.first?.hasPrefix("warning: \(path):1: invalid UTF-8 at byte 25") == true)
     #expect(try jsonLines(run.output).count == 1)
   }
 
@@ -128,8 +145,12 @@ struct BadInputTests {
     let big = try file("big.txt", String(repeating: "word ", count: 1_000))
     let run = runCode([big], maxDocumentBytes: 1_000)
     #expect(run.summary.rejected == 1)
-    #expect(run.diagnostics == ["error: \(big): is larger than the document size limit of 1000 bytes"])
-    let lines = try file("big.jsonl", #"{"id": "1", "text": "\#(String(repeating: "word ", count: 400))"}"# + "\n" + #"{"id": "2", "text": "Small."}"#)
+    #expect(
+      run.diagnostics == ["error: \(big): is larger than the document size limit of 1000 bytes"])
+    let lines = try file(
+      "big.jsonl",
+      #"{"id": "1", "text": "\#(String(repeating: "word ", count: 400))"}"# + "\n"
+        + #"{"id": "2", "text": "Small."}"#)
     let jsonl = runCode([lines], maxDocumentBytes: 1_000)
     #expect(jsonl.summary.rejected == 1)
     #expect(jsonl.summary.documents == 1)
@@ -143,12 +164,16 @@ struct BadInputTests {
     try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
     try "Alpha.".write(to: root.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
     try "Beta.".write(to: sub.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
-    try #"{"id": "c1", "text": "Gamma."}"#.write(to: sub.appendingPathComponent("c.jsonl"), atomically: true, encoding: .utf8)
+    try #"{"id": "c1", "text": "Gamma."}"#.write(
+      to: sub.appendingPathComponent("c.jsonl"), atomically: true, encoding: .utf8)
     try Data([0, 1, 2]).write(to: root.appendingPathComponent("ignored.bin"))
     let run = runCode([root.path])
     #expect(run.summary.exitStatus == 0)
     let ids = try jsonLines(run.output).compactMap { $0["id"] as? String }
-    #expect(ids == [root.appendingPathComponent("a.txt").path, sub.appendingPathComponent("b.txt").path, "c1"])
+    #expect(
+      ids == [
+        root.appendingPathComponent("a.txt").path, sub.appendingPathComponent("b.txt").path, "c1",
+      ])
   }
 
   @Test("standard input is read as text, or as JSON Lines with --input jsonl")
@@ -159,17 +184,20 @@ struct BadInputTests {
     options.format = .jsonl
     let sink = MemorySink()
     let summary = CodeRunner(options: options).run(
-      output: sink, diagnostics: { _ in }, standardInput: { FileHandle(forReadingAtPath: text) ?? FileHandle.nullDevice })
+      output: sink, diagnostics: { _ in },
+      standardInput: { FileHandle(forReadingAtPath: text) ?? FileHandle.nullDevice })
     #expect(summary.documents == 1)
     let object = try #require(try jsonLines(sink.text).first)
     #expect(object["id"] as? String == "stdin")
     #expect((object["sentences"] as? [Any])?.count == 2)
 
-    let records = try file("in.jsonl", #"{"id": "s1", "text": "One."}"# + "\n" + #"{"id": "s2", "text": "Two."}"#)
+    let records = try file(
+      "in.jsonl", #"{"id": "s1", "text": "One."}"# + "\n" + #"{"id": "s2", "text": "Two."}"#)
     options.reading.kind = .jsonl
     let jsonlSink = MemorySink()
     let jsonlSummary = CodeRunner(options: options).run(
-      output: jsonlSink, diagnostics: { _ in }, standardInput: { FileHandle(forReadingAtPath: records) ?? FileHandle.nullDevice })
+      output: jsonlSink, diagnostics: { _ in },
+      standardInput: { FileHandle(forReadingAtPath: records) ?? FileHandle.nullDevice })
     #expect(jsonlSummary.documents == 2)
   }
 

@@ -7,10 +7,12 @@ import Testing
 struct OutputTests {
   @Test("JSON with tokens matches the golden file")
   func goldenJSON() throws {
-    let run = runCode([TestFiles.fixture("dateline.txt")], format: .json, tokens: true, date: "2024-06-19")
+    let run = runCode(
+      [TestFiles.fixture("dateline.txt")], format: .json, tokens: true, date: "2024-06-19")
     #expect(run.summary.exitStatus == 0)
     // The id is the path, which differs between machines: compare from the schema on.
-    let output = run.output.replacingOccurrences(of: TestFiles.fixture("dateline.txt"), with: "dateline.txt")
+    let output = run.output.replacingOccurrences(
+      of: TestFiles.fixture("dateline.txt"), with: "dateline.txt")
     try expectGolden(output, "dateline.json")
   }
 
@@ -48,7 +50,8 @@ struct OutputTests {
 
   @Test("a plain-text document has a null date unless --date is given")
   func defaultDate() throws {
-    let object = try #require(try jsonLines(runCode([TestFiles.example("treaty-talks.txt")]).output).first)
+    let object = try #require(
+      try jsonLines(runCode([TestFiles.example("treaty-talks.txt")]).output).first)
     #expect(object["date"] is NSNull)
   }
 
@@ -70,7 +73,10 @@ struct OutputTests {
 
   @Test("JSON output is one valid JSON array whatever the number of documents")
   func jsonArray() throws {
-    for paths in [[String](), [TestFiles.example("wire.jsonl")], [TestFiles.example("wire.jsonl"), TestFiles.example("treaty-talks.txt")]] {
+    for paths in [
+      [String](), [TestFiles.example("wire.jsonl")],
+      [TestFiles.example("wire.jsonl"), TestFiles.example("treaty-talks.txt")],
+    ] {
       guard !paths.isEmpty else { continue }
       let output = runCode(paths, format: .json).output
       let array = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [Any])
@@ -89,7 +95,8 @@ struct OutputTests {
     buffer.endObject()
     let text = String(decoding: buffer.bytes, as: UTF8.self)
     #expect(text == #"{"text":"a \"quote\", a \\ backslash\n\ta tab\u0001\u2028","n":-120}"#)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(buffer.bytes)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(buffer.bytes)) as? [String: Any])
     #expect(object["text"] as? String == "a \"quote\", a \\ backslash\n\ta tab\u{1}\u{2028}")
   }
 
@@ -135,7 +142,8 @@ struct OffsetTests {
   @Test(
     "offsets are exact for every sentence and token of the founding example",
     .enabled(
-      if: FileManager.default.fileExists(atPath: TestFiles.shared.appendingPathComponent("examples/pact-article.txt").path),
+      if: FileManager.default.fileExists(
+        atPath: TestFiles.shared.appendingPathComponent("examples/pact-article.txt").path),
       "../shared/examples/pact-article.txt is absent"))
   func foundingExample() throws {
     let path = TestFiles.shared.appendingPathComponent("examples/pact-article.txt").path

@@ -28,7 +28,9 @@ enum TestFiles {
 
 /// Compares `actual` with the golden file `name`; with `RECORD_GOLDEN=1` in the environment,
 /// writes it instead.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation)
+func expectGolden(
+  _ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+)
   throws
 {
   let url = TestFiles.directory.appendingPathComponent("Golden").appendingPathComponent(name)
@@ -61,10 +63,12 @@ func runCode(
   options.format = format
   options.includeTokens = tokens
   options.until = until
-  options.reading = DocumentReader.Options(kind: kind, defaultDate: date, maxDocumentBytes: maxDocumentBytes)
+  options.reading = DocumentReader.Options(
+    kind: kind, defaultDate: date, maxDocumentBytes: maxDocumentBytes)
   let sink = MemorySink()
   var diagnostics: [String] = []
-  let summary = CodeRunner(options: options).run(output: sink, diagnostics: { diagnostics.append($0) })
+  let summary = CodeRunner(options: options).run(
+    output: sink, diagnostics: { diagnostics.append($0) })
   return CodeRun(output: sink.text, diagnostics: diagnostics, summary: summary)
 }
 

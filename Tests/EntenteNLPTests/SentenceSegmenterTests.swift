@@ -36,8 +36,10 @@ let segmenterCases: [(String, String)] = [
   ("Dr. Terry of the Council spoke.", "Dr. Terry of the Council spoke."),
   ("It was approx. five days.", "It was approx. five days."),
   ("It cost $4.5 billion. Officials agreed.", "It cost $4.5 billion. || Officials agreed."),
-  ("The treaty of 1961 lapsed in 2000. A new one followed.",
-   "The treaty of 1961 lapsed in 2000. || A new one followed."),
+  (
+    "The treaty of 1961 lapsed in 2000. A new one followed.",
+    "The treaty of 1961 lapsed in 2000. || A new one followed."
+  ),
   ("See No. 10 for details.", "See No. 10 for details."),
   ("The answer was no. Then yes.", "The answer was no. || Then yes."),
   // Quotes and brackets after the final period.
@@ -53,18 +55,26 @@ let segmenterCases: [(String, String)] = [
   ("e.g. arms and shells were sent.", "e.g. arms and shells were sent."),
   ("See example.com. it is down.", "See example.com. it is down."),
   // Headlines, paragraphs and lines.
-  ("Russia and North Korea sign pact\n\nThe two countries agreed.",
-   "Russia and North Korea sign pact || The two countries agreed."),
-  ("Headline without period\nFirst sentence here. Second one.",
-   "Headline without period || First sentence here. || Second one."),
+  (
+    "Russia and North Korea sign pact\n\nThe two countries agreed.",
+    "Russia and North Korea sign pact || The two countries agreed."
+  ),
+  (
+    "Headline without period\nFirst sentence here. Second one.",
+    "Headline without period || First sentence here. || Second one."
+  ),
   ("First paragraph\n\n\nSecond paragraph", "First paragraph || Second paragraph"),
   ("A line\r\nAnother line", "A line || Another line"),
   ("Para one.\u{2029}Para two.", "Para one. || Para two."),
   // Datelines.
-  ("MOSCOW (Reuters) - Russia said it would respond.",
-   "MOSCOW (Reuters) - || Russia said it would respond."),
-  ("SEOUL, South Korea (AP) — The North fired a missile.",
-   "SEOUL, South Korea (AP) — || The North fired a missile."),
+  (
+    "MOSCOW (Reuters) - Russia said it would respond.",
+    "MOSCOW (Reuters) - || Russia said it would respond."
+  ),
+  (
+    "SEOUL, South Korea (AP) — The North fired a missile.",
+    "SEOUL, South Korea (AP) — || The North fired a missile."
+  ),
   ("WASHINGTON — Officials met.", "WASHINGTON — || Officials met."),
   ("Putin - who spoke first - left.", "Putin - who spoke first - left."),
   // Run-together sentences.
@@ -122,6 +132,7 @@ struct SentenceSegmenterTests {
   @Test("marks sentence starts")
   func sentenceStarts() {
     let doc = Pipeline.standard()("One. Two three.")
-    #expect(doc.tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, true, false, false])
+    #expect(
+      doc.tokens.map { $0.flags.contains(.sentenceStart) } == [true, false, true, false, false])
   }
 }

@@ -97,7 +97,10 @@ let tokenizerCases: [(String, String)] = [
   // URLs, e-mail, hashtags and mentions.
   ("see https://example.org/a?b=1.", "see | https://example.org/a?b=1 | ."),
   ("(www.example.com)", "( | www.example.com | )"),
-  ("at https://en.example.org/wiki/Treaty_(1961)).", "at | https://en.example.org/wiki/Treaty_(1961) | ) | ."),
+  (
+    "at https://en.example.org/wiki/Treaty_(1961)).",
+    "at | https://en.example.org/wiki/Treaty_(1961) | ) | ."
+  ),
   ("write to press@example.org.", "write | to | press@example.org | ."),
   ("#Ukraine and @kremlin_press", "#Ukraine | and | @kremlin_press"),
   ("#1 priority", "# | 1 | priority"),
@@ -150,12 +153,14 @@ struct TokenizerTests {
     #expect(tokenizerCases.count >= 80)
   }
 
-  @Test("token kinds", arguments: [
-    ("U.N.", TokenKind.abbreviation), ("1,000", .number), ("20th", .number), ("Putin", .word),
-    ("https://example.org", .url), ("a@example.org", .email), ("#Ukraine", .hashtag),
-    ("@kremlin", .mention), ("—", .punctuation), ("...", .punctuation), ("%", .symbol),
-    ("long-range", .word), ("2024-06-19", .number),
-  ])
+  @Test(
+    "token kinds",
+    arguments: [
+      ("U.N.", TokenKind.abbreviation), ("1,000", .number), ("20th", .number), ("Putin", .word),
+      ("https://example.org", .url), ("a@example.org", .email), ("#Ukraine", .hashtag),
+      ("@kremlin", .mention), ("—", .punctuation), ("...", .punctuation), ("%", .symbol),
+      ("long-range", .word), ("2024-06-19", .number),
+    ])
   func kinds(_ input: String, _ kind: TokenKind) {
     let doc = Pipeline.standard(until: .tokens)(input)
     #expect(doc.tokens.count == 1)

@@ -10,7 +10,8 @@ let corpus: [String] = {
     .appendingPathComponent("shared/data/corpora/state_union")
   let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
   return files.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
-    guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
+    guard
+      let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
     else { return nil }
     // Six files are Latin-1; decode them leniently, as `entente code` would.
     return String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
