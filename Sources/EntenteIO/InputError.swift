@@ -48,11 +48,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `path[:line]: message`.
-  public var description: String {
-    var location = path
-    if let line { location += ":\(line)" }
-    return "\(location): \(message)"
-  }
+  public var description: String { locatedMessage(path: path, line: line, message) }
 }
 
 /// Something in an input that was repaired or assumed, reported but not rejected.
@@ -72,9 +68,11 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `path[:line]: message`.
-  public var description: String {
-    var location = path
-    if let line { location += ":\(line)" }
-    return "\(location): \(message)"
-  }
+  public var description: String { locatedMessage(path: path, line: line, message) }
+}
+
+/// `path[:line]: message`, the form of every diagnostic about an input.
+func locatedMessage(path: String, line: Int?, _ message: String) -> String {
+  guard let line else { return "\(path): \(message)" }
+  return "\(path):\(line): \(message)"
 }
