@@ -105,7 +105,7 @@ struct LineReader {
   /// Reads all of `handle`, up to `limit` bytes.
   static func readAll(_ handle: FileHandle, limit: Int) -> Result<[UInt8], ReadError> {
     var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     let descriptor = handle.fileDescriptor
     while true {
       let count = chunk.withUnsafeMutableBufferPointer { pointer -> Int in

@@ -37,18 +37,21 @@ public struct SentenceSegmenter: Sendable, DocComponent {
   ///
   /// - Complexity: O(*n*) in the length of the text.
   public func process(_ doc: inout Doc) {
-    var tokens = doc.tokens
-    var sentences = ContiguousArray<SentenceData>()
-    doc.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var run = SegmenterRun(
-        segmenter: self, p: base, n: buffer.count, tokens: tokens)
-      tokens = []
-      run.segment()
-      tokens = run.tokens
-      sentences = run.sentences
+    let sentences = doc.withUTF8 { text in
+      doc.tokens.withUnsafeBufferPointer { tokens -> ContiguousArray<SentenceData> in
+        guard let base = text.baseAddress, !tokens.isEmpty else { return [] }
+        var run = SegmenterRun(segmenter: self, p: base, n: text.count, tokens: tokens)
+        run.segment()
+        return run.sentences
+      }
     }
-    doc.tokens = tokens
+    for sentence in sentences {
+      let start = Int(sentence.tokenStart)
+      doc.tokens[start].flags.insert(.sentenceStart)
+      if sentence.isDateline {
+        for i in start..<Int(sentence.tokenEnd) { doc.tokens[i].flags.insert(.dateline) }
+      }
+    }
     doc.sentences = sentences
     doc.attributes.insert(.sentences)
   }
@@ -59,7 +62,7 @@ struct SegmenterRun {
   let segmenter: SentenceSegmenter
   let p: UnsafePointer<UInt8>
   let n: Int
-  var tokens: ContiguousArray<TokenData>
+  let tokens: UnsafeBufferPointer<TokenData>
   var sentences = ContiguousArray<SentenceData>()
   /// Whether single line breaks are soft (text hard-wrapped at a fixed width).
   var wrapped = false
@@ -68,7 +71,7 @@ struct SegmenterRun {
 
   init(
     segmenter: SentenceSegmenter, p: UnsafePointer<UInt8>, n: Int,
-    tokens: ContiguousArray<TokenData>
+    tokens: UnsafeBufferPointer<TokenData>
   ) {
     self.segmenter = segmenter
     self.p = p
@@ -304,10 +307,6 @@ struct SegmenterRun {
   mutating func close(_ start: Int, _ end: Int, dateline: Bool = false) {
     sentences.append(
       SentenceData(tokenStart: UInt32(start), tokenEnd: UInt32(end), isDateline: dateline))
-    tokens[start].flags.insert(.sentenceStart)
-    if dateline {
-      for i in start..<end { tokens[i].flags.insert(.dateline) }
-    }
   }
 
   mutating func segment() {

@@ -13,23 +13,11 @@
 /// other infix punctuation. Hyphenated words (`long-range`), numbers (`1,000`, `3.5`, `20th`,
 /// `2024-06-19`, `10:30`), acronyms (`U.S.`) and names with apostrophes (`O'Brien`) stay whole.
 public struct Tokenizer: Sendable, DocComponent {
-  let titles: Vocabulary
-  let beforeNumbers: Vocabulary
-  let onlyBeforeDigits: Vocabulary
-  let others: Vocabulary
-  let whole: Vocabulary
-  let splits: Vocabulary
-  let splitLengths: [Int]
+  let tables: TokenizerTables
 
   /// Creates a tokenizer with Entente's English exception lists.
   public init() {
-    titles = Vocabulary(TokenizerExceptions.titles)
-    beforeNumbers = Vocabulary(TokenizerExceptions.beforeNumbers)
-    onlyBeforeDigits = Vocabulary(TokenizerExceptions.onlyBeforeDigits)
-    others = Vocabulary(TokenizerExceptions.others)
-    whole = Vocabulary(TokenizerExceptions.whole)
-    splits = Vocabulary(TokenizerExceptions.splits.map(\.0))
-    splitLengths = TokenizerExceptions.splits.map(\.1)
+    tables = TokenizerTables()
   }
 
   public var name: String { "tokenizer" }
@@ -49,7 +37,7 @@ public struct Tokenizer: Sendable, DocComponent {
     doc.withUTF8 { buffer in
       guard let base = buffer.baseAddress else { return }
       var run = TokenizerRun(
-        tokenizer: self, p: base, n: buffer.count, vocabulary: vocabulary, tokens: tokens,
+        tables: tables, p: base, n: buffer.count, vocabulary: vocabulary, tokens: tokens,
         lexemes: lexemes)
       tokens = []
       lexemes = LexemeTable()
@@ -64,9 +52,38 @@ public struct Tokenizer: Sendable, DocComponent {
   }
 }
 
+/// The word lists of a tokenizer, interned once and shared by reference, so that the
+/// per-chunk code reads them without copying anything.
+final class TokenizerTables: Sendable {
+  let titles: Vocabulary
+  let beforeNumbers: Vocabulary
+  let onlyBeforeDigits: Vocabulary
+  let others: Vocabulary
+  let whole: Vocabulary
+  /// Whether some entry of `whole` starts with the byte: most chunks skip the lookup.
+  let wholeFirstBytes: [Bool]
+  let splits: Vocabulary
+  let splitLengths: [Int]
+
+  init() {
+    titles = Vocabulary(TokenizerExceptions.titles)
+    beforeNumbers = Vocabulary(TokenizerExceptions.beforeNumbers)
+    onlyBeforeDigits = Vocabulary(TokenizerExceptions.onlyBeforeDigits)
+    others = Vocabulary(TokenizerExceptions.others)
+    whole = Vocabulary(TokenizerExceptions.whole)
+    var firstBytes = [Bool](repeating: false, count: 256)
+    for entry in TokenizerExceptions.whole {
+      if let first = entry.utf8.first { firstBytes[Int(first)] = true }
+    }
+    wholeFirstBytes = firstBytes
+    splits = Vocabulary(TokenizerExceptions.splits.map(\.0))
+    splitLengths = TokenizerExceptions.splits.map(\.1)
+  }
+}
+
 /// The state of one tokenization: the text, the output arrays and a scratch stack.
 struct TokenizerRun {
-  let tokenizer: Tokenizer
+  let tables: TokenizerTables
   let p: UnsafePointer<UInt8>
   let n: Int
   let vocabulary: Vocabulary
@@ -78,10 +95,10 @@ struct TokenizerRun {
   var chunkHasAt = false
 
   init(
-    tokenizer: Tokenizer, p: UnsafePointer<UInt8>, n: Int, vocabulary: Vocabulary,
+    tables: TokenizerTables, p: UnsafePointer<UInt8>, n: Int, vocabulary: Vocabulary,
     tokens: ContiguousArray<TokenData>, lexemes: LexemeTable
   ) {
-    self.tokenizer = tokenizer
+    self.tables = tables
     self.p = p
     self.n = n
     self.vocabulary = vocabulary
@@ -229,7 +246,7 @@ struct TokenizerRun {
   mutating func special(_ s: Int, _ e: Int, chunkEnd: Int) -> (Int, TokenKind, TokenFlags)? {
     let length = e - s
     let b = p[s]
-    if tokenizer.whole.contains(bytes: p + s, count: length) {
+    if tables.wholeFirstBytes[Int(b)] && tables.whole.contains(bytes: p + s, count: length) {
       let kind = classify(s, e)
       return (length, kind == .word ? .word : .symbol, [])
     }
@@ -272,8 +289,8 @@ struct TokenizerRun {
         guard c < 0x80 else { return nil }
         base[i] = UTF8Scanning.isUpper(c) ? c | 0x20 : c
       }
-      guard let id = tokenizer.splits.id(bytes: base, count: length) else { return nil }
-      return tokenizer.splitLengths[id]
+      guard let id = tables.splits.id(bytes: base, count: length) else { return nil }
+      return tables.splitLengths[id]
     }
   }
 
@@ -400,14 +417,14 @@ struct TokenizerRun {
     }
     // Letters separated by periods: U.S., U.N., a.m., e.g., D.C.
     if isAcronym(s, e) { return [] }
-    if tokenizer.titles.contains(bytes: p + s, count: stemLength) { return [.titleAbbreviation] }
-    if tokenizer.beforeNumbers.contains(bytes: p + s, count: stemLength) {
+    if tables.titles.contains(bytes: p + s, count: stemLength) { return [.titleAbbreviation] }
+    if tables.beforeNumbers.contains(bytes: p + s, count: stemLength) {
       return [.numberAbbreviation]
     }
-    if tokenizer.onlyBeforeDigits.contains(bytes: p + s, count: stemLength) {
+    if tables.onlyBeforeDigits.contains(bytes: p + s, count: stemLength) {
       return e == chunkEnd && digitFollows(e) ? [.numberAbbreviation] : nil
     }
-    if tokenizer.others.contains(bytes: p + s, count: stemLength) { return [] }
+    if tables.others.contains(bytes: p + s, count: stemLength) { return [] }
     return nil
   }
 
@@ -588,6 +605,20 @@ struct TokenizerRun {
   /// letters, colons between letters, symbols and emoji, and periods run together with the
   /// next sentence (`said.The`).
   mutating func splitInfixes(_ s: Int, _ e: Int) {
+    // Fast path: most pieces are plain ASCII words and numbers with nothing to split.
+    var plain = s
+    while plain < e {
+      let c = p[plain]
+      guard
+        UTF8Scanning.isAlphanumeric(c) || (c == 0x2D && (plain + 1 >= e || p[plain + 1] != 0x2D))
+          || c == 0x27
+      else { break }
+      plain += 1
+    }
+    if plain == e {
+      emit(s, e, classify(s, e), [])
+      return
+    }
     var pieceStart = s
     var i = s
     while i < e {
