@@ -17,6 +17,12 @@ public struct Doc: Sendable {
   var lexemes = LexemeTable()
   /// The annotations present.
   public internal(set) var attributes: Set<DocAttribute> = []
+  /// The names of the tag classes that ``TokenData/tag`` indexes, once tagged.
+  public internal(set) var tagSet: TagSet?
+  /// The lemma of each token, once lemmatized.
+  public internal(set) var lemmas: ContiguousArray<String> = []
+  /// The names of the relations that ``TokenData/deprel`` indexes, once parsed.
+  public internal(set) var labelSet: LabelSet?
 
   /// Creates a document with no annotations.
   ///
@@ -67,4 +73,10 @@ public enum DocAttribute: String, Sendable, Hashable, CaseIterable {
   case tokens
   /// Sentence boundaries.
   case sentences
+  /// Part-of-speech tags (Penn Treebank and Universal).
+  case tags
+  /// Lemmas.
+  case lemmas
+  /// Dependency heads and relations.
+  case parse
 }

@@ -19,6 +19,8 @@ public enum PipelineStage: String, Sendable, CaseIterable, Comparable {
   case tokens
   /// Tokens and sentences.
   case sentences
+  /// Part-of-speech tags and lemmas.
+  case tags
 
   public static func < (lhs: PipelineStage, rhs: PipelineStage) -> Bool {
     allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
@@ -66,14 +68,33 @@ public struct Pipeline: Sendable {
   }
 
   /// The standard English pipeline, stopping after `stage`.
-  public static func standard(until stage: PipelineStage = .sentences) -> Pipeline {
+  ///
+  /// - Parameters:
+  ///   - stage: The last stage to run.
+  ///   - models: The statistical models, required from the `tags` stage on.
+  /// - Throws: ``PipelineError`` when a stage needs a model that `models` lacks.
+  public static func standard(until stage: PipelineStage, models: Models?) throws(PipelineError)
+    -> Pipeline
+  {
     var components: [any DocComponent] = [Tokenizer()]
     if stage >= .sentences { components.append(SentenceSegmenter()) }
-    // The standard components satisfy each other's requirements by construction.
+    if stage >= .tags {
+      guard let models else { throw PipelineError(component: "tagger", missing: .tags) }
+      components.append(Tagger(model: models.tagger, lemmatizer: models.lemmatizer))
+    }
+    return try Pipeline(components)
+  }
+
+  /// The rule-based stages of the standard pipeline, which need no model.
+  ///
+  /// - Precondition: `stage` is `tokens` or `sentences`.
+  public static func standard(until stage: PipelineStage = .sentences) -> Pipeline {
+    precondition(
+      stage <= .sentences, "stages after sentences need models: use standard(until:models:)")
     do {
-      return try Pipeline(components)
+      return try standard(until: stage, models: nil)
     } catch {
-      preconditionFailure("standard pipeline is inconsistent: \(error)")
+      preconditionFailure("the rule-based pipeline is inconsistent: \(error)")
     }
   }
 

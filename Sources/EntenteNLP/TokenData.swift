@@ -70,6 +70,13 @@ public struct TokenData: Sendable, Equatable {
   public var kind: TokenKind
   /// Facts recorded by the tokenizer and segmenter.
   public var flags: TokenFlags
+  /// The part-of-speech class (an index into the document's ``TagSet``), or `UInt16.max`.
+  public var tag: UInt16 = .max
+  /// The dependency relation (an index into the document's ``LabelSet``), or `UInt16.max`.
+  public var deprel: UInt16 = .max
+  /// The index of the head token in the document, or -1 for the root of a sentence (and
+  /// before parsing).
+  public var head: Int32 = -1
 
   /// Creates a token.
   @inlinable

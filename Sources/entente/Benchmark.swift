@@ -22,6 +22,9 @@ struct Benchmark: ParsableCommand {
   @Option(name: .long, help: "The last stage to run: tokens or sentences.")
   var until: PipelineStage = .sentences
 
+  @Option(name: .long, help: "The tagger model file (for --until tags).")
+  var taggerModel: String?
+
   @Option(name: .long, help: "Number of timed passes over the corpus.")
   var repeats: Int = 5
 
@@ -44,7 +47,9 @@ struct Benchmark: ParsableCommand {
     }
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
     let words = texts.reduce(0) { $0 + Self.wordCount($1) }
-    let pipeline = Pipeline.standard(until: until)
+    var models: Models?
+    if let taggerModel { models = try Models(taggerPath: taggerModel) }
+    let pipeline = try Pipeline.standard(until: until, models: models)
     // Normalisation to NFC is part of making a Doc and is timed with the rest.
     var tokens = 0
     var sentences = 0

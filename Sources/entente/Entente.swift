@@ -19,7 +19,7 @@ struct Entente: ParsableCommand {
       version tokenizes and segments text; later stages add tags, parses, actors and events.
       """,
     version: version,
-    subcommands: [Code.self, Benchmark.self],
+    subcommands: [Code.self, Train.self, Benchmark.self],
     defaultSubcommand: nil
   )
 }

@@ -1,0 +1,35 @@
+/// The classes of a part-of-speech tagger: each a Penn Treebank tag with its Universal tag.
+public final class TagSet: Sendable {
+  /// Penn Treebank tag of each class.
+  public let xpos: [String]
+  /// Universal POS tag of each class.
+  public let upos: [String]
+
+  /// Creates a tag set from `XPOS|UPOS` class names.
+  public init(classes: [String]) {
+    var xpos: [String] = []
+    var upos: [String] = []
+    for name in classes {
+      let parts = name.split(separator: "|", maxSplits: 1)
+      xpos.append(parts.first.map(String.init) ?? name)
+      upos.append(parts.count > 1 ? String(parts[1]) : "X")
+    }
+    self.xpos = xpos
+    self.upos = upos
+  }
+
+  /// The number of classes.
+  public var count: Int { xpos.count }
+
+  /// The `XPOS|UPOS` name of each class.
+  public var classNames: [String] { zip(xpos, upos).map { "\($0)|\($1)" } }
+}
+
+/// The dependency relations of a parser.
+public final class LabelSet: Sendable {
+  /// The relation names (`nsubj`, `obl:agent`, ...).
+  public let names: [String]
+
+  /// Creates a label set.
+  public init(names: [String]) { self.names = names }
+}
