@@ -20,7 +20,7 @@ let package = Package(
   ],
   targets: [
     // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
-    .target(name: "EntenteNLP", swiftSettings: swiftSettings),
+    .target(name: "EntenteNLP", resources: [.copy("Models")], swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
     .target(name: "EntenteIO", dependencies: ["EntenteNLP"], swiftSettings: swiftSettings),
     // The `entente` command: thin glue over the libraries.

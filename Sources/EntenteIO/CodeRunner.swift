@@ -12,7 +12,9 @@ public struct CodeOptions: Sendable {
   /// Whether to write tokens.
   public var includeTokens = false
   /// The last pipeline stage to run.
-  public var until: PipelineStage = .sentences
+  public var until: PipelineStage = .parse
+  /// The models for the statistical stages; `nil` loads the shipped ones when needed.
+  public var models: Models?
 
   /// Creates the default options.
   public init() {}
@@ -49,10 +51,20 @@ public struct CodeRunner {
   private let options: CodeOptions
   private let pipeline: Pipeline
 
-  /// Creates a runner.
-  public init(options: CodeOptions) {
+  /// Creates a runner, loading the shipped models when the stages need them.
+  ///
+  /// - Throws: ``ModelFileError`` when a model cannot be loaded.
+  public init(options: CodeOptions) throws(ModelFileError) {
     self.options = options
-    self.pipeline = Pipeline.standard(until: options.until)
+    var models = options.models
+    if models == nil && options.until >= .tags {
+      models = try SharedModels.load(parser: options.until >= .parse)
+    }
+    do {
+      self.pipeline = try Pipeline.standard(until: options.until, models: models)
+    } catch {
+      throw ModelFileError(path: "Models", "\(error)")
+    }
   }
 
   /// Processes every input, streaming.
@@ -99,5 +111,21 @@ public struct CodeRunner {
       }
     }
     return summary
+  }
+}
+
+/// The shipped models, loaded once per process.
+enum SharedModels {
+  private static let withParser: Result<Models, ModelFileError> = Result {
+    () throws(ModelFileError) in
+    try Models.bundled(parser: true)
+  }
+  private static let taggerOnly: Result<Models, ModelFileError> = Result {
+    () throws(ModelFileError) in
+    try Models.bundled(parser: false)
+  }
+
+  static func load(parser: Bool) throws(ModelFileError) -> Models {
+    try (parser ? withParser : taggerOnly).get()
   }
 }

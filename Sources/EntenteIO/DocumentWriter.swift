@@ -47,7 +47,8 @@ public struct DocumentWriter {
     case .tsv:
       let header =
         includeTokens
-        ? "id\tsentence\ttoken\tstart\tend\tkind\ttext\n" : "id\tsentence\tstart\tend\ttext\n"
+        ? "id\tsentence\ttoken\tstart\tend\tkind\ttext\ttag\tupos\tlemma\thead\tdeprel\n"
+        : "id\tsentence\tstart\tend\ttext\n"
       tsv.append(contentsOf: header.utf8)
     case .jsonl, .none:
       break
@@ -193,6 +194,23 @@ public struct DocumentWriter {
       json.string(token.kind.name)
       json.key("spaceAfter")
       json.bool(token.flags.contains(.spaceAfter))
+      if let tagSet = doc.tagSet, Int(token.tag) < tagSet.count {
+        json.key("tag")
+        json.string(tagSet.xpos[Int(token.tag)])
+        json.key("upos")
+        json.string(tagSet.upos[Int(token.tag)])
+      }
+      if index < doc.lemmas.count {
+        json.key("lemma")
+        json.string(doc.lemmas[index])
+      }
+      if let labelSet = doc.labelSet {
+        json.key("head")
+        if token.head >= 0 { json.int(Int(token.head)) } else { json.null() }
+        json.key("deprel")
+        json.string(
+          Int(token.deprel) < labelSet.names.count ? labelSet.names[Int(token.deprel)] : "dep")
+      }
       json.endObject()
     }
     json.endArray()
@@ -221,6 +239,9 @@ public struct DocumentWriter {
           appendRange(
             Int(token.start)..<Int(token.end), kind: token.kind.name, bytes: bytes, offsets: offsets
           )
+          tsv.removeLast()
+          appendAnalysis(doc, index: index, token: token)
+          tsv.append(0x0A)
         }
       } else {
         for (index, sentence) in doc.sentences.enumerated() {
@@ -232,6 +253,26 @@ public struct DocumentWriter {
           appendRange(span.byteRange, kind: nil, bytes: bytes, offsets: offsets)
         }
       }
+    }
+  }
+
+  /// Appends the tag, UPOS, lemma, head and relation columns of a token (empty before the
+  /// stages that give them).
+  private mutating func appendAnalysis(_ doc: Doc, index: Int, token: TokenData) {
+    var fields: [String] = ["", "", "", "", ""]
+    if let tagSet = doc.tagSet, Int(token.tag) < tagSet.count {
+      fields[0] = tagSet.xpos[Int(token.tag)]
+      fields[1] = tagSet.upos[Int(token.tag)]
+    }
+    if index < doc.lemmas.count { fields[2] = doc.lemmas[index] }
+    if let labelSet = doc.labelSet {
+      fields[3] = token.head >= 0 ? String(token.head) : ""
+      fields[4] =
+        Int(token.deprel) < labelSet.names.count ? labelSet.names[Int(token.deprel)] : "dep"
+    }
+    for field in fields {
+      tsv.append(0x09)
+      tsv.append(contentsOf: TSV.escape(field))
     }
   }
 

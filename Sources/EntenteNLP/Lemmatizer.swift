@@ -27,7 +27,11 @@ public final class Lemmatizer: Sendable {
 
   static func isProper(_ xpos: String) -> Bool { xpos == "NNP" || xpos == "NNPS" }
 
-  static func key(_ word: UInt64, _ tag: UInt64) -> UInt64 { FeatureHashing.mix(word, tag) }
+  /// The table key of a word (or suffix) hash and a tag hash; asymmetric, so that a word
+  /// spelt like its tag (`,` tagged `,`) keys apart from every other.
+  static func key(_ word: UInt64, _ tag: UInt64) -> UInt64 {
+    FeatureHashing.mix(FeatureHashing.mix(word, 0x4C45_4D4D_4100), tag)
+  }
 
   /// The lemma of the word with UTF-8 bytes `bytes` tagged `xpos`.
   ///

@@ -21,7 +21,8 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
 /// A file is the 8-byte magic `ENTMODEL`, a little-endian `UInt32` format version (1), a
 /// `UInt32` section count, the sections, and a trailing CRC-32 of everything before it. A
 /// section is a `UInt16` name length, the UTF-8 name, a `UInt8` element type (1: UTF-8
-/// strings separated by line feeds, 2: `UInt16`, 3: `UInt32`, 4: `UInt64`, 5: 16-bit floats),
+/// strings separated by line feeds, 2: `UInt16`, 3: `UInt32`, 4: `UInt64`, 5: 16-bit floats,
+/// 6: bytes),
 /// a `UInt64` byte length, and the bytes (little-endian numbers). See docs/models.md.
 public struct ModelFile: Sendable {
   static let magic = Array("ENTMODEL".utf8)
@@ -33,6 +34,7 @@ public struct ModelFile: Sendable {
     case uint32 = 3
     case uint64 = 4
     case float16 = 5
+    case uint8 = 6
   }
 
   /// The path the model was read from, for messages.
@@ -139,17 +141,16 @@ public struct ModelFile: Sendable {
     guard bytes.count % size == 0 else {
       throw ModelFileError(path: path, "section \(name) is misaligned")
     }
-    var result = [T]()
-    result.reserveCapacity(bytes.count / size)
-    var i = 0
-    while i < bytes.count {
-      var value: T = 0
-      for k in 0..<size { value |= T(bytes[i + k]) << (8 * k) }
-      result.append(value)
-      i += size
+    var result = [T](repeating: 0, count: bytes.count / size)
+    result.withUnsafeMutableBytes { target in
+      bytes.withUnsafeBytes { source in target.copyMemory(from: source) }
     }
-    return result
+    // The file is little-endian; so is every platform Entente runs on, but be exact.
+    return result.map { T(littleEndian: $0) }
   }
+
+  /// The bytes of section `name`.
+  public func bytes(_ name: String) throws(ModelFileError) -> [UInt8] { try section(name, .uint8) }
 
   /// The 16-bit floats of section `name`, widened to `Float`.
   public func halfFloats(_ name: String) throws(ModelFileError) -> [Float] {
@@ -157,16 +158,23 @@ public struct ModelFile: Sendable {
     guard bytes.count % 2 == 0 else {
       throw ModelFileError(path: path, "section \(name) is misaligned")
     }
-    var result = [Float]()
-    result.reserveCapacity(bytes.count / 2)
-    var i = 0
-    while i < bytes.count {
-      let bits = UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
-      result.append(Float(Float16(bitPattern: bits)))
-      i += 2
+    let table = HalfFloat.table
+    var result = [Float](repeating: 0, count: bytes.count / 2)
+    bytes.withUnsafeBufferPointer { source in
+      result.withUnsafeMutableBufferPointer { target in
+        for i in 0..<target.count {
+          target[i] = table[Int(UInt16(source[2 * i]) | UInt16(source[2 * i + 1]) << 8)]
+        }
+      }
     }
     return result
   }
+}
+
+/// Conversion of 16-bit floats by table, faster than the software conversion the compiler
+/// emits for targets without F16C.
+enum HalfFloat {
+  static let table: [Float] = (0...UInt16.max).map { Float(Float16(bitPattern: $0)) }
 }
 
 /// Builds a model file in memory.
@@ -196,6 +204,11 @@ public struct ModelFileWriter: Sendable {
       for k in 0..<(T.bitWidth / 8) { bytes.append(UInt8(truncatingIfNeeded: wide >> (8 * k))) }
     }
     sections.append((name, type, bytes))
+  }
+
+  /// Adds a section of bytes.
+  public mutating func add(_ name: String, bytes: [UInt8]) {
+    sections.append((name, .uint8, bytes))
   }
 
   /// Adds a section of floats, stored as 16-bit floats.
@@ -253,9 +266,12 @@ enum CRC32 {
   }
 
   static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-    let table = Self.table
     var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+    Self.table.withUnsafeBufferPointer { table in
+      bytes.withUnsafeBufferPointer { bytes in
+        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+      }
+    }
     return crc ^ 0xFFFF_FFFF
   }
 }

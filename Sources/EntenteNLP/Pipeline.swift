@@ -21,6 +21,8 @@ public enum PipelineStage: String, Sendable, CaseIterable, Comparable {
   case sentences
   /// Part-of-speech tags and lemmas.
   case tags
+  /// Dependency parses.
+  case parse
 
   public static func < (lhs: PipelineStage, rhs: PipelineStage) -> Bool {
     allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
@@ -81,6 +83,12 @@ public struct Pipeline: Sendable {
     if stage >= .tags {
       guard let models else { throw PipelineError(component: "tagger", missing: .tags) }
       components.append(Tagger(model: models.tagger, lemmatizer: models.lemmatizer))
+    }
+    if stage >= .parse {
+      guard let parser = models?.parser else {
+        throw PipelineError(component: "parser", missing: .parse)
+      }
+      components.append(DependencyParser(model: parser))
     }
     return try Pipeline(components)
   }

@@ -5,64 +5,85 @@
 /// stored weight; rows are sparse because a perceptron touches few classes per feature.
 /// Weights are kept as `Float` in memory and stored as 16-bit floats in model files.
 public struct SparseLinearModel: Sendable {
+  /// One slot of the open-addressing table: a feature id and where its row lies, so that a
+  /// probe touches one cache line.
+  struct Slot: Sendable {
+    var key: UInt64
+    var start: UInt32
+    var count: UInt32
+  }
+
+  /// One weight of a row.
+  struct Entry: Sendable {
+    var cls: UInt32
+    var weight: Float
+  }
+
   /// The number of classes.
   public let classCount: Int
-  /// Open-addressing table of feature ids (0 = empty slot).
-  let keys: [UInt64]
-  /// For each slot, the index of its row (valid where the key is non-zero).
-  let rowOfSlot: [UInt32]
+  /// The table (key 0 = empty slot).
+  let slots: [Slot]
+  /// The feature id of each row, in row order (what model files store).
+  let rowKeys: [UInt64]
   /// Row `r` holds entries `rowStarts[r]..<rowStarts[r + 1]`.
   let rowStarts: [UInt32]
-  /// Class of each entry.
-  let entryClasses: [UInt16]
-  /// Weight of each entry.
-  let entryWeights: [Float]
+  let entries: [Entry]
   let mask: Int
 
   /// The number of features with weights.
-  public var featureCount: Int { rowStarts.count - 1 }
+  public var featureCount: Int { rowKeys.count }
+
+  /// The number of stored weights.
+  public var weightCount: Int { entries.count }
 
   /// Builds a model from rows of `(class, weight)` entries keyed by feature id.
   ///
   /// - Parameters:
   ///   - classCount: The number of classes.
-  ///   - rows: For each feature id (non-zero), its entries.
+  ///   - rows: For each feature id (non-zero, distinct), its entries.
   public init(classCount: Int, rows: [(UInt64, [(UInt16, Float)])]) {
-    var capacity = 16
-    while capacity < rows.count * 2 { capacity <<= 1 }
-    var keys = [UInt64](repeating: 0, count: capacity)
-    var rowOfSlot = [UInt32](repeating: 0, count: capacity)
     var rowStarts: [UInt32] = [0]
-    var classes: [UInt16] = []
-    var weights: [Float] = []
-    for (rowIndex, (feature, entries)) in rows.enumerated() {
-      var slot = Int(truncatingIfNeeded: feature) & (capacity - 1)
-      while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-      keys[slot] = feature
-      rowOfSlot[slot] = UInt32(rowIndex)
-      for (cls, weight) in entries {
-        classes.append(cls)
-        weights.append(weight)
-      }
-      rowStarts.append(UInt32(classes.count))
+    var entries: [Entry] = []
+    for (_, row) in rows {
+      for (cls, weight) in row { entries.append(Entry(cls: UInt32(cls), weight: weight)) }
+      rowStarts.append(UInt32(entries.count))
     }
-    self.init(
-      classCount: classCount, keys: keys, rowOfSlot: rowOfSlot, rowStarts: rowStarts,
-      entryClasses: classes, entryWeights: weights)
+    // The rows were built by a trainer: their keys are distinct by construction.
+    do {
+      try self.init(
+        classCount: classCount, rowKeys: rows.map(\.0), rowStarts: rowStarts, entries: entries)
+    } catch {
+      preconditionFailure("duplicate feature in trained rows")
+    }
   }
 
-  init(
-    classCount: Int, keys: [UInt64], rowOfSlot: [UInt32], rowStarts: [UInt32],
-    entryClasses: [UInt16], entryWeights: [Float]
-  ) {
+  /// Builds the lookup table over rows.
+  ///
+  /// - Throws: `DuplicateFeature` when two rows have the same key.
+  init(classCount: Int, rowKeys: [UInt64], rowStarts: [UInt32], entries: [Entry])
+    throws(DuplicateFeature)
+  {
+    var capacity = 16
+    while capacity * 2 < rowKeys.count * 3 { capacity <<= 1 }
+    var slots = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
+    for (row, key) in rowKeys.enumerated() {
+      var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
+      while slots[slot].key != 0 {
+        if slots[slot].key == key { throw DuplicateFeature() }
+        slot = (slot + 1) & (capacity - 1)
+      }
+      slots[slot] = Slot(
+        key: key, start: rowStarts[row], count: rowStarts[row + 1] - rowStarts[row])
+    }
     self.classCount = classCount
-    self.keys = keys
-    self.rowOfSlot = rowOfSlot
+    self.slots = slots
+    self.rowKeys = rowKeys
     self.rowStarts = rowStarts
-    self.entryClasses = entryClasses
-    self.entryWeights = entryWeights
-    self.mask = keys.count - 1
+    self.entries = entries
+    self.mask = capacity - 1
   }
+
+  struct DuplicateFeature: Error {}
 
   /// Adds the weights of `features` to `scores` (which holds ``classCount`` values).
   ///
@@ -70,27 +91,22 @@ public struct SparseLinearModel: Sendable {
   public func score(
     _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutablePointer<Float>
   ) {
-    keys.withUnsafeBufferPointer { keys in
-      rowOfSlot.withUnsafeBufferPointer { rowOfSlot in
-        rowStarts.withUnsafeBufferPointer { rowStarts in
-          entryClasses.withUnsafeBufferPointer { classes in
-            entryWeights.withUnsafeBufferPointer { weights in
-              for feature in features {
-                var slot = Int(truncatingIfNeeded: feature) & mask
-                while true {
-                  let key = keys[slot]
-                  if key == feature {
-                    let row = Int(rowOfSlot[slot])
-                    for e in Int(rowStarts[row])..<Int(rowStarts[row + 1]) {
-                      scores[Int(classes[e])] += weights[e]
-                    }
-                    break
-                  }
-                  if key == 0 { break }
-                  slot = (slot + 1) & mask
-                }
+    slots.withUnsafeBufferPointer { slots in
+      entries.withUnsafeBufferPointer { entries in
+        for feature in features {
+          var slot = Int(truncatingIfNeeded: feature) & mask
+          while true {
+            let found = slots[slot]
+            if found.key == feature {
+              let start = Int(found.start)
+              for e in start..<(start + Int(found.count)) {
+                let entry = entries[e]
+                scores[Int(entry.cls)] += entry.weight
               }
+              break
             }
+            if found.key == 0 { break }
+            slot = (slot + 1) & mask
           }
         }
       }
@@ -100,31 +116,36 @@ public struct SparseLinearModel: Sendable {
 
 extension SparseLinearModel {
   /// Appends the model to a model file under section names starting with `prefix`.
+  ///
+  /// Only the keys are stored, in row order; the lookup table is rebuilt on load.
   func write(to writer: inout ModelFileWriter, prefix: String) {
     writer.add("\(prefix).classes", integers: [UInt64(classCount)])
-    writer.add("\(prefix).keys", integers: keys)
-    writer.add("\(prefix).slots", integers: rowOfSlot)
+    writer.add("\(prefix).keys", integers: rowKeys)
     writer.add("\(prefix).rows", integers: rowStarts)
-    writer.add("\(prefix).entryClasses", integers: entryClasses)
-    writer.add("\(prefix).entryWeights", halfFloats: entryWeights)
+    if classCount <= 256 {
+      writer.add(
+        "\(prefix).entryClasses8", bytes: entries.map { UInt8(truncatingIfNeeded: $0.cls) })
+    } else {
+      writer.add(
+        "\(prefix).entryClasses", integers: entries.map { UInt16(truncatingIfNeeded: $0.cls) })
+    }
+    writer.add("\(prefix).entryWeights", halfFloats: entries.map(\.weight))
   }
 
   /// Reads a model written by ``write(to:prefix:)``, checking that its parts fit together.
   init(from file: ModelFile, prefix: String) throws(ModelFileError) {
     let classCount: [UInt64] = try file.integers("\(prefix).classes")
     let keys: [UInt64] = try file.integers("\(prefix).keys")
-    let slots: [UInt32] = try file.integers("\(prefix).slots")
     let rows: [UInt32] = try file.integers("\(prefix).rows")
-    let classes: [UInt16] = try file.integers("\(prefix).entryClasses")
+    let classes: [UInt16] =
+      file.has("\(prefix).entryClasses8")
+      ? try file.bytes("\(prefix).entryClasses8").map { UInt16($0) }
+      : try file.integers("\(prefix).entryClasses")
     let weights = try file.halfFloats("\(prefix).entryWeights")
-    guard let count = classCount.first, count > 0, count < 65_536,
-      keys.count == slots.count, keys.count > 0, keys.count & (keys.count - 1) == 0,
+    guard let count = classCount.first, count > 0, count < 65_536, rows.count == keys.count + 1,
       let last = rows.last, Int(last) == classes.count, classes.count == weights.count,
-      rows.first == 0
+      rows.first == 0, !keys.contains(0)
     else {
-      throw ModelFileError(path: file.path, "the \(prefix) weights are inconsistent")
-    }
-    for i in keys.indices where keys[i] != 0 && Int(slots[i]) >= rows.count - 1 {
       throw ModelFileError(path: file.path, "the \(prefix) weights are inconsistent")
     }
     for i in 1..<rows.count where rows[i] < rows[i - 1] {
@@ -134,8 +155,11 @@ extension SparseLinearModel {
       throw ModelFileError(
         path: file.path, "the \(prefix) weights name a class that does not exist")
     }
-    self.init(
-      classCount: Int(count), keys: keys, rowOfSlot: slots, rowStarts: rows, entryClasses: classes,
-      entryWeights: weights)
+    let entries = zip(classes, weights).map { Entry(cls: UInt32($0), weight: $1) }
+    do {
+      try self.init(classCount: Int(count), rowKeys: keys, rowStarts: rows, entries: entries)
+    } catch {
+      throw ModelFileError(path: file.path, "the \(prefix) weights repeat a feature")
+    }
   }
 }

@@ -44,8 +44,8 @@ struct Code: ParsableCommand {
   @Flag(name: .long, help: "Include tokens in the output.")
   var tokens = false
 
-  @Option(name: .long, help: "The last stage to run: tokens or sentences.")
-  var until: PipelineStage = .sentences
+  @Option(name: .long, help: "The last stage to run: tokens, sentences, tags or parse.")
+  var until: PipelineStage = .parse
 
   @Option(name: .long, help: "The largest document accepted, in bytes.")
   var maxDocumentBytes: Int = 256 << 20
@@ -72,7 +72,14 @@ struct Code: ParsableCommand {
     options.until = until
     let clock = ContinuousClock()
     let start = clock.now
-    let result = CodeRunner(options: options).run(
+    let runner: CodeRunner
+    do {
+      runner = try CodeRunner(options: options)
+    } catch {
+      FileHandle.standardError("entente: error: \(error)\n")
+      throw ExitCode(1)
+    }
+    let result = runner.run(
       output: FileDescriptorSink.standardOutput(),
       diagnostics: { FileHandle.standardError("entente: \($0)\n") })
     let elapsed = clock.now - start

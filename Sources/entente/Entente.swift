@@ -16,10 +16,11 @@ struct Entente: ParsableCommand {
     abstract: "Turn news text into political event data.",
     discussion: """
       Entente reads news articles and finds who did what to whom, when and where. This \
-      version tokenizes and segments text; later stages add tags, parses, actors and events.
+      version tokenizes, segments, tags, lemmatizes and parses text; later stages add actors \
+      and events.
       """,
     version: version,
-    subcommands: [Code.self, Train.self, Benchmark.self],
+    subcommands: [Code.self, Train.self, Evaluate.self, Benchmark.self],
     defaultSubcommand: nil
   )
 }

@@ -71,6 +71,38 @@ struct CLITests {
     #expect(result.stderr.isEmpty)
   }
 
+  @Test("--tokens gives each token its tag, lemma, head and relation")
+  func analyses() throws {
+    let result = try EntenteProcess.run(
+      ["code", "-", "--format", "jsonl", "--tokens"],
+      stdin: "Officials said the talks were postponed.")
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let sentences = try #require(object["sentences"] as? [[String: Any]])
+    let tokens = try #require(sentences.first?["tokens"] as? [[String: Any]])
+    #expect(tokens.count == 7)
+    for token in tokens {
+      for key in ["tag", "upos", "lemma", "deprel"] {
+        #expect(token[key] is String, "\(key) in \(token)")
+      }
+      #expect(token["head"] is Int || token["head"] is NSNull)
+    }
+    #expect(tokens.filter { $0["head"] is NSNull }.count == 1)
+    #expect(tokens[1]["lemma"] as? String == "say")
+    #expect(tokens[4]["lemma"] as? String == "be")
+    #expect(tokens[5]["lemma"] as? String == "postpone")
+  }
+
+  @Test("--until tags stops before parsing")
+  func untilTags() throws {
+    let result = try EntenteProcess.run(
+      ["code", "-", "--format", "jsonl", "--tokens", "--until", "tags"], stdin: "Talks resumed.")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains(#""tag":"NNS""#))
+    #expect(!result.stdout.contains(#""deprel""#))
+  }
+
   @Test("reads standard input when given - or nothing")
   func standardInput() throws {
     for arguments in [["code", "-", "--format", "jsonl"], ["code", "--format", "jsonl"]] {
@@ -150,7 +182,9 @@ struct CLITests {
     let word = Array("treaty ".utf8)
     while bytes.count + word.count <= 50_000_000 { bytes += word }
     try Data(bytes).write(to: url)
-    let result = try EntenteProcess.run(["code", url.path, "--format", "none"])
+    let result = try EntenteProcess.run([
+      "code", url.path, "--format", "none", "--until", "sentences",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("7142857 tokens"))
     var usage = rusage()

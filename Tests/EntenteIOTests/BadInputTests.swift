@@ -182,8 +182,9 @@ struct BadInputTests {
     var options = CodeOptions()
     options.paths = ["-"]
     options.format = .jsonl
+    options.until = .sentences
     let sink = MemorySink()
-    let summary = CodeRunner(options: options).run(
+    let summary = try CodeRunner(options: options).run(
       output: sink, diagnostics: { _ in },
       standardInput: { FileHandle(forReadingAtPath: text) ?? FileHandle.nullDevice })
     #expect(summary.documents == 1)
@@ -195,7 +196,7 @@ struct BadInputTests {
       "in.jsonl", #"{"id": "s1", "text": "One."}"# + "\n" + #"{"id": "s2", "text": "Two."}"#)
     options.reading.kind = .jsonl
     let jsonlSink = MemorySink()
-    let jsonlSummary = CodeRunner(options: options).run(
+    let jsonlSummary = try CodeRunner(options: options).run(
       output: jsonlSink, diagnostics: { _ in },
       standardInput: { FileHandle(forReadingAtPath: records) ?? FileHandle.nullDevice })
     #expect(jsonlSummary.documents == 2)

@@ -67,8 +67,14 @@ func runCode(
     kind: kind, defaultDate: date, maxDocumentBytes: maxDocumentBytes)
   let sink = MemorySink()
   var diagnostics: [String] = []
-  let summary = CodeRunner(options: options).run(
-    output: sink, diagnostics: { diagnostics.append($0) })
+  let runner: CodeRunner
+  do {
+    runner = try CodeRunner(options: options)
+  } catch {
+    Issue.record("cannot build the pipeline: \(error)")
+    return CodeRun(output: "", diagnostics: [], summary: CodeSummary())
+  }
+  let summary = runner.run(output: sink, diagnostics: { diagnostics.append($0) })
   return CodeRun(output: sink.text, diagnostics: diagnostics, summary: summary)
 }
 
