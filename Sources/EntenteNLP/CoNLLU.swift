@@ -34,7 +34,7 @@ public struct CoNLLUError: Error, Sendable, CustomStringConvertible {
   /// What is wrong.
   public var message: String
 
-  public var description: String { "\(path):\(line): \(message)" }
+  public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
 }
 
 /// Reads CoNLL-U files.

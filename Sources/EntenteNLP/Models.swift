@@ -55,4 +55,29 @@ public struct Models: Sendable {
     }
     return try Models(taggerPath: tagger, parserPath: parserPath)
   }
+
+  /// Loads models from the given files, taking the shipped model for each file not given.
+  ///
+  /// - Parameters:
+  ///   - taggerPath: A tagger (and lemmatizer) model file, or `nil` for the shipped one.
+  ///   - parserPath: A parser model file, or `nil` for the shipped one.
+  ///   - parser: Whether to load a parser at all.
+  /// - Throws: ``ModelFileError`` when a model is missing or damaged.
+  public static func load(taggerPath: String?, parserPath: String?, parser: Bool)
+    throws(ModelFileError) -> Models
+  {
+    guard let taggerFile = taggerPath ?? bundledPath("en-tagger") else {
+      throw ModelFileError(
+        path: "Models/en-tagger.model", "the shipped tagger model is not installed")
+    }
+    var parserFile: String?
+    if parser {
+      guard let path = parserPath ?? bundledPath("en-parser") else {
+        throw ModelFileError(
+          path: "Models/en-parser.model", "the shipped parser model is not installed")
+      }
+      parserFile = path
+    }
+    return try Models(taggerPath: taggerFile, parserPath: parserFile)
+  }
 }

@@ -22,11 +22,7 @@ struct Benchmark: ParsableCommand {
   @Option(name: .long, help: "The last stage to run: tokens, sentences, tags or parse.")
   var until: PipelineStage = .sentences
 
-  @Option(name: .long, help: "The tagger model file (default: the shipped one).")
-  var taggerModel: String?
-
-  @Option(name: .long, help: "The parser model file (default: the shipped one).")
-  var parserModel: String?
+  @OptionGroup var models: ModelOptions
 
   @Option(name: .long, help: "Number of timed passes over the corpus.")
   var repeats: Int = 5
@@ -50,19 +46,8 @@ struct Benchmark: ParsableCommand {
     }
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
     let words = texts.reduce(0) { $0 + Self.wordCount($1) }
-    var models: Models?
-    if until >= .tags {
-      let bundled = try Models.bundled(parser: false)
-      let tagger = try taggerModel.map { try ModelFile(path: $0) }
-      models = Models(
-        tagger: try tagger.map { try TaggerModel(from: $0) } ?? bundled.tagger,
-        lemmatizer: try tagger.map { try Lemmatizer(from: $0) } ?? bundled.lemmatizer,
-        parser: until >= .parse
-          ? try parserModel.map { try ParserModel(from: ModelFile(path: $0)) }
-            ?? Models.bundled(parser: true).parser
-          : nil)
-    }
-    let pipeline = try Pipeline.standard(until: until, models: models)
+    let loaded = until >= .tags ? try models.load(parser: until >= .parse) : nil
+    let pipeline = try Pipeline.standard(until: until, models: loaded)
     // Normalisation to NFC is part of making a Doc and is timed with the rest.
     var tokens = 0
     var sentences = 0

@@ -17,11 +17,7 @@ struct Evaluate: ParsableCommand {
   @Option(name: .long, help: "A gold CoNLL-U file (repeatable).")
   var gold: [String] = []
 
-  @Option(name: .long, help: "The tagger model (default: the shipped one).")
-  var tagger: String?
-
-  @Option(name: .long, help: "The parser model (default: the shipped one).")
-  var parser: String?
+  @OptionGroup var models: ModelOptions
 
   @Option(name: .long, help: "Also print the N most frequent tag, lemma and relation errors.")
   var errors: Int = 0
@@ -31,31 +27,8 @@ struct Evaluate: ParsableCommand {
   }
 
   func run() throws {
-    var sentences: [CoNLLUSentence] = []
-    for path in gold {
-      do {
-        sentences += try CoNLLUReader.read(path: path)
-      } catch {
-        FileHandle.standardError("entente: error: \(error)\n")
-        throw ExitCode(1)
-      }
-    }
-    let models: Models
-    do {
-      if tagger != nil || parser != nil {
-        let bundled = try Models.bundled(parser: parser == nil)
-        let taggerFile = try tagger.map { try ModelFile(path: $0) }
-        models = Models(
-          tagger: try taggerFile.map { try TaggerModel(from: $0) } ?? bundled.tagger,
-          lemmatizer: try taggerFile.map { try Lemmatizer(from: $0) } ?? bundled.lemmatizer,
-          parser: try parser.map { try ParserModel(from: ModelFile(path: $0)) } ?? bundled.parser)
-      } else {
-        models = try Models.bundled(parser: true)
-      }
-    } catch {
-      FileHandle.standardError("entente: error: \(error)\n")
-      throw ExitCode(1)
-    }
+    let sentences = try readTreebanks(gold)
+    let models = try self.models.load(parser: true)
     if errors > 0 { printErrors(sentences, models: models) }
     print(models.evaluate(sentences).line)
   }

@@ -59,8 +59,8 @@ struct Train: ParsableCommand {
   }
 
   func run() throws {
-    let trainSentences = try load(train)
-    let devSentences = try load(dev)
+    let trainSentences = try readTreebanks(train)
+    let devSentences = try readTreebanks(dev)
     let words = trainSentences.reduce(0) { $0 + $1.count }
     Self.say("training \(component.rawValue) on \(trainSentences.count) sentences, \(words) words")
     var writer = ModelFileWriter()
@@ -134,16 +134,4 @@ struct Train: ParsableCommand {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 
-  func load(_ paths: [String]) throws -> [CoNLLUSentence] {
-    var sentences: [CoNLLUSentence] = []
-    for path in paths {
-      do {
-        sentences += try CoNLLUReader.read(path: path)
-      } catch {
-        FileHandle.standardError("entente: error: \(error)\n")
-        throw ExitCode(1)
-      }
-    }
-    return sentences
-  }
 }
