@@ -34,7 +34,9 @@ public struct CoNLLUError: Error, Sendable, CustomStringConvertible {
   /// What is wrong.
   public var message: String
 
-  public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+  public var description: String {
+    line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)"
+  }
 }
 
 /// Reads CoNLL-U files.

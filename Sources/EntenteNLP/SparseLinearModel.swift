@@ -5,18 +5,30 @@
 /// stored weight; rows are sparse because a perceptron touches few classes per feature.
 /// Weights are kept as `Float` in memory and stored as 16-bit floats in model files.
 public struct SparseLinearModel: Sendable {
-  /// One slot of the open-addressing table: a feature id and where its row lies, so that a
-  /// probe touches one cache line.
+  /// One slot of the open-addressing table, in 8 bytes.
+  ///
+  /// A slot holds a 32-bit fingerprint of the feature id (0 = empty) and where its row lies
+  /// (24-bit start, 8-bit length), so that the table takes half the cache it would with full
+  /// ids. Two features whose fingerprints clash (about one pair in a million features) share
+  /// the first one's row.
   struct Slot: Sendable {
-    var key: UInt64
-    var start: UInt32
-    var count: UInt32
+    var fingerprint: UInt32
+    var packed: UInt32
+
+    var start: Int { Int(packed >> 8) }
+    var count: Int { Int(packed & 0xFF) }
   }
 
   /// One weight of a row.
   struct Entry: Sendable {
     var cls: UInt32
     var weight: Float
+  }
+
+  /// The fingerprint of a feature id: its high 32 bits, never 0.
+  @inline(__always)
+  static func fingerprint(_ feature: UInt64) -> UInt32 {
+    UInt32(truncatingIfNeeded: feature >> 32) | 1
   }
 
   /// The number of classes.
@@ -59,21 +71,31 @@ public struct SparseLinearModel: Sendable {
 
   /// Builds the lookup table over rows.
   ///
-  /// - Throws: `DuplicateFeature` when two rows have the same key.
+  /// - Throws: `DuplicateFeature` when two rows have the same key, or a row is too long.
   init(classCount: Int, rowKeys: [UInt64], rowStarts: [UInt32], entries: [Entry])
     throws(DuplicateFeature)
   {
     var capacity = 16
     while capacity * 2 < rowKeys.count * 3 { capacity <<= 1 }
-    var slots = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
+    guard entries.count < 1 << 24 else { throw DuplicateFeature() }
+    var slots = [Slot](repeating: Slot(fingerprint: 0, packed: 0), count: capacity)
+    var seen = Set<UInt64>()
     for (row, key) in rowKeys.enumerated() {
+      guard seen.insert(key).inserted else { throw DuplicateFeature() }
+      let count = rowStarts[row + 1] - rowStarts[row]
+      guard count < 256 else { throw DuplicateFeature() }
+      let fingerprint = Self.fingerprint(key)
       var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
-      while slots[slot].key != 0 {
-        if slots[slot].key == key { throw DuplicateFeature() }
+      var clash = false
+      while slots[slot].fingerprint != 0 {
+        if slots[slot].fingerprint == fingerprint {
+          clash = true
+          break
+        }
         slot = (slot + 1) & (capacity - 1)
       }
-      slots[slot] = Slot(
-        key: key, start: rowStarts[row], count: rowStarts[row + 1] - rowStarts[row])
+      if clash { continue }
+      slots[slot] = Slot(fingerprint: fingerprint, packed: rowStarts[row] << 8 | count)
     }
     self.classCount = classCount
     self.slots = slots
@@ -94,18 +116,19 @@ public struct SparseLinearModel: Sendable {
     slots.withUnsafeBufferPointer { slots in
       entries.withUnsafeBufferPointer { entries in
         for feature in features {
+          let fingerprint = Self.fingerprint(feature)
           var slot = Int(truncatingIfNeeded: feature) & mask
           while true {
             let found = slots[slot]
-            if found.key == feature {
-              let start = Int(found.start)
-              for e in start..<(start + Int(found.count)) {
+            if found.fingerprint == fingerprint {
+              let start = found.start
+              for e in start..<(start + found.count) {
                 let entry = entries[e]
                 scores[Int(entry.cls)] += entry.weight
               }
               break
             }
-            if found.key == 0 { break }
+            if found.fingerprint == 0 { break }
             slot = (slot + 1) & mask
           }
         }
