@@ -30,8 +30,13 @@ let benchmarks: @Sendable () -> Void = {
     return
   }
 
+  // The statistical stages use the models shipped with Entente, loaded once.
+  let models = try? Models.bundled(parser: true)
   for stage in PipelineStage.allCases {
-    let pipeline = Pipeline.standard(until: stage)
+    guard let pipeline = try? Pipeline.standard(until: stage, models: models) else {
+      print("\(stage.rawValue): the shipped models could not be loaded; skipped")
+      continue
+    }
     Benchmark(
       "\(stage.rawValue): State of the Union corpus (\(corpusBytes) bytes)",
       configuration: .init(scalingFactor: .one)
