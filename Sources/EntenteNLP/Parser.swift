@@ -75,6 +75,10 @@ public final class ParserModel: Sendable {
   }
 
   static let featureCount = 72
+  /// The name of the feature templates; a model trained with others is refused.
+  ///
+  /// Change it whenever ``features(_:words:tags:into:)`` or ``labelFeatures`` change.
+  static let featureSet = "arc-hybrid-72+26/1"
   static let rootWord: UInt64 = 0x524F_4F54
   static let rootTag: UInt64 = 0x524F_4F55
   static let none: UInt64 = 0x4E4F_4E45
@@ -539,6 +543,7 @@ extension ParserModel {
 extension ParserModel {
   /// Appends the parser to a model file.
   public func write(to writer: inout ModelFileWriter) {
+    writer.add("parser.features", strings: [Self.featureSet])
     writer.add("parser.labels", strings: labelSet.names)
     weights.write(to: &writer, prefix: "parser.weights")
     labelWeights.write(to: &writer, prefix: "parser.labelWeights")
@@ -548,6 +553,16 @@ extension ParserModel {
   ///
   /// - Throws: ``ModelFileError`` when the parser's sections are missing or inconsistent.
   public convenience init(from file: ModelFile) throws(ModelFileError) {
+    // Files written before the section existed were all trained with the first feature set.
+    let featureSet =
+      file.has("parser.features")
+      ? try file.strings("parser.features").first ?? "" : "arc-hybrid-72+26/1"
+    guard featureSet == Self.featureSet else {
+      throw ModelFileError(
+        path: file.path,
+        "the parser was trained with feature set '\(featureSet)'; this build computes '\(Self.featureSet)'"
+      )
+    }
     let labels = try file.strings("parser.labels")
     let weights = try SparseLinearModel(from: file, prefix: "parser.weights")
     let labelWeights = try SparseLinearModel(from: file, prefix: "parser.labelWeights")

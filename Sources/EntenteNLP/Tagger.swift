@@ -30,6 +30,10 @@ public final class TaggerModel: Sendable {
   // MARK: Features
 
   static let featureCount = 32
+  /// The name of the feature templates; a model trained with others is refused.
+  ///
+  /// Change it whenever ``features(_:words:ambiguities:tags:into:)`` changes.
+  static let featureSet = "greedy-32/1"
 
   /// Writes the features of word `i` into `out`.
   @inline(__always)
@@ -334,6 +338,7 @@ extension TaggerModel {
 extension TaggerModel {
   /// Appends the tagger to a model file.
   public func write(to writer: inout ModelFileWriter) {
+    writer.add("tagger.features", strings: [Self.featureSet])
     writer.add("tagger.classes", strings: tagSet.classNames)
     weights.write(to: &writer, prefix: "tagger.weights")
     let dictionaryKeys = dictionary.keys.sorted()
@@ -348,6 +353,15 @@ extension TaggerModel {
   ///
   /// - Throws: ``ModelFileError`` when the tagger's sections are missing or inconsistent.
   public convenience init(from file: ModelFile) throws(ModelFileError) {
+    // Files written before the section existed were all trained with the first feature set.
+    let featureSet =
+      file.has("tagger.features") ? try file.strings("tagger.features").first ?? "" : "greedy-32/1"
+    guard featureSet == Self.featureSet else {
+      throw ModelFileError(
+        path: file.path,
+        "the tagger was trained with feature set '\(featureSet)'; this build computes '\(Self.featureSet)'"
+      )
+    }
     let classes = try file.strings("tagger.classes")
     let weights = try SparseLinearModel(from: file, prefix: "tagger.weights")
     guard !classes.isEmpty, weights.classCount == classes.count else {

@@ -156,6 +156,21 @@ struct StatisticalModelTests {
     #expect(throws: ModelFileError.self) { _ = try ModelFile(path: "/nonexistent/entente.model") }
   }
 
+  @Test("a model trained with other feature templates is refused")
+  func featureSetMismatch() throws {
+    var writer = ModelFileWriter()
+    writer.add("tagger.features", strings: ["greedy-0/0"])
+    writer.add("parser.features", strings: ["arc-eager-0/0"])
+    let file = try ModelFile(bytes: writer.bytes(), path: "old.model")
+    do {
+      _ = try TaggerModel(from: file)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.description.contains("trained with feature set 'greedy-0/0'"))
+    }
+    #expect(throws: ModelFileError.self) { _ = try ParserModel(from: file) }
+  }
+
   @Test("evaluation arithmetic")
   func evaluation() throws {
     let gold = try #require(tinyTreebank.first)
