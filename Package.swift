@@ -13,6 +13,7 @@ let package = Package(
   products: [
     .library(name: "EntenteNLP", targets: ["EntenteNLP"]),
     .library(name: "EntenteIO", targets: ["EntenteIO"]),
+    .library(name: "EntenteCoding", targets: ["EntenteCoding"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
   dependencies: [
@@ -21,6 +22,8 @@ let package = Package(
   targets: [
     // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
     .target(name: "EntenteNLP", resources: [.copy("Models")], swiftSettings: swiftSettings),
+    // Doc -> actors, events, quotes, agreements: dictionaries and coding.
+    .target(name: "EntenteCoding", dependencies: ["EntenteNLP"], swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
     .target(name: "EntenteIO", dependencies: ["EntenteNLP"], swiftSettings: swiftSettings),
     // The `entente` command: thin glue over the libraries.
@@ -36,6 +39,11 @@ let package = Package(
     .testTarget(
       name: "EntenteNLPTests",
       dependencies: ["EntenteNLP"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "EntenteCodingTests",
+      dependencies: ["EntenteCoding"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
