@@ -23,7 +23,9 @@ let package = Package(
     // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
     .target(name: "EntenteNLP", resources: [.copy("Models")], swiftSettings: swiftSettings),
     // Doc -> actors, events, quotes, agreements: dictionaries and coding.
-    .target(name: "EntenteCoding", dependencies: ["EntenteNLP"], swiftSettings: swiftSettings),
+    .target(
+      name: "EntenteCoding", dependencies: ["EntenteNLP"], resources: [.copy("KnowledgeBase")],
+      swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
     .target(name: "EntenteIO", dependencies: ["EntenteNLP"], swiftSettings: swiftSettings),
     // The `entente` command: thin glue over the libraries.

@@ -1,0 +1,189 @@
+import Foundation
+
+/// A country of the knowledge base.
+public struct CountryRecord: Sendable, Equatable {
+  /// ISO 3166 alpha-3 / CAMEO code (`RUS`).
+  public var code: String
+  /// The common short name (`Russia`).
+  public var canonical: String
+  /// Names (`Russia`, `Russian Federation`).
+  public var names: [String]
+  /// Adjectives (`Russian`, `North Korean`).
+  public var adjectives: [String]
+  /// Nationality nouns (`Russians`).
+  public var nouns: [String]
+  /// The capital (`Moscow`).
+  public var capital: String
+  /// The population, to choose among countries that share an adjective (`Dutch`).
+  public var population: Int
+}
+
+/// A chief of state or head of government.
+public struct LeaderRecord: Sendable, Equatable {
+  /// The country's code.
+  public var country: String
+  /// `chief-of-state` or `head-of-government`.
+  public var position: String
+  /// The full name (`Vladimir Vladimirovich Putin`).
+  public var name: String
+  /// The title (`President`).
+  public var title: String
+  /// The day the leader took office.
+  public var since: DayDate?
+}
+
+/// What a phrase resolved to.
+public struct Resolution: Sendable, Equatable {
+  /// How the phrase names the actor.
+  public enum Kind: String, Sendable {
+    case countryName = "country"
+    case adjective
+    case nationality
+    case capital
+    case leader
+  }
+
+  /// The actor code (`RUS`, `RUSGOV` for a leader).
+  public var code: String
+  /// The country's code.
+  public var country: String
+  /// How the phrase names it.
+  public var kind: Kind
+  /// The canonical name (`Russia`, `Vladimir Putin`).
+  public var canonical: String
+}
+
+/// Countries, their names, adjectives, capitals and current leaders, generated from the
+/// World Factbook and ISO 3166 by `Scripts/generate-countries.py` (docs/knowledge-base.md).
+///
+/// This is the first part of the knowledge base of the actors issue: former states, blocs,
+/// international organisations, seats of power and leaders since 1990 are still to come.
+public struct CountryKnowledgeBase: Sendable {
+  /// Countries by code.
+  public private(set) var countries: [String: CountryRecord] = [:]
+  /// Leaders, in file order.
+  public private(set) var leaders: [LeaderRecord] = []
+  /// A resolution with the first day it holds.
+  private struct Candidate: Sendable, Equatable {
+    var resolution: Resolution
+    var since: DayDate?
+  }
+
+  /// Normalised phrase -> candidate resolutions, most populous country first.
+  private var index: [String: [Candidate]] = [:]
+
+  /// Parses the two tables.
+  ///
+  /// - Throws: ``DictionaryIssue`` naming the file and line of a malformed row.
+  public init(
+    countries countriesText: String, leaders leadersText: String, countriesPath: String,
+    leadersPath: String
+  )
+    throws(DictionaryIssue)
+  {
+    for (number, line) in countriesText.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    where !line.isEmpty && !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 7, fields[0].count == 3, let population = Int(fields[6]) else {
+        throw DictionaryIssue(
+          path: countriesPath, line: number + 1,
+          "expected 7 tab-separated fields: code, canonical, names, adjectives, nouns, capital, population"
+        )
+      }
+      func list(_ field: String) -> [String] {
+        field.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+          !$0.isEmpty
+        }
+      }
+      countries[fields[0]] = CountryRecord(
+        code: fields[0], canonical: fields[1], names: list(fields[2]), adjectives: list(fields[3]),
+        nouns: list(fields[4]), capital: fields[5], population: population)
+    }
+    for (number, line) in leadersText.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    where !line.isEmpty && !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 5, countries[fields[0]] != nil else {
+        throw DictionaryIssue(
+          path: leadersPath, line: number + 1,
+          "expected 5 tab-separated fields for a known country: code, position, name, title, since")
+      }
+      leaders.append(
+        LeaderRecord(
+          country: fields[0], position: fields[1], name: fields[2], title: fields[3],
+          since: fields[4].count == 10 ? DayDate(iso: fields[4]) : nil))
+    }
+    buildIndex()
+  }
+
+  /// The knowledge base shipped with Entente.
+  ///
+  /// - Throws: ``DictionaryIssue`` when the shipped tables are missing or malformed.
+  public static func bundled() throws(DictionaryIssue) -> CountryKnowledgeBase {
+    func read(_ name: String) throws(DictionaryIssue) -> (String, String) {
+      guard
+        let path = Bundle.module.path(
+          forResource: name, ofType: "tsv", inDirectory: "KnowledgeBase"),
+        let data = FileManager.default.contents(atPath: path)
+      else { throw DictionaryIssue(path: "KnowledgeBase/\(name).tsv", line: 0, "is not installed") }
+      return (String(decoding: data, as: UTF8.self), path)
+    }
+    let (countries, countriesPath) = try read("countries")
+    let (leaders, leadersPath) = try read("leaders")
+    return try CountryKnowledgeBase(
+      countries: countries, leaders: leaders, countriesPath: countriesPath, leadersPath: leadersPath
+    )
+  }
+
+  private mutating func buildIndex() {
+    func add(_ phrase: String, _ resolution: Resolution, since: DayDate? = nil) {
+      let key = ActorDictionary.normalize(phrase)
+      let candidate = Candidate(resolution: resolution, since: since)
+      guard !key.isEmpty, !(index[key]?.contains(candidate) ?? false) else { return }
+      index[key, default: []].append(candidate)
+    }
+    for country in countries.values.sorted(by: { $0.population > $1.population }) {
+      func resolution(_ kind: Resolution.Kind) -> Resolution {
+        Resolution(
+          code: country.code, country: country.code, kind: kind, canonical: country.canonical)
+      }
+      for name in country.names { add(name, resolution(.countryName)) }
+      for adjective in country.adjectives { add(adjective, resolution(.adjective)) }
+      for noun in country.nouns {
+        add(noun, resolution(.nationality))
+        if !noun.hasSuffix("s") { add(noun + "s", resolution(.nationality)) }
+      }
+      if !country.capital.isEmpty {
+        add(country.capital, resolution(.capital))
+        // "Washington, D.C." is mostly written "Washington".
+        if let comma = country.capital.firstIndex(of: ",") {
+          add(String(country.capital[..<comma]), resolution(.capital))
+        }
+      }
+    }
+    for leader in leaders {
+      let words = leader.name.split(separator: " ").map(String.init)
+      let short =
+        words.count > 2 && !leader.name.contains("-")
+        ? [words[0], words[words.count - 1]].joined(separator: " ") : nil
+      let resolution = Resolution(
+        code: leader.country + "GOV", country: leader.country, kind: .leader,
+        canonical: short ?? leader.name)
+      for name in [leader.name, short].compactMap({ $0 }) {
+        add(name, resolution, since: leader.since)
+      }
+    }
+  }
+
+  /// What `phrase` names on `date`: the most populous country for a shared adjective, and a
+  /// leader only from the day they took office.
+  public func resolve(_ phrase: String, on date: DayDate? = nil) -> Resolution? {
+    guard let candidates = index[ActorDictionary.normalize(phrase)] else { return nil }
+    for candidate in candidates {
+      if let since = candidate.since, let date, date < since { continue }
+      return candidate.resolution
+    }
+    return nil
+  }
+}
