@@ -27,7 +27,9 @@ let package = Package(
       name: "EntenteCoding", dependencies: ["EntenteNLP"], resources: [.copy("KnowledgeBase")],
       swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
-    .target(name: "EntenteIO", dependencies: ["EntenteNLP"], swiftSettings: swiftSettings),
+    .target(
+      name: "EntenteIO", dependencies: ["EntenteNLP", "EntenteCoding"], swiftSettings: swiftSettings
+    ),
     // The `entente` command: thin glue over the libraries.
     .executableTarget(
       name: "entente",
@@ -45,7 +47,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EntenteCodingTests",
-      dependencies: ["EntenteCoding"],
+      dependencies: ["EntenteCoding", "EntenteNLP"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -64,9 +64,11 @@ public struct CountryKnowledgeBase: Sendable {
   /// Leaders, in file order.
   public private(set) var leaders: [LeaderRecord] = []
   /// A resolution with the first day it holds.
-  private struct Candidate: Sendable, Equatable {
-    var resolution: Resolution
-    var since: DayDate?
+  public struct Candidate: Sendable, Equatable {
+    /// What the phrase names.
+    public var resolution: Resolution
+    /// The first day it holds, for leaders.
+    public var since: DayDate?
   }
 
   /// Normalised phrase -> candidate resolutions, most populous country first.
@@ -175,6 +177,9 @@ public struct CountryKnowledgeBase: Sendable {
       }
     }
   }
+
+  /// Every phrase the knowledge base can resolve, normalised (upper case, single spaces).
+  public var phrases: Dictionary<String, [Candidate]>.Keys { index.keys }
 
   /// What `phrase` names on `date`: the most populous country for a shared adjective, and a
   /// leader only from the day they took office.

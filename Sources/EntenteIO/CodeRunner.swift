@@ -1,3 +1,4 @@
+import EntenteCoding
 public import EntenteNLP
 public import Foundation
 
@@ -50,6 +51,7 @@ public struct CodeSummary: Sendable, Equatable {
 public struct CodeRunner {
   private let options: CodeOptions
   private let pipeline: Pipeline
+  private let matcher: ActorMatcher?
 
   /// Creates a runner, loading the shipped models when the stages need them.
   ///
@@ -65,6 +67,8 @@ public struct CodeRunner {
     } catch {
       throw ModelFileError(path: "Models", "\(error)")
     }
+    // Actor mentions come with the tagged stages.
+    matcher = options.until >= .tags ? try SharedModels.matcher() : nil
   }
 
   /// Processes every input, streaming.
@@ -94,11 +98,13 @@ public struct CodeRunner {
           for warning in warnings { diagnostics("warning: \(warning)") }
           summary.warnings += warnings.count
           let doc = pipeline(input.text)
+          let mentions =
+            matcher?.mentions(in: doc, date: input.date.flatMap(DayDate.init(iso:))) ?? []
           summary.documents += 1
           summary.sentences += doc.sentences.count
           summary.tokens += doc.tokens.count
           summary.bytes += doc.byteCount
-          try writer.write(doc, input: input)
+          try writer.write(doc, input: input, mentions: mentions)
         }
       }
       try writer.finish()
@@ -125,7 +131,20 @@ enum SharedModels {
     try Models.bundled(parser: false)
   }
 
+  private static let actorMatcher: Result<ActorMatcher, DictionaryIssue> = Result {
+    () throws(DictionaryIssue) in
+    ActorMatcher(knowledgeBase: try CountryKnowledgeBase.bundled())
+  }
+
   static func load(parser: Bool) throws(ModelFileError) -> Models {
     try (parser ? withParser : taggerOnly).get()
+  }
+
+  static func matcher() throws(ModelFileError) -> ActorMatcher {
+    do {
+      return try actorMatcher.get()
+    } catch {
+      throw ModelFileError(path: error.path, error.message)
+    }
   }
 }

@@ -1,3 +1,4 @@
+public import EntenteCoding
 public import EntenteNLP
 
 /// The output formats of `entente code`.
@@ -60,10 +61,12 @@ public struct DocumentWriter {
   /// - Parameters:
   ///   - doc: The processed document.
   ///   - input: The record it came from, for its id, date and metadata.
-  public mutating func write(_ doc: Doc, input: InputDocument) throws(OutputError) {
+  public mutating func write(_ doc: Doc, input: InputDocument, mentions: [ActorMention] = [])
+    throws(OutputError)
+  {
     switch format {
     case .json, .jsonl:
-      writeJSON(doc, input: input)
+      writeJSON(doc, input: input, mentions: mentions)
       if format == .jsonl { json.bytes.append(0x0A) }
       if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
     case .tsv:
@@ -102,7 +105,7 @@ public struct DocumentWriter {
 
   // MARK: JSON
 
-  private mutating func writeJSON(_ doc: Doc, input: InputDocument) {
+  private mutating func writeJSON(_ doc: Doc, input: InputDocument, mentions: [ActorMention]) {
     let offsets = ScalarOffsets(doc.text)
     json.beginObject()
     json.key("schema")
@@ -153,7 +156,32 @@ public struct DocumentWriter {
         writeTokens(0..<doc.tokens.count, doc: doc, bytes: bytes, offsets: offsets)
       }
     }
-    for key: StaticString in ["mentions", "events", "quotes", "agreements"] {
+    json.key("mentions")
+    json.beginArray()
+    doc.withUTF8 { bytes in
+      for mention in mentions {
+        let span = Span(doc: doc, tokens: mention.tokens)
+        json.beginObject()
+        json.key("sentence")
+        json.int(mention.sentence)
+        writeRange(span.byteRange, bytes: bytes, offsets: offsets)
+        json.key("type")
+        json.string(Self.type(of: mention))
+        json.key("code")
+        json.string(mention.code)
+        json.key("country")
+        json.string(orNull: mention.country)
+        json.key("canonical")
+        json.string(mention.canonical)
+        if mention.kind == "capital" {
+          json.key("resolvedFrom")
+          json.string("metonym")
+        }
+        json.endObject()
+      }
+    }
+    json.endArray()
+    for key: StaticString in ["events", "quotes", "agreements"] {
       json.key(key)
       json.emptyArray()
     }
@@ -214,6 +242,16 @@ public struct DocumentWriter {
       json.endObject()
     }
     json.endArray()
+  }
+
+  /// The output type of a mention: a person for a leader, an actor for a dictionary phrase,
+  /// a country otherwise (capitals stand for their countries).
+  static func type(of mention: ActorMention) -> String {
+    switch mention.kind {
+    case "leader": "person"
+    case "dictionary": "actor"
+    default: "country"
+    }
   }
 
   // MARK: TSV

@@ -1,0 +1,78 @@
+import EntenteCoding
+import EntenteNLP
+import Foundation
+import Testing
+
+@Suite(
+  "Actor matcher",
+  .enabled(if: countryKnowledgeBase != nil, "the knowledge base could not be loaded"))
+struct ActorMatcherTests {
+  func mentions(_ text: String, date: String = "2024-06-19") throws -> [(String, String)] {
+    let base = try #require(countryKnowledgeBase)
+    let doc = Pipeline.standard()(text)
+    return ActorMatcher(knowledgeBase: base).mentions(in: doc, date: DayDate(iso: date)).map {
+      (Span(doc: doc, tokens: $0.tokens).text, $0.code)
+    }
+  }
+
+  @Test("finds countries, adjectives, capitals and leaders, longest first")
+  func finds() throws {
+    let found = try mentions(
+      "North Korean leader Kim Jong Un met Vladimir Putin in Pyongyang. Seoul and Washington objected, "
+        + "and Russia’s allies in Beijing said nothing.")
+    #expect(
+      found.map(\.0) == [
+        "North Korean", "Kim Jong Un", "Vladimir Putin", "Pyongyang", "Seoul", "Washington",
+        "Russia", "Beijing",
+      ])
+    #expect(found.map(\.1) == ["PRK", "PRKGOV", "RUSGOV", "PRK", "KOR", "USA", "RUS", "CHN"])
+  }
+
+  @Test("lowercase common nouns are not countries")
+  func lowercase() throws {
+    #expect(try mentions("They ate turkey on china plates.").isEmpty)
+    #expect(try mentions("Turkey objected.").map(\.1) == ["TUR"])
+  }
+
+  @Test("leaders resolve only from the day their term began")
+  func dates() throws {
+    #expect(try mentions("Xi Jinping spoke.", date: "2024-01-01").map(\.1) == ["CHNGOV"])
+    #expect(try mentions("Xi Jinping spoke.", date: "2010-01-01").isEmpty)
+  }
+
+  @Test("PETRARCH dictionaries add phrases the knowledge base lacks")
+  func dictionary() throws {
+    let base = try #require(countryKnowledgeBase)
+    let (actors, _) = PetrarchDictionaryReader.parseActors(
+      "ATLANTIS_ [ATL]\n+POSEIDONIA\n", path: "x.actors")
+    let doc = Pipeline.standard()("Poseidonia and Russia met.")
+    let found = ActorMatcher(knowledgeBase: base, dictionary: actors).mentions(in: doc, date: nil)
+    #expect(found.map(\.code) == ["ATL", "RUS"])
+    #expect(found.first?.kind == "dictionary")
+  }
+
+  @Test(
+    "the founding example's capitals resolve to their countries",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: FoundingExample.path),
+      "../shared/examples/pact-article.txt is absent"))
+  func foundingExample() throws {
+    let text = try String(contentsOfFile: FoundingExample.path, encoding: .utf8)
+    let found = try mentions(text)
+    let codes = Dictionary(found.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+    #expect(codes["Moscow"] == "RUS")
+    #expect(codes["Pyongyang"] == "PRK")
+    #expect(codes["Washington"] == "USA")
+    #expect(codes["Seoul"] == "KOR")
+    #expect(codes["Beijing"] == "CHN")
+    #expect(codes["Kim Jong Un"] == "PRKGOV")
+    #expect(codes["North Korea"] == "PRK")
+    #expect(codes["Ukraine"] == "UKR")
+  }
+}
+
+enum FoundingExample {
+  static let path = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/examples/pact-article.txt").path
+}
