@@ -164,6 +164,14 @@ public struct CountryKnowledgeBase: Sendable {
         }
       }
     }
+    // A surname alone (`Putin`) names a leader when no other leader has it and it names
+    // nothing else.
+    var surnames: [String: Int] = [:]
+    for leader in leaders where leader.name.split(separator: " ").count >= 2 {
+      if let last = leader.name.split(separator: " ").last {
+        surnames[String(last), default: 0] += 1
+      }
+    }
     for leader in leaders {
       let words = leader.name.split(separator: " ").map(String.init)
       let short =
@@ -174,6 +182,12 @@ public struct CountryKnowledgeBase: Sendable {
         canonical: short ?? leader.name)
       for name in [leader.name, short].compactMap({ $0 }) {
         add(name, resolution, since: leader.since)
+      }
+      // Short last words are often given names in surname-first order (`Kim Jong Un`).
+      if words.count >= 2, let last = words.last, last.count >= 4, surnames[last] == 1,
+        index[ActorDictionary.normalize(last)] == nil
+      {
+        add(last, resolution, since: leader.since)
       }
     }
   }

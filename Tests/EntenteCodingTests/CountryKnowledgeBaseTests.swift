@@ -44,6 +44,11 @@ struct CountryKnowledgeBaseTests {
     // Before the current term the table knows nothing (history is future work).
     #expect(base.resolve("Vladimir Putin", on: DayDate(iso: "2005-01-01")) == nil)
     #expect(base.resolve("Pyongyang")?.kind == .capital)
+    // A surname that only one leader has names that leader.
+    #expect(base.resolve("Putin", on: date)?.code == "RUSGOV")
+    #expect(base.resolve("Zelenskyy", on: date)?.code == "UKRGOV")
+    // ...but not a short last word, which is often a given name (Kim Jong Un): "UN" stays free.
+    #expect(base.resolve("UN", on: date) == nil)
   }
 
   @Test("malformed rows are reported with file and line")
