@@ -75,19 +75,19 @@ public struct ActorMatcher: Sendable {
   /// - Complexity: O(*n* × *k*) for *n* tokens and phrases of at most *k* words.
   public func mentions(in doc: Doc, date: DayDate?) -> [ActorMention] {
     var result: [ActorMention] = []
-    let upper = (0..<doc.tokens.count).map { doc[$0].text.uppercased() }
     for (sentenceIndex, sentence) in doc.sentences.enumerated() {
       var i = Int(sentence.tokenStart)
       let end = Int(sentence.tokenEnd)
       while i < end {
-        guard doc[i].text.first?.isUppercase == true else {
+        guard startsWithCapital(doc, i) else {
           i += 1
           continue
         }
         var node = 0
         var best: (end: Int, phrase: String)?
         var j = i
-        while j < end, let next = nodes[node].children[upper[j]] {
+        // Only the tokens a walk reaches are upper-cased: most start at no capital at all.
+        while j < end, let next = nodes[node].children[doc[j].text.uppercased()] {
           node = Int(next)
           j += 1
           if let phrase = nodes[node].phrase { best = (j, phrase) }
@@ -103,6 +103,14 @@ public struct ActorMatcher: Sendable {
       }
     }
     return result
+  }
+
+  /// Whether token `i` starts with a capital letter, read from the text's bytes (a
+  /// `String` is built only for tokens that start outside ASCII).
+  private func startsWithCapital(_ doc: Doc, _ i: Int) -> Bool {
+    let first = doc.withUTF8 { $0[Int(doc.tokens[i].start)] }
+    if first < 0x80 { return first &- 0x41 < 26 }
+    return doc[i].text.first?.isUppercase == true
   }
 
   private func resolve(_ phrase: String, tokens: Range<Int>, sentence: Int, date: DayDate?)
