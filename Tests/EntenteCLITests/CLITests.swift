@@ -94,6 +94,35 @@ struct CLITests {
     #expect(tokens[5]["lemma"] as? String == "postpone")
   }
 
+  @Test(
+    "train and evaluate: a tagger trained on a treebank scores it, with the last line in the documented form"
+  )
+  func trainAndEvaluate() throws {
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .appendingPathComponent("EntenteNLPTests/Fixtures/tiny.conllu").path
+    let model = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "entente-\(UUID().uuidString).model"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: model) }
+    let train = try EntenteProcess.run(
+      ["train", "tagger", "--train", fixture, "--dev", fixture, "--epochs", "3", "--out", model])
+    #expect(train.status == 0, "\(train.stderr)")
+    #expect(train.stdout.contains("epoch 3: train accuracy"))
+    #expect(train.stdout.contains("wrote \(model)"))
+    let evaluate = try EntenteProcess.run([
+      "evaluate", "--gold", fixture, "--tagger", model, "--errors", "3",
+    ])
+    #expect(evaluate.status == 0, "\(evaluate.stderr)")
+    let last = try #require(evaluate.stdout.split(separator: "\n").last)
+    #expect(last.hasPrefix("xpos="))
+    #expect(last.hasSuffix("words=76"))
+    #expect(evaluate.stdout.contains("most frequent tags errors"))
+    let broken = try EntenteProcess.run(["evaluate", "--gold", fixture, "--tagger", fixture])
+    #expect(broken.status == 1)
+    #expect(broken.stderr.contains("not an Entente model file"))
+  }
+
   @Test("--until tags stops before parsing")
   func untilTags() throws {
     let result = try EntenteProcess.run(
