@@ -79,7 +79,8 @@ public struct ActorMatcher: Sendable {
       var i = Int(sentence.tokenStart)
       let end = Int(sentence.tokenEnd)
       while i < end {
-        guard startsWithCapital(doc, i) else {
+        // Phrases start with a capital, or with "the" (`the Kremlin`, `the West`).
+        guard startsWithCapital(doc, i) || isThe(doc, i) else {
           i += 1
           continue
         }
@@ -113,13 +114,25 @@ public struct ActorMatcher: Sendable {
     return doc[i].text.first?.isUppercase == true
   }
 
+  /// Whether token `i` is `the` in any case.
+  private func isThe(_ doc: Doc, _ i: Int) -> Bool {
+    let token = doc.tokens[i]
+    guard token.end - token.start == 3 else { return false }
+    return doc.withUTF8 { bytes in
+      let s = Int(token.start)
+      return bytes[s] | 0x20 == 0x74 && bytes[s + 1] | 0x20 == 0x68 && bytes[s + 2] | 0x20 == 0x65
+    }
+  }
+
   private func resolve(_ phrase: String, tokens: Range<Int>, sentence: Int, date: DayDate?)
     -> ActorMention?
   {
     if let resolution = knowledgeBase.resolve(phrase, on: date) {
       return ActorMention(
-        tokens: tokens, sentence: sentence, code: resolution.code, country: resolution.country,
-        kind: resolution.kind.rawValue, canonical: resolution.canonical)
+        tokens: tokens, sentence: sentence, code: resolution.code,
+        country: resolution.country.isEmpty ? nil : resolution.country,
+        kind: resolution.kind.rawValue,
+        canonical: resolution.canonical)
     }
     if let code = dictionary?.code(for: phrase, on: date) {
       let country = code.count >= 3 ? knowledgeBase.countries[String(code.prefix(3))]?.code : nil

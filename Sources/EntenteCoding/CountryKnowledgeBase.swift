@@ -41,6 +41,10 @@ public struct Resolution: Sendable, Equatable {
     case nationality
     case capital
     case leader
+    case organisation
+    case seatOfPower = "seat"
+    case formerState = "former-state"
+    case bloc
   }
 
   /// The actor code (`RUS`, `RUSGOV` for a leader).
@@ -78,11 +82,10 @@ public struct CountryKnowledgeBase: Sendable {
   ///
   /// - Throws: ``DictionaryIssue`` naming the file and line of a malformed row.
   public init(
-    countries countriesText: String, leaders leadersText: String, countriesPath: String,
-    leadersPath: String
-  )
-    throws(DictionaryIssue)
-  {
+    countries countriesText: String, leaders leadersText: String,
+    entities entitiesText: String = "",
+    countriesPath: String, leadersPath: String, entitiesPath: String = "entities.tsv"
+  ) throws(DictionaryIssue) {
     for (number, line) in countriesText.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
     where !line.isEmpty && !line.hasPrefix("#") {
@@ -116,8 +119,28 @@ public struct CountryKnowledgeBase: Sendable {
           country: fields[0], position: fields[1], name: fields[2], title: fields[3],
           since: fields[4].count == 10 ? DayDate(iso: fields[4]) : nil))
     }
+    for (number, line) in entitiesText.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    where !line.isEmpty && !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 5, let kind = Resolution.Kind(rawValue: fields[1]),
+        [.organisation, .seatOfPower, .formerState, .bloc].contains(kind)
+      else {
+        throw DictionaryIssue(
+          path: entitiesPath, line: number + 1,
+          "expected 5 tab-separated fields: code, type (organisation, seat, former-state, bloc), canonical, names, country"
+        )
+      }
+      let names = fields[3].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+      entities.append(
+        (Resolution(code: fields[0], country: fields[4], kind: kind, canonical: fields[2]), names))
+    }
     buildIndex()
   }
+
+  /// Organisations, seats of power, former states and blocs, with their names.
+  private var entities: [(Resolution, [String])] = []
 
   /// The knowledge base shipped with Entente.
   ///
@@ -133,9 +156,10 @@ public struct CountryKnowledgeBase: Sendable {
     }
     let (countries, countriesPath) = try read("countries")
     let (leaders, leadersPath) = try read("leaders")
+    let (entities, entitiesPath) = try read("entities")
     return try CountryKnowledgeBase(
-      countries: countries, leaders: leaders, countriesPath: countriesPath, leadersPath: leadersPath
-    )
+      countries: countries, leaders: leaders, entities: entities, countriesPath: countriesPath,
+      leadersPath: leadersPath, entitiesPath: entitiesPath)
   }
 
   private mutating func buildIndex() {
@@ -167,6 +191,11 @@ public struct CountryKnowledgeBase: Sendable {
     // A surname alone (`Putin`) names a leader when no other leader has it and it names
     // nothing else.
     var surnames: [String: Int] = [:]
+    for (resolution, names) in entities {
+      for name in names where index[ActorDictionary.normalize(name)] == nil {
+        add(name, resolution)
+      }
+    }
     for leader in leaders where leader.name.split(separator: " ").count >= 2 {
       if let last = leader.name.split(separator: " ").last {
         surnames[String(last), default: 0] += 1

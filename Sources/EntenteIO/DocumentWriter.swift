@@ -173,7 +173,7 @@ public struct DocumentWriter {
         json.string(orNull: mention.country)
         json.key("canonical")
         json.string(mention.canonical)
-        if mention.kind == "capital" {
+        if mention.kind == "capital" || mention.kind == "seat" {
           json.key("resolvedFrom")
           json.string("metonym")
         }
@@ -244,12 +244,15 @@ public struct DocumentWriter {
     json.endArray()
   }
 
-  /// The output type of a mention: a person for a leader, an actor for a dictionary phrase,
-  /// a country otherwise (capitals stand for their countries).
+  /// The output type of a mention: a person for a leader, an organisation for an IGO or a
+  /// seat of power, a group for a bloc, an actor for a phrase found only in a dictionary, a
+  /// country otherwise (capitals stand for their countries).
   static func type(of mention: ActorMention) -> String {
     switch mention.kind {
     case "leader": "person"
     case "dictionary": "actor"
+    case "organisation", "seat": "organisation"
+    case "bloc": "group"
     default: "country"
     }
   }

@@ -28,6 +28,21 @@ struct ActorMatcherTests {
     #expect(found.map(\.1) == ["PRK", "PRKGOV", "RUSGOV", "PRK", "KOR", "USA", "RUS", "CHN"])
   }
 
+  @Test("finds organisations, seats of power, former states and blocs")
+  func entities() throws {
+    let found = try mentions(
+      "The Kremlin and the White House clashed at the U.N. Security Council over NATO, as in the "
+        + "days of the Soviet Union; the West and the European Union agreed.")
+    #expect(
+      found.map(\.0) == [
+        "The Kremlin", "the White House", "U.N. Security Council", "NATO", "Soviet Union",
+        "the West",
+        "European Union",
+      ])
+    #expect(
+      found.map(\.1) == ["RUSGOV", "USAGOV", "IGOUNO", "IGOWSTNAT", "SUN", "WST", "IGOEUREEC"])
+  }
+
   @Test("lowercase common nouns are not countries")
   func lowercase() throws {
     #expect(try mentions("They ate turkey on china plates.").isEmpty)
@@ -68,6 +83,11 @@ struct ActorMatcherTests {
     #expect(codes["Kim Jong Un"] == "PRKGOV")
     #expect(codes["North Korea"] == "PRK")
     #expect(codes["Ukraine"] == "UKR")
+    #expect(codes["the Kremlin"] == "RUSGOV")
+    #expect(codes["Soviet Union"] == "SUN")
+    #expect(codes["NATO"] == "IGOWSTNAT")
+    #expect(codes["U.N."] == "IGOUNO")
+    #expect(codes["Western"] == "WST")
   }
 }
 
