@@ -53,6 +53,18 @@ MANUAL = {
 
 # Entities that are not countries in ISO 3166 or in CAMEO's sense, skipped.
 SKIP = {"xx", "ay", "oo", "zn", "xq", "xo", "zh", "ee", "gz", "we"}
+# Short names and abbreviations that news uses and neither source lists.
+ALIASES = {
+    "USA": ["U.S.", "U.S.A.", "America"],
+    "GBR": ["U.K.", "UK", "Britain", "Great Britain"],
+    "ARE": ["UAE", "U.A.E."],
+    "COD": ["DRC", "Democratic Republic of the Congo"],
+    "CZE": ["Czech Republic"],
+    "TUR": ["Türkiye"],
+    "MMR": ["Burma"],
+    "CIV": ["Ivory Coast"],
+}
+
 # Codes outside ISO 3166-1 that news uses (CAMEO style).
 EXTRA_CODES = {"XKX": "Kosovo"}
 
@@ -180,7 +192,7 @@ def main():
         if code not in iso_codes and code not in EXTRA_CODES:
             continue
         names = []
-        for n in [short, long] + [iso_codes.get(code, {}).get(k, "") for k in ("name", "common_name", "official_name")]:
+        for n in [short, long] + [iso_codes.get(code, {}).get(k, "") for k in ("name", "common_name", "official_name")] + ALIASES.get(code, []):
             n = clean_name(n)
             if n and n.lower() not in ("none", "na") and n not in names:
                 names.append(n)

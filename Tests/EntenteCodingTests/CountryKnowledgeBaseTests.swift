@@ -26,6 +26,8 @@ struct CountryKnowledgeBaseTests {
       ("United States", "USA"), ("American", "USA"), ("British", "GBR"), ("Dutch", "NLD"),
       ("French", "FRA"), ("German", "DEU"), ("Japanese", "JPN"), ("Iranian", "IRN"),
       ("Israeli", "ISR"), ("Syria", "SYR"), ("Turkey", "TUR"), ("India", "IND"),
+      ("U.S.", "USA"), ("America", "USA"), ("Britain", "GBR"), ("U.K.", "GBR"), ("UAE", "ARE"),
+      ("Soviet Union", "SUN"), ("NATO", "IGOWSTNAT"), ("U.N.", "IGOUNO"), ("Kremlin", "RUSGOV"),
     ])
   func countries(_ phrase: String, _ code: String) throws {
     let base = try #require(countryKnowledgeBase)
