@@ -35,6 +35,8 @@ public struct ActorMatcher: Sendable {
   }
 
   private var nodes: [Node] = [Node()]
+  /// The trie of agent phrases (`forces`, `foreign ministry`), walked after a country.
+  private var agentNodes: [Node] = [Node()]
   private let knowledgeBase: CountryKnowledgeBase
   private let dictionary: ActorDictionary?
 
@@ -46,13 +48,14 @@ public struct ActorMatcher: Sendable {
   public init(knowledgeBase: CountryKnowledgeBase, dictionary: ActorDictionary? = nil) {
     self.knowledgeBase = knowledgeBase
     self.dictionary = dictionary
-    for phrase in knowledgeBase.phrases { insert(phrase) }
+    for phrase in knowledgeBase.phrases { Self.insert(phrase, into: &nodes) }
+    for phrase in knowledgeBase.agents.keys { Self.insert(phrase, into: &agentNodes) }
     if let dictionary {
-      for phrase in dictionary.entries.keys { insert(phrase) }
+      for phrase in dictionary.entries.keys { Self.insert(phrase, into: &nodes) }
     }
   }
 
-  private mutating func insert(_ phrase: String) {
+  private static func insert(_ phrase: String, into nodes: inout [Node]) {
     var node = 0
     for word in phrase.split(separator: " ") {
       let key = String(word)
@@ -94,10 +97,11 @@ public struct ActorMatcher: Sendable {
           if let phrase = nodes[node].phrase { best = (j, phrase) }
         }
         if let (matchEnd, phrase) = best,
-          let mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
+          var mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
         {
+          extendWithAgent(&mention, doc: doc, end: end)
           result.append(mention)
-          i = matchEnd
+          i = mention.tokens.upperBound
         } else {
           i += 1
         }
@@ -112,6 +116,32 @@ public struct ActorMatcher: Sendable {
     let first = doc.withUTF8 { $0[Int(doc.tokens[i].start)] }
     if first < 0x80 { return first &- 0x41 < 26 }
     return doc[i].text.first?.isUppercase == true
+  }
+
+  /// Extends a country mention with an agent that follows it: `Russian forces` -> `RUSMIL`,
+  /// `Russia’s military` -> `RUSMIL`, `South Korean officials` -> `KORGOV`.
+  private func extendWithAgent(_ mention: inout ActorMention, doc: Doc, end: Int) {
+    guard ["country", "adjective", "former-state"].contains(mention.kind) else { return }
+    var j = mention.tokens.upperBound
+    if j < end {
+      let text = doc[j].text
+      if text == "’s" || text == "'s" { j += 1 }
+    }
+    var node = 0
+    var best: (end: Int, phrase: String)?
+    var k = j
+    while k < end, let next = agentNodes[node].children[doc[k].text.uppercased()] {
+      node = Int(next)
+      k += 1
+      if let phrase = agentNodes[node].phrase { best = (k, phrase) }
+    }
+    guard let (agentEnd, phrase) = best, let agent = knowledgeBase.agents[phrase] else { return }
+    // A capitalised word after the agent is a name with its title (`North Korean leader Kim
+    // Jong Un`): the name is the mention, not the sector.
+    if agentEnd < end && startsWithCapital(doc, agentEnd) { return }
+    mention.code = AgentCode(code: agent).applied(to: mention.code)
+    mention.tokens = mention.tokens.lowerBound..<agentEnd
+    mention.kind = "agent"
   }
 
   /// Whether token `i` is `the` in any case.

@@ -142,6 +142,43 @@ public struct CountryKnowledgeBase: Sendable {
   /// Organisations, seats of power, former states and blocs, with their names.
   private var entities: [(Resolution, [String])] = []
 
+  /// Agent phrases (normalised, plurals included) and their codes: `FORCES` -> `MIL`.
+  public private(set) var agents: [String: String] = [:]
+
+  /// Reads the agents table: `code  words` with `; `-separated singular words.
+  ///
+  /// - Throws: ``DictionaryIssue`` naming the file and line of a malformed row.
+  public mutating func addAgents(_ text: String, path: String) throws(DictionaryIssue) {
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where !line.isEmpty && !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 2, !fields[0].isEmpty, fields[0].allSatisfy(\.isUppercase) else {
+        throw DictionaryIssue(
+          path: path, line: number + 1, "expected 2 tab-separated fields: agent code, words")
+      }
+      for word in fields[1].split(separator: ";") {
+        let phrase = ActorDictionary.normalize(word)
+        guard !phrase.isEmpty else { continue }
+        for form in [phrase, Self.plural(phrase)] where agents[form] == nil {
+          agents[form] = String(fields[0])
+        }
+      }
+    }
+  }
+
+  /// The English plural of an upper-case phrase's last word.
+  static func plural(_ phrase: String) -> String {
+    if phrase.hasSuffix("Y"), let before = phrase.dropLast().last, !"AEIOU".contains(before) {
+      return phrase.dropLast() + "IES"
+    }
+    if phrase.hasSuffix("S") || phrase.hasSuffix("X") || phrase.hasSuffix("CH")
+      || phrase.hasSuffix("SH")
+    {
+      return phrase + "ES"
+    }
+    return phrase + "S"
+  }
+
   /// The knowledge base shipped with Entente.
   ///
   /// - Throws: ``DictionaryIssue`` when the shipped tables are missing or malformed.
@@ -157,9 +194,12 @@ public struct CountryKnowledgeBase: Sendable {
     let (countries, countriesPath) = try read("countries")
     let (leaders, leadersPath) = try read("leaders")
     let (entities, entitiesPath) = try read("entities")
-    return try CountryKnowledgeBase(
+    let (agents, agentsPath) = try read("agents")
+    var base = try CountryKnowledgeBase(
       countries: countries, leaders: leaders, entities: entities, countriesPath: countriesPath,
       leadersPath: leadersPath, entitiesPath: entitiesPath)
+    try base.addAgents(agents, path: agentsPath)
+    return base
   }
 
   private mutating func buildIndex() {

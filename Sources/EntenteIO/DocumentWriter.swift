@@ -245,14 +245,14 @@ public struct DocumentWriter {
   }
 
   /// The output type of a mention: a person for a leader, an organisation for an IGO or a
-  /// seat of power, a group for a bloc, an actor for a phrase found only in a dictionary, a
+  /// seat of power, a group for a bloc or a country's sector (`Russian forces`), an actor for a phrase found only in a dictionary, a
   /// country otherwise (capitals stand for their countries).
   static func type(of mention: ActorMention) -> String {
     switch mention.kind {
     case "leader": "person"
     case "dictionary": "actor"
     case "organisation", "seat": "organisation"
-    case "bloc": "group"
+    case "bloc", "agent": "group"
     default: "country"
     }
   }

@@ -43,6 +43,24 @@ struct ActorMatcherTests {
       found.map(\.1) == ["RUSGOV", "USAGOV", "IGOUNO", "IGOWSTNAT", "SUN", "WST", "IGOEUREEC"])
   }
 
+  @Test(
+    "combines a country with the sector that follows it",
+    arguments: [
+      ("Russian forces advanced.", "Russian forces", "RUSMIL"),
+      ("North Korean troops may deploy.", "North Korean troops", "PRKMIL"),
+      ("South Korean officials objected.", "South Korean officials", "KORGOV"),
+      ("Russia’s military denied it.", "Russia’s military", "RUSMIL"),
+      ("The Chinese foreign ministry declined to comment.", "Chinese foreign ministry", "CHNGOV"),
+      ("Ukrainian police said so.", "Ukrainian police", "UKRCOP"),
+      ("Syrian rebels retreated.", "Syrian rebels", "SYRREB"),
+      ("Russia said no.", "Russia", "RUS"),
+    ])
+  func agents(_ text: String, _ span: String, _ code: String) throws {
+    let found = try mentions(text)
+    #expect(found.first?.0 == span)
+    #expect(found.first?.1 == code)
+  }
+
   @Test("lowercase common nouns are not countries")
   func lowercase() throws {
     #expect(try mentions("They ate turkey on china plates.").isEmpty)

@@ -53,6 +53,16 @@ struct CountryKnowledgeBaseTests {
     #expect(base.resolve("UN", on: date)?.code == "IGOUNO")
   }
 
+  @Test("agents come with their plurals")
+  func agents() throws {
+    let base = try #require(countryKnowledgeBase)
+    #expect(base.agents["FORCES"] == "MIL")
+    #expect(base.agents["TROOPS"] == "MIL")
+    #expect(base.agents["MINISTRIES"] == "GOV")
+    #expect(base.agents["FOREIGN MINISTER"] == "GOV")
+    #expect(base.agents["REFUGEES"] == "REF")
+  }
+
   @Test("malformed rows are reported with file and line")
   func malformed() {
     #expect(throws: DictionaryIssue.self) {
