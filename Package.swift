@@ -35,6 +35,7 @@ let package = Package(
       name: "entente",
       dependencies: [
         "EntenteNLP",
+        "EntenteCoding",
         "EntenteIO",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

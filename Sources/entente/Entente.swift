@@ -20,7 +20,7 @@ struct Entente: ParsableCommand {
       and events.
       """,
     version: version,
-    subcommands: [Code.self, Train.self, Evaluate.self, Benchmark.self],
+    subcommands: [Code.self, Actors.self, Train.self, Evaluate.self, Benchmark.self],
     defaultSubcommand: nil
   )
 }

@@ -123,6 +123,24 @@ struct CLITests {
     #expect(broken.stderr.contains("not an Entente model file"))
   }
 
+  @Test("actors lookup shows how phrases resolve")
+  func actorsLookup() throws {
+    let result = try EntenteProcess.run(
+      [
+        "actors", "lookup", "North Korean troops met Vladimir Putin in the Kremlin", "--date",
+        "2024-06-19",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map {
+      $0.split(separator: "\t").map(String.init)
+    }
+    #expect(lines.map { $0[0] } == ["North Korean troops", "Vladimir Putin", "the Kremlin"])
+    #expect(lines.map { $0[1] } == ["PRKMIL", "RUSGOV", "RUSGOV"])
+    let nothing = try EntenteProcess.run(["actors", "lookup", "nothing here"])
+    #expect(nothing.status == 1)
+    #expect(nothing.stdout.isEmpty)
+  }
+
   @Test("--until tags stops before parsing")
   func untilTags() throws {
     let result = try EntenteProcess.run(
