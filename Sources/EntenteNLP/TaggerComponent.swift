@@ -23,6 +23,10 @@ public struct Tagger: Sendable, DocComponent {
     var tags = [UInt16](repeating: 0, count: count)
     var scratch = TaggerScratch()
     var infos: [WordInfo] = []
+    var lemmas = ContiguousArray<String>()
+    if lemmatizer != nil { lemmas.reserveCapacity(count) }
+    let xpos = model.tagSet.xpos
+    let xposHashes = xpos.map { FeatureHashing.hash($0) }
     doc.withUTF8 { text in
       for sentence in doc.sentences {
         let start = Int(sentence.tokenStart)
@@ -41,26 +45,22 @@ public struct Tagger: Sendable, DocComponent {
               scratch: &scratch)
           }
         }
+        // Lemmas reuse the sentence's word views rather than computing them again.
+        guard let lemmatizer else { continue }
+        for i in start..<end {
+          let token = doc.tokens[i]
+          let cls = Int(tags[i])
+          lemmas.append(
+            lemmatizer.lemma(
+              UnsafeBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)]),
+              info: infos[i - start], xpos: xpos[cls], xposHash: xposHashes[cls]))
+        }
       }
     }
     for i in 0..<count { doc.tokens[i].tag = tags[i] }
     doc.tagSet = model.tagSet
     doc.attributes.insert(.tags)
-    guard let lemmatizer else { return }
-    var lemmas = ContiguousArray<String>()
-    lemmas.reserveCapacity(count)
-    let xpos = model.tagSet.xpos
-    let xposHashes = xpos.map { FeatureHashing.hash($0) }
-    doc.withUTF8 { text in
-      for i in 0..<count {
-        let token = doc.tokens[i]
-        let bytes = UnsafeBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)])
-        let cls = Int(tags[i])
-        lemmas.append(
-          lemmatizer.lemma(bytes, info: WordInfo(bytes), xpos: xpos[cls], xposHash: xposHashes[cls])
-        )
-      }
-    }
+    guard lemmatizer != nil else { return }
     doc.lemmas = lemmas
     doc.attributes.insert(.lemmas)
   }
