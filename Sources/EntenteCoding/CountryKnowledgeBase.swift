@@ -68,11 +68,11 @@ public struct CountryKnowledgeBase: Sendable {
   /// Leaders, in file order.
   public private(set) var leaders: [LeaderRecord] = []
   /// A resolution with the first day it holds.
-  public struct Candidate: Sendable, Equatable {
+  private struct Candidate: Sendable, Equatable {
     /// What the phrase names.
-    public var resolution: Resolution
+    var resolution: Resolution
     /// The first day it holds, for leaders.
-    public var since: DayDate?
+    var since: DayDate?
   }
 
   /// Normalised phrase -> candidate resolutions, most populous country first.
@@ -262,7 +262,7 @@ public struct CountryKnowledgeBase: Sendable {
   }
 
   /// Every phrase the knowledge base can resolve, normalised (upper case, single spaces).
-  public var phrases: Dictionary<String, [Candidate]>.Keys { index.keys }
+  public var phrases: some Collection<String> { index.keys }
 
   /// What `phrase` names on `date`: the most populous country for a shared adjective, and a
   /// leader only from the day they took office.

@@ -269,9 +269,9 @@ public enum PetrarchDictionaryReader {
 }
 
 /// The message of a problem on one line, before the line is known.
-public struct DictionaryIssueMessage: Error, Sendable, Equatable {
+struct DictionaryIssueMessage: Error, Sendable, Equatable {
   /// What is wrong.
-  public var text: String
+  var text: String
 
   init(_ text: String) { self.text = text }
 }

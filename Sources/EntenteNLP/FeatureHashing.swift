@@ -10,14 +10,6 @@ public enum FeatureHashing {
     return h
   }
 
-  /// The FNV-1a hash of `count` bytes.
-  @inlinable
-  public static func hash(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for i in 0..<count { h = (h ^ UInt64(base[i])) &* 0x0000_0100_0000_01b3 }
-    return h
-  }
-
   /// Mixes a value into a running hash (a 64-bit multiply-xorshift finaliser).
   @inlinable @inline(__always)
   public static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {

@@ -35,15 +35,6 @@ public final class TaggerModel: Sendable {
   /// Change it whenever ``features(_:words:ambiguities:tags:into:)`` changes.
   static let featureSet = "greedy-32/1"
 
-  /// Writes the features of word `i` into `out`.
-  @inline(__always)
-  func features(
-    _ i: Int, words: UnsafeBufferPointer<WordInfo>, ambiguities: UnsafeBufferPointer<UInt64>,
-    tags: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt64>
-  ) {
-    Self.features(i, words: words, ambiguities: ambiguities, tags: tags, into: out)
-  }
-
   static func features(
     _ i: Int, words: UnsafeBufferPointer<WordInfo>, ambiguities: UnsafeBufferPointer<UInt64>,
     tags: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt64>

@@ -46,10 +46,6 @@ enum UTF8Scanning {
   /// Whether an ASCII byte separates tokens: whitespace and the C0 control characters.
   @inlinable @inline(__always)
   static func isSpaceASCII(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7F }
-
-  /// Whether an ASCII byte ends a line.
-  @inlinable @inline(__always)
-  static func isNewline(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
 }
 
 /// How the tokenizer treats a scalar outside ASCII.

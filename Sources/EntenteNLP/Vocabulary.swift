@@ -107,16 +107,6 @@ public final class Vocabulary: Sendable {
     id(bytes: base, count: count, hash: ByteString.hash(base, count: count))
   }
 
-  /// The id of `string`, or `nil` when the vocabulary does not hold it.
-  public func id(of string: String) -> Int? {
-    var bytes = Array(string.utf8)
-    bytes.append(0)
-    return bytes.withUnsafeBufferPointer { buffer -> Int? in
-      guard let base = buffer.baseAddress else { return nil }
-      return id(bytes: base, count: buffer.count - 1)
-    }
-  }
-
   /// Whether the vocabulary holds the `count` bytes at `base`.
   @inlinable
   public func contains(bytes base: UnsafePointer<UInt8>, count: Int) -> Bool {
