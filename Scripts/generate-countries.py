@@ -12,6 +12,7 @@ import argparse
 import glob
 import json
 import os
+import html
 import re
 import sys
 import unicodedata
@@ -48,11 +49,12 @@ MANUAL = {
     "pp": "PNG", "fj": "FJI", "bp": "SLB", "nh": "VUT", "ws": "WSM", "tn": "TON", "kr": "KIR",
     "tv": "TUV", "nr": "NRU", "rm": "MHL", "ps": "PLW", "cu": "CUB", "bh": "BLZ", "pm": "PAN",
     "td": "TTO", "bb": "BRB", "ac": "ATG", "dr": "DOM", "do": "DMA", "gj": "GRD", "mv": "MDV",
-    "ce": "LKA", "cb": "KHM", "ax": "ALA",
+    "ce": "LKA", "cb": "KHM",
 }
 
 # Entities that are not countries in ISO 3166 or in CAMEO's sense, skipped.
-SKIP = {"xx", "ay", "oo", "zn", "xq", "xo", "zh", "ee", "gz", "we"}
+# Akrotiri ("ax") and Dhekelia ("dx") are British sovereign base areas on Cyprus.
+SKIP = {"xx", "ay", "oo", "zn", "xq", "xo", "zh", "ee", "gz", "we", "ax", "dx"}
 # Short names and abbreviations that news uses and neither source lists.
 ALIASES = {
     "USA": ["U.S.", "U.S.A.", "America"],
@@ -63,6 +65,14 @@ ALIASES = {
     "TUR": ["Türkiye"],
     "MMR": ["Burma"],
     "CIV": ["Ivory Coast"],
+}
+
+# ISO 3166 codes without a Factbook entry of their own: names come from ISO alone, plus
+# these facts (adjectives; nouns; capital; population).
+ISO_ONLY = {
+    "PSE": (["Palestinian"], ["Palestinian"], "Ramallah", "5500000",
+            ["Palestine", "State of Palestine", "Palestinian territories", "Palestinian Territories",
+             "Occupied Palestinian Territory", "West Bank", "Gaza", "Gaza Strip"]),
 }
 
 # Codes outside ISO 3166-1 that news uses (CAMEO style).
@@ -76,7 +86,7 @@ def text(node, *path):
         node = node[key]
     if isinstance(node, dict):
         node = node.get("text", "")
-    return re.sub(r"<[^>]+>", " ", node or "").strip()
+    return html.unescape(re.sub(r"<[^>]+>", " ", node or "")).strip()
 
 
 def norm(s):
@@ -127,11 +137,13 @@ def title_name(words):
     out = []
     for w in words.split():
         roman = re.fullmatch(r"[IVXL]+", w) is not None
-        out.append(w.capitalize() if w.isupper() and len(w) > 1 and not roman else w)
+        if w.isupper() and len(w) > 1 and not roman:
+            w = "-".join(part.capitalize() for part in w.split("-"))
+        out.append(w)
     return " ".join(out)
 
 
-LEADER = re.compile(r"^(?P<role>[^;]*?)\s+(?P<name>(?:[A-Z][\w'.-]*\s+)*?[A-Z][A-Z'-]+(?:\s+[A-Z][\w'.-]*)*)\s*\(since (?P<since>[^)]*)\)")
+LEADER = re.compile(r"^(?P<role>[^;]*?)\s+(?P<name>(?:(?:[A-ZÀ-Ý][\w'’.-]*|d'\w+|de|da|dos|van|von|bin)\s+)*?[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s+[A-ZÀ-Ý][\w'’.-]*)*)\s*\(since (?P<since>[^)]*)\)")
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
@@ -154,7 +166,11 @@ def leaders(executive, kind):
         m = LEADER.search(sentence.strip())
         if not m:
             continue
-        role, name = split_name_and_title(m.group("role").strip(), title_name(m.group("name")))
+        role, name = m.group("role").strip(), m.group("name")
+        # A given name alone before the surname is not a role ("Sébastien LECORNU").
+        if role and all(w[0].isupper() and w.lower() not in TITLE_WORDS for w in role.split()) and len(role.split()) <= 2 and len(name.split()) == 1 and not any(w.lower() in ("president", "king", "queen", "prince", "premier", "emperor", "leader", "governor", "chancellor", "minister", "administrator", "emir", "sultan") for w in role.split()):
+            role, name = "", role + " " + name
+        role, name = split_name_and_title(role, title_name(name))
         since = parse_date(m.group("since"))
         found.append((role, name, since))
     return found
@@ -217,6 +233,20 @@ def main():
         for kind, role_kind in (("chief of state", "chief-of-state"), ("head of government", "head-of-government")):
             for role, name, since in leaders(executive, kind):
                 leader_rows.append((code, role_kind, name, role, since))
+
+    for entry in iso:
+        code = entry["alpha_3"]
+        if code in countries:
+            continue
+        adjectives, nouns, capital, population, extra = ISO_ONLY.get(code, ([], [], "", "0", []))
+        names = []
+        for n in extra + [entry.get(k, "") for k in ("common_name", "name", "official_name")]:
+            n = clean_name(n)
+            if n and n not in names:
+                names.append(n)
+        if not names:
+            names = [entry["name"]]
+        countries[code] = (names[0], names, adjectives, nouns, capital, population)
 
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "countries.tsv"), "w") as out:

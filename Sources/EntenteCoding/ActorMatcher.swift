@@ -1,21 +1,4 @@
-public import EntenteNLP
-
-/// A mention of an actor in a document: a span of tokens and what it resolves to.
-public struct ActorMention: Sendable, Equatable {
-  /// The document token indices covered.
-  public var tokens: Range<Int>
-  /// The index of the sentence.
-  public var sentence: Int
-  /// The actor code (`RUS`, `RUSGOV`, `IGOUNO`).
-  public var code: String
-  /// The country's ISO alpha-3 code, when the actor belongs to one.
-  public var country: String?
-  /// How the text names the actor: country, adjective, nationality, capital, leader, or
-  /// `dictionary` for a phrase found only in a PETRARCH actor dictionary.
-  public var kind: String
-  /// The canonical name.
-  public var canonical: String
-}
+import EntenteNLP
 
 /// Finds actor phrases in tokenized text by the longest match over a word trie built from
 /// the knowledge base and, optionally, PETRARCH actor dictionaries.
@@ -26,8 +9,11 @@ public struct ActorMention: Sendable, Equatable {
 /// taken for countries. Resolution uses the document date: a leader is found only from the
 /// day their term began.
 ///
-/// This is the first step of the actors issue: titles, agents (`Russian forces`),
-/// coreference and unknown names are still to come.
+/// On a tagged document it goes on to proper names the dictionaries lack (organisations by
+/// their head noun, persons by their title, affiliation or a verb of saying, places after a
+/// preposition), titles written with a person (`North Korean leader Kim Jong Un`), and
+/// coreference: surnames, `he` and `she`, and roles (`the president`). See
+/// docs/knowledge-base.md.
 public struct ActorMatcher: Sendable {
   private struct Node: Sendable {
     var children: [String: Int32] = [:]
@@ -37,7 +23,7 @@ public struct ActorMatcher: Sendable {
   private var nodes: [Node] = [Node()]
   /// The trie of agent phrases (`forces`, `foreign ministry`), walked after a country.
   private var agentNodes: [Node] = [Node()]
-  private let knowledgeBase: CountryKnowledgeBase
+  let knowledgeBase: CountryKnowledgeBase
   private let dictionary: ActorDictionary?
 
   /// Builds the trie.
@@ -70,41 +56,35 @@ public struct ActorMatcher: Sendable {
     nodes[node].phrase = phrase
   }
 
-  /// The actor mentions of `doc`, in text order, without overlaps.
-  ///
-  /// - Parameters:
-  ///   - doc: A tokenized and segmented document.
-  ///   - date: The document date, for date-restricted codes.
-  /// - Complexity: O(*n* × *k*) for *n* tokens and phrases of at most *k* words.
-  public func mentions(in doc: Doc, date: DayDate?) -> [ActorMention] {
+  /// The phrases of one sentence found in the dictionaries, longest first, without overlaps.
+  func knownMentions(in doc: Doc, sentence sentenceIndex: Int, date: DayDate?) -> [ActorMention] {
     var result: [ActorMention] = []
-    for (sentenceIndex, sentence) in doc.sentences.enumerated() {
-      var i = Int(sentence.tokenStart)
-      let end = Int(sentence.tokenEnd)
-      while i < end {
-        // Phrases start with a capital, or with "the" (`the Kremlin`, `the West`).
-        guard startsWithCapital(doc, i) || isThe(doc, i) else {
-          i += 1
-          continue
-        }
-        var node = 0
-        var best: (end: Int, phrase: String)?
-        var j = i
-        // Only the tokens a walk reaches are upper-cased: most start at no capital at all.
-        while j < end, let next = nodes[node].children[doc[j].text.uppercased()] {
-          node = Int(next)
-          j += 1
-          if let phrase = nodes[node].phrase { best = (j, phrase) }
-        }
-        if let (matchEnd, phrase) = best,
-          var mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
-        {
-          extendWithAgent(&mention, doc: doc, end: end)
-          result.append(mention)
-          i = mention.tokens.upperBound
-        } else {
-          i += 1
-        }
+    let sentence = doc.sentences[sentenceIndex]
+    var i = Int(sentence.tokenStart)
+    let end = Int(sentence.tokenEnd)
+    while i < end {
+      // Phrases start with a capital, or with "the" (`the Kremlin`, `the West`).
+      guard startsWithCapital(doc, i) || isThe(doc, i) else {
+        i += 1
+        continue
+      }
+      var node = 0
+      var best: (end: Int, phrase: String)?
+      var j = i
+      // Only the tokens a walk reaches are upper-cased: most start at no capital at all.
+      while j < end, let next = nodes[node].children[doc[j].text.uppercased()] {
+        node = Int(next)
+        j += 1
+        if let phrase = nodes[node].phrase { best = (j, phrase) }
+      }
+      if let (matchEnd, phrase) = best,
+        var mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
+      {
+        extendWithAgent(&mention, doc: doc, end: end)
+        result.append(mention)
+        i = mention.tokens.upperBound
+      } else {
+        i += 1
       }
     }
     return result
@@ -112,7 +92,7 @@ public struct ActorMatcher: Sendable {
 
   /// Whether token `i` starts with a capital letter, read from the text's bytes (a
   /// `String` is built only for tokens that start outside ASCII).
-  private func startsWithCapital(_ doc: Doc, _ i: Int) -> Bool {
+  func startsWithCapital(_ doc: Doc, _ i: Int) -> Bool {
     let first = doc.withUTF8 { $0[Int(doc.tokens[i].start)] }
     if first < 0x80 { return first &- 0x41 < 26 }
     return doc[i].text.first?.isUppercase == true
@@ -142,10 +122,11 @@ public struct ActorMatcher: Sendable {
     mention.code = AgentCode(code: agent).applied(to: mention.code)
     mention.tokens = mention.tokens.lowerBound..<agentEnd
     mention.kind = "agent"
+    mention.type = .group
   }
 
   /// Whether token `i` is `the` in any case.
-  private func isThe(_ doc: Doc, _ i: Int) -> Bool {
+  func isThe(_ doc: Doc, _ i: Int) -> Bool {
     let token = doc.tokens[i]
     guard token.end - token.start == 3 else { return false }
     return doc.withUTF8 { bytes in
@@ -158,17 +139,21 @@ public struct ActorMatcher: Sendable {
     -> ActorMention?
   {
     if let resolution = knowledgeBase.resolve(phrase, on: date) {
-      return ActorMention(
+      var mention = ActorMention(
         tokens: tokens, sentence: sentence, code: resolution.code,
         country: resolution.country.isEmpty ? nil : resolution.country,
-        kind: resolution.kind.rawValue,
+        kind: resolution.kind.rawValue, type: ActorMention.type(ofKind: resolution.kind.rawValue),
         canonical: resolution.canonical)
+      if resolution.kind == .capital || resolution.kind == .seatOfPower {
+        mention.resolvedFrom = "metonym"
+      }
+      return mention
     }
     if let code = dictionary?.code(for: phrase, on: date) {
       let country = code.count >= 3 ? knowledgeBase.countries[String(code.prefix(3))]?.code : nil
       return ActorMention(
         tokens: tokens, sentence: sentence, code: code, country: country, kind: "dictionary",
-        canonical: phrase.capitalized)
+        type: .actor, canonical: phrase.capitalized)
     }
     return nil
   }

@@ -18,18 +18,26 @@ public struct CountryRecord: Sendable, Equatable {
   public var population: Int
 }
 
-/// A chief of state or head of government.
+/// A term of office of a chief of state, head of government or head of an international
+/// organisation.
 public struct LeaderRecord: Sendable, Equatable {
-  /// The country's code.
+  /// The leader's country: the nationality, which gives the elite code (`USAELI`) outside
+  /// the term.
   public var country: String
-  /// `chief-of-state` or `head-of-government`.
+  /// `chief-of-state`, `head-of-government` or, for the history table, `term`.
   public var position: String
   /// The full name (`Vladimir Vladimirovich Putin`).
   public var name: String
   /// The title (`President`).
   public var title: String
-  /// The day the leader took office.
+  /// The day the term began.
   public var since: DayDate?
+  /// The day the term ended, or `nil` while it runs.
+  public var until: DayDate? = nil
+  /// The actor code during the term (`RUSGOV`, `IGOUNO`).
+  public var code: String
+  /// Other names: surnames, spellings (`Putin`, `Zelensky`).
+  public var aliases: [String] = []
 }
 
 /// What a phrase resolved to.
@@ -45,6 +53,7 @@ public struct Resolution: Sendable, Equatable {
     case seatOfPower = "seat"
     case formerState = "former-state"
     case bloc
+    case region
   }
 
   /// The actor code (`RUS`, `RUSGOV` for a leader).
@@ -67,12 +76,26 @@ public struct CountryKnowledgeBase: Sendable {
   public private(set) var countries: [String: CountryRecord] = [:]
   /// Leaders, in file order.
   public private(set) var leaders: [LeaderRecord] = []
-  /// A resolution with the first day it holds.
+  /// A resolution with the days it holds.
   private struct Candidate: Sendable, Equatable {
     /// What the phrase names.
     var resolution: Resolution
-    /// The first day it holds, for leaders.
+    /// The first day it holds.
     var since: DayDate?
+    /// The first day it no longer holds.
+    var until: DayDate?
+    /// For a leader's term, the code outside it (`USAELI`); `nil` for other candidates,
+    /// which do not resolve outside their days.
+    var outside: String?
+
+    /// Whether the candidate holds on `date`; with no date, whether it holds today (has
+    /// no end).
+    func holds(on date: DayDate?) -> Bool {
+      guard let date else { return until == nil }
+      if let since, date < since { return false }
+      if let until, date >= until { return false }
+      return true
+    }
   }
 
   /// Normalised phrase -> candidate resolutions, most populous country first.
@@ -83,8 +106,9 @@ public struct CountryKnowledgeBase: Sendable {
   /// - Throws: ``DictionaryIssue`` naming the file and line of a malformed row.
   public init(
     countries countriesText: String, leaders leadersText: String,
-    entities entitiesText: String = "",
-    countriesPath: String, leadersPath: String, entitiesPath: String = "entities.tsv"
+    entities entitiesText: String = "", history historyText: String = "",
+    countriesPath: String, leadersPath: String, entitiesPath: String = "entities.tsv",
+    historyPath: String = "leaders-history.tsv"
   ) throws(DictionaryIssue) {
     for (number, line) in countriesText.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
@@ -96,14 +120,10 @@ public struct CountryKnowledgeBase: Sendable {
           "expected 7 tab-separated fields: code, canonical, names, adjectives, nouns, capital, population"
         )
       }
-      func list(_ field: String) -> [String] {
-        field.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-          !$0.isEmpty
-        }
-      }
       countries[fields[0]] = CountryRecord(
-        code: fields[0], canonical: fields[1], names: list(fields[2]), adjectives: list(fields[3]),
-        nouns: list(fields[4]), capital: fields[5], population: population)
+        code: fields[0], canonical: fields[1], names: Self.list(fields[2]),
+        adjectives: Self.list(fields[3]),
+        nouns: Self.list(fields[4]), capital: fields[5], population: population)
     }
     for (number, line) in leadersText.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
@@ -117,30 +137,72 @@ public struct CountryKnowledgeBase: Sendable {
       leaders.append(
         LeaderRecord(
           country: fields[0], position: fields[1], name: fields[2], title: fields[3],
-          since: fields[4].count == 10 ? DayDate(iso: fields[4]) : nil))
+          since: fields[4].count == 10 ? DayDate(iso: fields[4]) : nil,
+          code: fields[0] + "GOV"))
     }
     for (number, line) in entitiesText.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
     where !line.isEmpty && !line.hasPrefix("#") {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 5, let kind = Resolution.Kind(rawValue: fields[1]),
-        [.organisation, .seatOfPower, .formerState, .bloc].contains(kind)
+      guard (5...6).contains(fields.count), let kind = Resolution.Kind(rawValue: fields[1]),
+        [.organisation, .seatOfPower, .formerState, .bloc, .region, .capital].contains(kind),
+        let days = Self.days(fields.count == 6 ? fields[5] : "")
       else {
         throw DictionaryIssue(
           path: entitiesPath, line: number + 1,
-          "expected 5 tab-separated fields: code, type (organisation, seat, former-state, bloc), canonical, names, country"
+          "expected 5 or 6 tab-separated fields: code, type (organisation, seat, former-state, bloc, region, capital), canonical, names, country, optional FROM..UNTIL dates"
         )
       }
-      let names = fields[3].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty }
+      let resolution = Resolution(
+        code: fields[0], country: fields[4], kind: kind, canonical: fields[2])
       entities.append(
-        (Resolution(code: fields[0], country: fields[4], kind: kind, canonical: fields[2]), names))
+        (
+          Candidate(resolution: resolution, since: days.since, until: days.until),
+          Self.list(fields[3])
+        ))
+    }
+    for (number, line) in historyText.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    where !line.isEmpty && !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 7, fields[0].count >= 3, fields[0].allSatisfy(\.isUppercase),
+        countries[fields[1]] != nil
+          || entities.contains(where: { $0.0.resolution.code == fields[1] }),
+        let since = DayDate(iso: fields[4]), fields[5].isEmpty || DayDate(iso: fields[5]) != nil
+      else {
+        throw DictionaryIssue(
+          path: historyPath, line: number + 1,
+          "expected 7 tab-separated fields: code, nationality (a known country), name, title, since (YYYY-MM-DD), until (YYYY-MM-DD or empty), aliases"
+        )
+      }
+      leaders.append(
+        LeaderRecord(
+          country: fields[1], position: "term", name: fields[2], title: fields[3], since: since,
+          until: DayDate(iso: fields[5]), code: fields[0], aliases: Self.list(fields[6])))
     }
     buildIndex()
   }
 
-  /// Organisations, seats of power, former states and blocs, with their names.
-  private var entities: [(Resolution, [String])] = []
+  /// Organisations, seats of power, former states, blocs and regions, with their names.
+  private var entities: [(Candidate, [String])] = []
+
+  /// The items of a `; `-separated field.
+  private static func list(_ field: String) -> [String] {
+    field.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
+  }
+
+  /// Parses `FROM..UNTIL` (either side may be empty) or an empty field; `nil` when malformed.
+  private static func days(_ field: String) -> (since: DayDate?, until: DayDate?)? {
+    guard !field.isEmpty else { return (nil, nil) }
+    let parts = field.components(separatedBy: "..")
+    guard parts.count == 2 else { return nil }
+    let since = parts[0].isEmpty ? nil : DayDate(iso: parts[0])
+    let until = parts[1].isEmpty ? nil : DayDate(iso: parts[1])
+    guard parts[0].isEmpty || since != nil, parts[1].isEmpty || until != nil else { return nil }
+    return (since, until)
+  }
 
   /// Agent phrases (normalised, plurals included) and their codes: `FORCES` -> `MIL`.
   public private(set) var agents: [String: String] = [:]
@@ -195,68 +257,83 @@ public struct CountryKnowledgeBase: Sendable {
     let (leaders, leadersPath) = try read("leaders")
     let (entities, entitiesPath) = try read("entities")
     let (agents, agentsPath) = try read("agents")
+    let (history, historyPath) = try read("leaders-history")
     var base = try CountryKnowledgeBase(
-      countries: countries, leaders: leaders, entities: entities, countriesPath: countriesPath,
-      leadersPath: leadersPath, entitiesPath: entitiesPath)
+      countries: countries, leaders: leaders, entities: entities, history: history,
+      countriesPath: countriesPath, leadersPath: leadersPath, entitiesPath: entitiesPath,
+      historyPath: historyPath)
     try base.addAgents(agents, path: agentsPath)
     return base
   }
 
   private mutating func buildIndex() {
-    func add(_ phrase: String, _ resolution: Resolution, since: DayDate? = nil) {
+    func add(_ phrase: String, _ candidate: Candidate) {
       let key = ActorDictionary.normalize(phrase)
-      let candidate = Candidate(resolution: resolution, since: since)
-      guard !key.isEmpty, !(index[key]?.contains(candidate) ?? false) else { return }
-      index[key, default: []].append(candidate)
+      guard !key.isEmpty else { return }
+      // Names with diacritics are also found without them (`Erdoğan`, `Erdogan`).
+      let folded = key.folding(options: .diacriticInsensitive, locale: nil)
+      for key in Set([key, folded]) where !(index[key]?.contains(candidate) ?? false) {
+        index[key, default: []].append(candidate)
+      }
     }
     for country in countries.values.sorted(by: { $0.population > $1.population }) {
-      func resolution(_ kind: Resolution.Kind) -> Resolution {
-        Resolution(
-          code: country.code, country: country.code, kind: kind, canonical: country.canonical)
+      func candidate(_ kind: Resolution.Kind) -> Candidate {
+        Candidate(
+          resolution: Resolution(
+            code: country.code, country: country.code, kind: kind, canonical: country.canonical))
       }
-      for name in country.names { add(name, resolution(.countryName)) }
-      for adjective in country.adjectives { add(adjective, resolution(.adjective)) }
+      for name in country.names { add(name, candidate(.countryName)) }
+      for adjective in country.adjectives { add(adjective, candidate(.adjective)) }
       for noun in country.nouns {
-        add(noun, resolution(.nationality))
-        if !noun.hasSuffix("s") { add(noun + "s", resolution(.nationality)) }
+        add(noun, candidate(.nationality))
+        if !noun.hasSuffix("s") { add(noun + "s", candidate(.nationality)) }
       }
       if !country.capital.isEmpty {
-        add(country.capital, resolution(.capital))
+        add(country.capital, candidate(.capital))
         // "Washington, D.C." is mostly written "Washington".
         if let comma = country.capital.firstIndex(of: ",") {
-          add(String(country.capital[..<comma]), resolution(.capital))
+          add(String(country.capital[..<comma]), candidate(.capital))
         }
       }
     }
-    // A surname alone (`Putin`) names a leader when no other leader has it and it names
-    // nothing else.
-    var surnames: [String: Int] = [:]
-    for (resolution, names) in entities {
-      for name in names where index[ActorDictionary.normalize(name)] == nil {
-        add(name, resolution)
+    for (candidate, names) in entities {
+      for name in names
+      where index[ActorDictionary.normalize(name)]?.allSatisfy({
+        $0.since != nil || $0.until != nil
+      })
+        ?? true
+      {
+        add(name, candidate)
       }
     }
+    // A surname alone (`Putin`) names a current leader of the Factbook table when no other
+    // leader has it and it names nothing else; the history table lists its surnames.
+    var surnames: [String: Int] = [:]
     for leader in leaders where leader.name.split(separator: " ").count >= 2 {
       if let last = leader.name.split(separator: " ").last {
         surnames[String(last), default: 0] += 1
       }
     }
-    for leader in leaders {
+    // Terms of the history table first: they carry an end.
+    for leader in leaders.sorted(by: { ($0.position == "term") && ($1.position != "term") }) {
       let words = leader.name.split(separator: " ").map(String.init)
       let short =
-        words.count > 2 && !leader.name.contains("-")
+        words.count > 2 && !leader.name.contains("-") && leader.position != "term"
         ? [words[0], words[words.count - 1]].joined(separator: " ") : nil
-      let resolution = Resolution(
-        code: leader.country + "GOV", country: leader.country, kind: .leader,
-        canonical: short ?? leader.name)
-      for name in [leader.name, short].compactMap({ $0 }) {
-        add(name, resolution, since: leader.since)
+      let country = countries[leader.country] != nil ? leader.country : ""
+      let candidate = Candidate(
+        resolution: Resolution(
+          code: leader.code, country: leader.code.hasPrefix("IGO") ? "" : country, kind: .leader,
+          canonical: short ?? leader.name),
+        since: leader.since, until: leader.until, outside: leader.country + "ELI")
+      for name in [leader.name, short].compactMap({ $0 }) + leader.aliases {
+        add(name, candidate)
       }
       // Short last words are often given names in surname-first order (`Kim Jong Un`).
-      if words.count >= 2, let last = words.last, last.count >= 4, surnames[last] == 1,
-        index[ActorDictionary.normalize(last)] == nil
+      if leader.position != "term", words.count >= 2, let last = words.last, last.count >= 4,
+        surnames[last] == 1, index[ActorDictionary.normalize(last)] == nil
       {
-        add(last, resolution, since: leader.since)
+        add(last, candidate)
       }
     }
   }
@@ -264,14 +341,31 @@ public struct CountryKnowledgeBase: Sendable {
   /// Every phrase the knowledge base can resolve, normalised (upper case, single spaces).
   public var phrases: some Collection<String> { index.keys }
 
-  /// What `phrase` names on `date`: the most populous country for a shared adjective, and a
-  /// leader only from the day they took office.
+  /// What `phrase` names on `date`.
+  ///
+  /// A shared adjective names the most populous country. A leader has the office's code
+  /// during a term (`RUSGOV`) and the nationality's elite code outside every term (`USAELI`
+  /// for a former president). A dated name (the Taliban) resolves by its days. With no date,
+  /// what holds today.
   public func resolve(_ phrase: String, on date: DayDate? = nil) -> Resolution? {
     guard let candidates = index[ActorDictionary.normalize(phrase)] else { return nil }
+    // Outside every term: the last term ended before the date, else the first after it.
+    var before: Candidate?
+    var after: Candidate?
     for candidate in candidates {
-      if let since = candidate.since, let date, date < since { continue }
-      return candidate.resolution
+      if candidate.holds(on: date) { return candidate.resolution }
+      guard candidate.outside != nil else { continue }
+      if let date, let since = candidate.since, date < since {
+        if after?.since.map({ since < $0 }) ?? true { after = candidate }
+      } else if let until = candidate.until, before?.until.map({ $0 < until }) ?? true {
+        before = candidate
+      }
     }
-    return nil
+    guard let term = before ?? after, let outside = term.outside else { return nil }
+    var resolution = term.resolution
+    resolution.code = outside
+    resolution.country =
+      countries[String(outside.prefix(3))] != nil ? String(outside.prefix(3)) : ""
+    return resolution
   }
 }

@@ -166,16 +166,22 @@ public struct DocumentWriter {
         json.int(mention.sentence)
         writeRange(span.byteRange, bytes: bytes, offsets: offsets)
         json.key("type")
-        json.string(Self.type(of: mention))
+        json.string(mention.type.rawValue)
         json.key("code")
-        json.string(mention.code)
+        json.string(orNull: mention.code.isEmpty ? nil : mention.code)
         json.key("country")
         json.string(orNull: mention.country)
         json.key("canonical")
         json.string(mention.canonical)
-        if mention.kind == "capital" || mention.kind == "seat" {
-          json.key("resolvedFrom")
-          json.string("metonym")
+        json.key("resolvedFrom")
+        json.string(orNull: mention.resolvedFrom)
+        if let role = mention.role {
+          json.key("role")
+          json.string(role)
+        }
+        if let affiliation = mention.affiliation {
+          json.key("affiliation")
+          json.int(affiliation)
         }
         json.endObject()
       }
@@ -242,19 +248,6 @@ public struct DocumentWriter {
       json.endObject()
     }
     json.endArray()
-  }
-
-  /// The output type of a mention: a person for a leader, an organisation for an IGO or a
-  /// seat of power, a group for a bloc or a country's sector (`Russian forces`), an actor for a phrase found only in a dictionary, a
-  /// country otherwise (capitals stand for their countries).
-  static func type(of mention: ActorMention) -> String {
-    switch mention.kind {
-    case "leader": "person"
-    case "dictionary": "actor"
-    case "organisation", "seat": "organisation"
-    case "bloc", "agent": "group"
-    default: "country"
-    }
   }
 
   // MARK: TSV

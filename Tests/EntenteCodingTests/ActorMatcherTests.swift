@@ -67,10 +67,11 @@ struct ActorMatcherTests {
     #expect(try mentions("Turkey objected.").map(\.1) == ["TUR"])
   }
 
-  @Test("leaders resolve only from the day their term began")
+  @Test("leaders hold their office code during their terms and an elite code outside them")
   func dates() throws {
     #expect(try mentions("Xi Jinping spoke.", date: "2024-01-01").map(\.1) == ["CHNGOV"])
-    #expect(try mentions("Xi Jinping spoke.", date: "2010-01-01").isEmpty)
+    #expect(try mentions("Xi Jinping spoke.", date: "2013-03-14").map(\.1) == ["CHNGOV"])
+    #expect(try mentions("Xi Jinping spoke.", date: "2010-01-01").map(\.1) == ["CHNELI"])
   }
 
   @Test("PETRARCH dictionaries add phrases the knowledge base lacks")

@@ -43,14 +43,58 @@ struct CountryKnowledgeBaseTests {
     #expect(base.resolve("Kim Jong Un", on: date)?.code == "PRKGOV")
     #expect(base.resolve("Xi Jinping", on: date)?.code == "CHNGOV")
     #expect(base.resolve("Volodymyr Zelenskyy", on: date)?.code == "UKRGOV")
-    // Before the current term the table knows nothing (history is future work).
-    #expect(base.resolve("Vladimir Putin", on: DayDate(iso: "2005-01-01")) == nil)
+    // Terms since 1990: Putin was president, then prime minister, then president again.
+    #expect(base.resolve("Vladimir Putin", on: DayDate(iso: "2005-01-01"))?.code == "RUSGOV")
+    #expect(base.resolve("Vladimir Putin", on: DayDate(iso: "2010-01-01"))?.code == "RUSGOV")
+    #expect(base.resolve("Vladimir Putin", on: DayDate(iso: "1995-01-01"))?.code == "RUSELI")
+    #expect(base.resolve("Dmitry Medvedev", on: DayDate(iso: "2010-01-01"))?.code == "RUSGOV")
+    #expect(base.resolve("Dmitry Medvedev", on: date)?.code == "RUSELI")
     #expect(base.resolve("Pyongyang")?.kind == .capital)
     // A surname that only one leader has names that leader.
     #expect(base.resolve("Putin", on: date)?.code == "RUSGOV")
     #expect(base.resolve("Zelenskyy", on: date)?.code == "UKRGOV")
     // ...but not a short last word, which is often a given name (Kim Jong Un): "UN" is the UN.
     #expect(base.resolve("UN", on: date)?.code == "IGOUNO")
+  }
+
+  @Test(
+    "resolves leaders by the document date: in office, before and after their terms",
+    arguments: [
+      ("Bush", "1991-03-01", "USAGOV", "George H. W. Bush"),
+      ("Bush", "2005-06-01", "USAGOV", "George W. Bush"),
+      ("Bush", "2012-06-01", "USAELI", "George W. Bush"),
+      ("Donald Trump", "2018-01-01", "USAGOV", "Donald Trump"),
+      ("Donald Trump", "2024-06-19", "USAELI", "Donald Trump"),
+      ("Donald Trump", "2025-02-01", "USAGOV", "Donald Trump"),
+      ("Joe Biden", "2024-06-19", "USAGOV", "Joe Biden"),
+      ("Biden", "2025-06-01", "USAELI", "Joe Biden"),
+      ("Assad", "1995-01-01", "SYRGOV", "Hafez al-Assad"),
+      ("Assad", "2015-01-01", "SYRGOV", "Bashar al-Assad"),
+      ("Assad", "2025-06-01", "SYRELI", "Bashar al-Assad"),
+      ("Erdogan", "2010-01-01", "TURGOV", "Recep Tayyip Erdoğan"),
+      ("Erdoğan", "2020-01-01", "TURGOV", "Recep Tayyip Erdoğan"),
+      ("Zelensky", "2022-03-01", "UKRGOV", "Volodymyr Zelenskyy"),
+      ("Mark Rutte", "2020-01-01", "NLDGOV", "Mark Rutte"),
+      ("Mark Rutte", "2025-01-01", "IGOWSTNAT", "Mark Rutte"),
+      ("Kofi Annan", "2000-01-01", "IGOUNO", "Kofi Annan"),
+      ("Kofi Annan", "2010-01-01", "GHAELI", "Kofi Annan"),
+      ("Taliban", "2010-01-01", "AFGREB", "Taliban"),
+      ("Taliban", "2022-01-01", "AFGGOV", "Taliban"),
+      ("Mikhail Gorbachev", "1990-01-01", "SUNGOV", "Mikhail Gorbachev"),
+    ])
+  func history(_ phrase: String, _ date: String, _ code: String, _ canonical: String) throws {
+    let base = try #require(countryKnowledgeBase)
+    let resolution = base.resolve(phrase, on: DayDate(iso: date))
+    #expect(resolution?.code == code, "\(phrase) on \(date)")
+    #expect(resolution?.canonical == canonical, "\(phrase) on \(date)")
+  }
+
+  @Test("with no date, what holds today")
+  func today() throws {
+    let base = try #require(countryKnowledgeBase)
+    #expect(base.resolve("Donald Trump")?.code == "USAGOV")
+    #expect(base.resolve("Angela Merkel")?.code == "DEUELI")
+    #expect(base.resolve("Taliban")?.code == "AFGGOV")
   }
 
   @Test("agents come with their plurals")
@@ -78,6 +122,25 @@ struct CountryKnowledgeBaseTests {
       Issue.record("expected an error")
     } catch {
       #expect(error.description.hasPrefix("l.tsv:1: "))
+    }
+    let russia = "RUS\tRussia\tRussia\tRussian\tRussians\tMoscow\t1\n"
+    do {
+      _ = try CountryKnowledgeBase(
+        countries: russia, leaders: "",
+        history: "# comment\nRUSGOV\tRUS\tA B\tPresident\t2000-01-01\t\tB\n"
+          + "RUSGOV\tRUS\tC D\tPresident\t2000-13-01\t\t\n",
+        countriesPath: "c.tsv", leadersPath: "l.tsv", historyPath: "h.tsv")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.description.hasPrefix("h.tsv:3: "))
+    }
+    do {
+      _ = try CountryKnowledgeBase(
+        countries: russia, leaders: "", entities: "WST\tbloc\tthe West\tthe West\t\t2000..x\n",
+        countriesPath: "c.tsv", leadersPath: "l.tsv", entitiesPath: "e.tsv")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.description.hasPrefix("e.tsv:1: "))
     }
   }
 }

@@ -1,0 +1,413 @@
+public import EntenteNLP
+
+extension ActorMatcher {
+  /// The actor mentions of `doc`, in text order, without overlaps.
+  ///
+  /// Dictionary phrases are found on any document; proper names the dictionaries lack,
+  /// titles and coreference need part-of-speech tags (the `tags` stage).
+  ///
+  /// - Parameters:
+  ///   - doc: A tokenized and segmented document, tagged for names and coreference.
+  ///   - date: The document date, for date-restricted codes.
+  /// - Complexity: O(*n* × *k*) for *n* tokens and phrases of at most *k* words.
+  public func mentions(in doc: Doc, date: DayDate?) -> [ActorMention] {
+    var result: [ActorMention] = []
+    let names = doc.tagSet.map { NameScanner(doc: doc, tagSet: $0, matcher: self) }
+    for sentence in doc.sentences.indices {
+      var found = knownMentions(in: doc, sentence: sentence, date: date)
+      if let names {
+        names.addNames(to: &found, sentence: sentence, earlier: result)
+        names.attachTitles(to: &found, sentence: sentence)
+        names.addCoreference(to: &found, sentence: sentence, earlier: result)
+        names.linkAffiliations(in: &found, offset: result.count)
+      }
+      result.append(contentsOf: found)
+    }
+    return result
+  }
+}
+
+/// Finds and types proper names in one tagged document, with their titles, affiliations and
+/// coreference.
+struct NameScanner {
+  let doc: Doc
+  let matcher: ActorMatcher
+  /// Whether each tag of the tag set is a proper noun (`NNP`, `NNPS`).
+  private let properTags: [Bool]
+
+  init(doc: Doc, tagSet: TagSet, matcher: ActorMatcher) {
+    self.doc = doc
+    self.matcher = matcher
+    properTags = tagSet.xpos.map { $0 == "NNP" || $0 == "NNPS" }
+  }
+
+  /// Kinds of mentions that can stand before a title as the person's country or
+  /// organisation (`North Korean leader`, `Moscow Mayor`, `NATO chief`).
+  private static let prefixKinds: Set<String> = [
+    "country", "adjective", "capital", "former-state", "organisation", "seat", "dictionary",
+  ]
+
+  /// Kinds of mentions that can start a longer organisation name and give its country.
+  private static let countryKinds: Set<String> = ["country", "adjective", "capital", "nationality"]
+
+  /// The upper-cased text of token `i`.
+  private func word(_ i: Int) -> String { doc[i].text.uppercased() }
+
+  /// The sentence's token range.
+  private func tokens(of sentence: Int) -> Range<Int> {
+    Int(doc.sentences[sentence].tokenStart)..<Int(doc.sentences[sentence].tokenEnd)
+  }
+
+  /// Whether token `i` is tagged as a proper noun and is not a month or day.
+  private func isProper(_ i: Int) -> Bool {
+    let tag = Int(doc.tokens[i].tag)
+    guard tag < properTags.count, properTags[tag] else { return false }
+    return !NameContext.calendarWords.contains(word(i))
+  }
+
+  private func isPossessive(_ i: Int) -> Bool {
+    let text = doc[i].text
+    return text == "’s" || text == "'s" || text == "’" || text == "'"
+  }
+
+  // MARK: Proper names
+
+  /// Adds the proper names of `sentence` that the dictionaries lack and whose context types
+  /// them.
+  func addNames(to found: inout [ActorMention], sentence: Int, earlier: [ActorMention]) {
+    let range = tokens(of: sentence)
+    var i = range.lowerBound
+    while i < range.upperBound {
+      guard isProper(i) else {
+        i += 1
+        continue
+      }
+      // A head noun inside a known phrase (`Soviet Union`) does not make an organisation.
+      func isHead(_ k: Int) -> Bool {
+        NameContext.organisationHeads[word(k)] != nil && !found.contains { $0.tokens.contains(k) }
+      }
+      var end = i + 1
+      var hasHead = isHead(i)
+      while end < range.upperBound {
+        if isProper(end) {
+          hasHead = hasHead || isHead(end)
+          end += 1
+          continue
+        }
+        // Organisation names run on over `of`, `for the`, `on`, `and`.
+        // ...but not over `and` after a complete name (`the Communist Party and Xinhua`).
+        if hasHead, !(word(end) == "AND" || word(end) == "&") || !isHead(end - 1) {
+          var k = end
+          while k < range.upperBound, k - end < 2, NameContext.connectors.contains(word(k)) {
+            k += 1
+          }
+          if k > end, k < range.upperBound, isProper(k) {
+            end = k
+            continue
+          }
+        }
+        break
+      }
+      classify(i..<end, in: &found, sentence: sentence, range: range, earlier: earlier)
+      i = end
+    }
+  }
+
+  /// Types one run of proper nouns, adding a mention when its context says what it is.
+  private func classify(
+    _ run: Range<Int>, in found: inout [ActorMention], sentence: Int, range: Range<Int>,
+    earlier: [ActorMention]
+  ) {
+    // Inside a known phrase: nothing to do.
+    if found.contains(where: {
+      $0.tokens.contains(run.lowerBound) && $0.tokens.upperBound >= run.upperBound
+    }) {
+      return
+    }
+    let inner = found.indices.filter { found[$0].tokens.overlaps(run) }
+    // A known phrase that runs out of the name: leave both alone.
+    if inner.contains(where: {
+      found[$0].tokens.lowerBound < run.lowerBound || found[$0].tokens.upperBound > run.upperBound
+    }) {
+      return
+    }
+    let text = Span(doc: doc, tokens: run).text
+    if let head = run.first(where: { k in
+      NameContext.organisationHeads[word(k)] != nil
+        && !inner.contains { found[$0].tokens.contains(k) }
+    }) {
+      let sector = NameContext.organisationHeads[word(head)] ?? nil
+      let country = inner.first.flatMap { index -> String? in
+        let prefix = found[index]
+        return prefix.tokens.lowerBound == run.lowerBound
+          && Self.countryKinds.contains(prefix.kind) ? prefix.country : nil
+      }
+      var mention = ActorMention(
+        tokens: run, sentence: sentence,
+        code: sector.map { (country ?? "---") + $0 } ?? country ?? "", country: country,
+        kind: "name", type: .organisation, canonical: text)
+      mention.resolvedFrom = "context"
+      found.removeAll { $0.tokens.overlaps(run) }
+      insert(mention, into: &found)
+      return
+    }
+    // A country or capital, then titles, before the name (`Moscow Mayor Sergei Sobyanin`).
+    var start = run.lowerBound
+    if let first = inner.first, found[first].tokens.lowerBound == start,
+      Self.prefixKinds.contains(found[first].kind), found[first].tokens.upperBound < run.upperBound
+    {
+      start = found[first].tokens.upperBound
+    }
+    while start < run.upperBound, NameContext.titles[word(start)] != nil { start += 1 }
+    let name = start..<run.upperBound
+    guard !name.isEmpty, !inner.contains(where: { found[$0].tokens.overlaps(name) }) else { return }
+    let nameText = Span(doc: doc, tokens: name).text
+    // A surname of a person named earlier.
+    if let antecedent = earlierPerson(named: name, in: found, earlier: earlier) {
+      var mention = antecedent
+      mention.tokens = name
+      mention.sentence = sentence
+      mention.kind = "name"
+      mention.resolvedFrom = "coreference"
+      mention.role = nil
+      mention.affiliation = nil
+      insert(mention, into: &found)
+      return
+    }
+    let titled = start > run.lowerBound || hasTitle(before: run.lowerBound, range: range)
+    let after = name.upperBound
+    let before = run.lowerBound - 1
+    let isPerson =
+      titled || affiliation(after: after, range: range) != nil
+      || (after < range.upperBound && NameContext.speechVerbs.contains(word(after)))
+      || (after + 1 < range.upperBound && word(after) == ","
+        && NameContext.speechVerbs.contains(word(after + 1)))
+      || (before >= range.lowerBound && NameContext.speechVerbs.contains(word(before))
+        && name.count >= 2)
+    if isPerson {
+      var mention = ActorMention(
+        tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .person,
+        canonical: nameText)
+      mention.resolvedFrom = "context"
+      insert(mention, into: &found)
+    } else if before >= range.lowerBound, start == run.lowerBound, name.count <= 3,
+      NameContext.placePrepositions.contains(word(before))
+    {
+      var mention = ActorMention(
+        tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .location,
+        canonical: nameText)
+      mention.resolvedFrom = "context"
+      insert(mention, into: &found)
+    }
+  }
+
+  /// Whether a title word comes right before token `i` (`leader Kim`, `Mr. Terry`).
+  private func hasTitle(before i: Int, range: Range<Int>) -> Bool {
+    i > range.lowerBound && NameContext.titles[word(i - 1)] != nil
+  }
+
+  /// A person named earlier whose name or surname is `name`.
+  private func earlierPerson(
+    named name: Range<Int>, in found: [ActorMention], earlier: [ActorMention]
+  ) -> ActorMention? {
+    let words = name.map(word)
+    func matches(_ mention: ActorMention) -> Bool {
+      guard mention.type == .person, mention.kind == "name" || mention.kind == "leader" else {
+        return false
+      }
+      let canonical = mention.canonical.uppercased().split(separator: " ").map(String.init)
+      return canonical == words || (words.count == 1 && canonical.last == words[0])
+    }
+    return found.last(where: matches) ?? earlier.last(where: matches)
+  }
+
+  /// Inserts `mention` in text order.
+  private func insert(_ mention: ActorMention, into found: inout [ActorMention]) {
+    let index =
+      found.firstIndex { $0.tokens.lowerBound >= mention.tokens.upperBound } ?? found.endIndex
+    found.insert(mention, at: index)
+  }
+
+  // MARK: Titles
+
+  /// Extends each person mention over the titles before it and the country or organisation
+  /// before those (`North Korean leader Kim Jong Un`, `President Vladimir Putin`).
+  func attachTitles(to found: inout [ActorMention], sentence: Int) {
+    let range = tokens(of: sentence)
+    var removed = Set<Int>()
+    for index in found.indices where found[index].type == .person {
+      var k = found[index].tokens.lowerBound
+      var words: [String] = []
+      while k > range.lowerBound {
+        let w = word(k - 1)
+        if NameContext.titles[w] != nil {
+          words.insert(w, at: 0)
+          k -= 1
+        } else if w == "OF", !words.isEmpty, k - 2 >= range.lowerBound,
+          NameContext.titles[word(k - 2)] != nil
+        {
+          words.insert(w, at: 0)
+          k -= 1
+        } else {
+          break
+        }
+      }
+      guard !words.isEmpty else { continue }
+      var mention = found[index]
+      mention.role = Span(doc: doc, tokens: k..<mention.tokens.lowerBound).text
+      var prefixEnd = k
+      if prefixEnd > range.lowerBound, isPossessive(prefixEnd - 1) { prefixEnd -= 1 }
+      let prefix = found.indices.first {
+        !removed.contains($0) && found[$0].tokens.upperBound == prefixEnd
+          && Self.prefixKinds.contains(found[$0].kind)
+      }
+      let agent = agentCode(of: words)
+      if let prefix {
+        removed.insert(prefix)
+        k = found[prefix].tokens.lowerBound
+        if mention.kind == "name" {
+          let owner = found[prefix]
+          let isCountry = Self.countryKinds.contains(owner.kind) || owner.kind == "former-state"
+          mention.code = isCountry ? (owner.country ?? owner.code) + (agent ?? "") : owner.code
+          mention.country = owner.country
+        }
+      } else if mention.kind == "name", mention.code.isEmpty, let agent {
+        mention.code = "---" + agent
+      }
+      mention.tokens = k..<mention.tokens.upperBound
+      found[index] = mention
+    }
+    if !removed.isEmpty {
+      found = found.indices.filter { !removed.contains($0) }.map { found[$0] }
+    }
+  }
+
+  /// The sector of a title: the longest agent phrase in it (`FOREIGN MINISTER` -> `GOV`),
+  /// else the sector of its last word that has one.
+  private func agentCode(of words: [String]) -> String? {
+    for length in stride(from: words.count, through: 1, by: -1) {
+      for start in 0...(words.count - length) {
+        let phrase = words[start..<(start + length)].joined(separator: " ")
+        if let agent = matcher.knowledgeBase.agents[phrase] { return agent }
+      }
+    }
+    return words.reversed().lazy.compactMap { NameContext.titles[$0] ?? nil }.first
+  }
+
+  // MARK: Coreference
+
+  /// Adds `he`, `she` and `him` and roles after `the` (`the president`) that refer to a person
+  /// named earlier.
+  func addCoreference(to found: inout [ActorMention], sentence: Int, earlier: [ActorMention]) {
+    let range = tokens(of: sentence)
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let length = doc.tokens[i].end - doc.tokens[i].start
+      if length <= 3, found.allSatisfy({ !$0.tokens.contains(i) }),
+        NameContext.personPronouns.contains(word(i)),
+        let antecedent = antecedent(before: i, sentence: sentence, in: found, earlier: earlier)
+      {
+        insert(
+          copy(antecedent, tokens: i..<(i + 1), sentence: sentence, kind: "pronoun"), into: &found)
+      } else if length == 3, matcher.isThe(doc, i), i + 1 < range.upperBound,
+        found.allSatisfy({ !$0.tokens.contains(i + 1) })
+      {
+        var end = i + 1
+        while end < range.upperBound, NameContext.titles[word(end)] != nil { end += 1 }
+        let followedByName = end < range.upperBound && matcher.startsWithCapital(doc, end)
+        if end > i + 1, !followedByName, NameContext.roleNouns.contains(word(end - 1)) {
+          let role = word(end - 1)
+          let match: (ActorMention) -> Bool = {
+            $0.type == .person && $0.kind != "pronoun"
+              && ($0.role?.uppercased().contains(role) ?? false)
+          }
+          if let antecedent = found.last(where: {
+            $0.tokens.upperBound <= i && match($0)
+          }) ?? earlier.last(where: match) {
+            insert(
+              copy(antecedent, tokens: (i + 1)..<end, sentence: sentence, kind: "role"),
+              into: &found)
+          }
+          i = end
+          continue
+        }
+      }
+      i += 1
+    }
+  }
+
+  /// The person a pronoun at token `i` most likely refers to: the last one named in this
+  /// sentence before it, or in the two sentences before.
+  private func antecedent(
+    before i: Int, sentence: Int, in found: [ActorMention], earlier: [ActorMention]
+  ) -> ActorMention? {
+    // Within the sentence, the last person before the pronoun; at its start, the first
+    // person of the last sentence that names one, which is most often its subject.
+    if let mention = found.last(where: { $0.tokens.upperBound <= i && $0.type == .person }) {
+      return mention
+    }
+    guard let last = earlier.last(where: { $0.type == .person && $0.sentence >= sentence - 2 })
+    else { return nil }
+    return earlier.first { $0.type == .person && $0.sentence == last.sentence }
+  }
+
+  private func copy(_ antecedent: ActorMention, tokens: Range<Int>, sentence: Int, kind: String)
+    -> ActorMention
+  {
+    var mention = ActorMention(
+      tokens: tokens, sentence: sentence, code: antecedent.code, country: antecedent.country,
+      kind: kind, type: .person, canonical: antecedent.canonical)
+    mention.resolvedFrom = "coreference"
+    return mention
+  }
+
+  // MARK: Affiliations
+
+  /// The first token of the organisation named after a person ending at token `end`: `of
+  /// the Council on Foreign Relations`, `, a senior fellow at the Carnegie Endowment`.
+  private func affiliation(after end: Int, range: Range<Int>) -> Int? {
+    guard end < range.upperBound else { return nil }
+    var j = end
+    if word(j) == "," {
+      // An apposition: up to eight words, then a preposition.
+      var k = j + 1
+      while k < range.upperBound, k - j <= 8, !NameContext.affiliationPrepositions.contains(word(k))
+      {
+        let w = word(k)
+        if w == "," || w == "." || w == ";" { return nil }
+        k += 1
+      }
+      j = k
+    }
+    guard j < range.upperBound, NameContext.affiliationPrepositions.contains(word(j)) else {
+      return nil
+    }
+    j += 1
+    if j < range.upperBound, word(j) == "THE" { j += 1 }
+    guard j < range.upperBound, matcher.startsWithCapital(doc, j) else { return nil }
+    return j
+  }
+
+  /// Links each person to the organisation named after them, and gives a person without a
+  /// code the organisation's.
+  func linkAffiliations(in found: inout [ActorMention], offset: Int) {
+    guard let sentence = found.first?.sentence else { return }
+    let range = tokens(of: sentence)
+    for index in found.indices where found[index].type == .person && found[index].kind != "pronoun"
+    {
+      guard let start = affiliation(after: found[index].tokens.upperBound, range: range),
+        let organisation = found.firstIndex(where: {
+          $0.tokens.lowerBound == start && ($0.type == .organisation || $0.kind == "agent")
+        })
+      else { continue }
+      found[index].affiliation = offset + organisation
+      // The organisation's code is better than none, or than a sector without a country.
+      if found[index].code.isEmpty
+        || (found[index].code.hasPrefix("---") && found[organisation].country != nil)
+      {
+        found[index].code = found[organisation].code
+        found[index].country = found[organisation].country
+      }
+    }
+  }
+}

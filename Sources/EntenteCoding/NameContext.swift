@@ -1,0 +1,131 @@
+/// Word lists that type proper names from their context.
+///
+/// Titles come before a person's name, head nouns end organisation names, and the words
+/// around a name tell persons and places apart. All words are upper case, as the matcher
+/// compares them.
+enum NameContext {
+  /// Words of titles and roles written before a person's name (`President`, `Foreign
+  /// Minister`, `Gen.`, `leader`, `spokeswoman`), with the sector they imply, if any.
+  static let titles: [String: String?] = {
+    var titles: [String: String?] = [:]
+    let government = [
+      "PRESIDENT", "PRESIDENT-ELECT", "VICE", "PRIME", "MINISTER", "PREMIER", "CHANCELLOR",
+      "KING", "QUEEN", "EMPEROR", "CROWN", "PRINCE", "PRINCESS", "EMIR", "SULTAN", "SHEIKH",
+      "SUPREME", "LEADER", "SECRETARY", "SECRETARY-GENERAL", "STATE", "FOREIGN", "INTERIOR",
+      "FINANCE", "ECONOMY", "TRADE", "ENERGY", "JUSTICE", "SPOKESMAN", "SPOKESWOMAN",
+      "SPOKESPERSON", "AMBASSADOR", "ENVOY", "DIPLOMAT", "NEGOTIATOR", "GOVERNOR", "GOV.",
+      "MAYOR", "OFFICIAL", "ADVISER", "ADVISOR", "PRESIDENTIAL", "AIDE", "DICTATOR",
+    ]
+    let military = [
+      "GENERAL", "GEN.", "LT.", "LIEUTENANT", "COL.", "COLONEL", "MAJ.", "MAJOR", "CAPT.",
+      "CAPTAIN", "SGT.", "SERGEANT", "ADM.", "ADMIRAL", "MARSHAL", "COMMANDER", "DEFENCE",
+      "DEFENSE", "MILITARY", "ARMY", "NAVY", "SOLDIER",
+    ]
+    let other: [(String, String?)] = [
+      ("AYATOLLAH", "GOV"), ("SENATOR", "LEG"), ("SEN.", "LEG"), ("REP.", "LEG"),
+      ("REPRESENTATIVE", "LEG"), ("LAWMAKER", "LEG"), ("LEGISLATOR", "LEG"), ("JUDGE", "JUD"),
+      ("PROSECUTOR", "JUD"), ("ANALYST", "EDU"), ("EXPERT", "EDU"), ("RESEARCHER", "EDU"),
+      ("PROFESSOR", "EDU"), ("PROF.", "EDU"), ("SCHOLAR", "EDU"), ("FELLOW", "EDU"),
+      ("JOURNALIST", "MED"), ("REPORTER", "MED"), ("CORRESPONDENT", "MED"), ("ACTIVIST", nil),
+      ("DISSIDENT", "OPP"), ("OPPOSITION", "OPP"), ("REBEL", "REB"), ("INTELLIGENCE", "SPY"),
+      ("POLICE", "COP"), ("EXECUTIVE", "BUS"), ("CEO", "BUS"), ("BUSINESSMAN", "BUS"),
+      ("BUSINESSWOMAN", "BUS"), ("MR.", nil), ("MRS.", nil), ("MS.", nil), ("DR.", nil),
+      ("MR", nil), ("MRS", nil), ("MS", nil), ("DR", nil), ("FORMER", nil), ("ACTING", nil),
+      ("INTERIM", nil), ("DEPUTY", nil), ("SENIOR", nil), ("TOP", nil), ("CHIEF", nil),
+      ("HEAD", nil), ("DIRECTOR", nil), ("CHAIRMAN", nil), ("CHAIRWOMAN", nil),
+      ("CHAIRPERSON", nil), ("CHAIR", nil), ("SPECIAL", nil), ("NATIONAL", nil),
+      ("SECURITY", nil), ("POPE", nil), ("CARDINAL", nil),
+    ]
+    for word in government { titles[word] = "GOV" }
+    for word in military { titles[word] = "MIL" }
+    for (word, agent) in other { titles[word] = agent }
+    return titles
+  }()
+
+  /// Role nouns that can stand alone after `the` for a person named earlier (`the
+  /// president`, `the foreign minister`).
+  static let roleNouns: Set<String> = [
+    "PRESIDENT", "MINISTER", "PREMIER", "CHANCELLOR", "LEADER", "SECRETARY", "SPOKESMAN",
+    "SPOKESWOMAN", "AMBASSADOR", "ENVOY", "GENERAL", "COMMANDER", "KING", "QUEEN", "EMIR",
+    "SECRETARY-GENERAL", "MAYOR", "GOVERNOR", "CHAIRMAN",
+  ]
+
+  /// Head nouns of organisation names, with the sector they imply, if any.
+  static let organisationHeads: [String: String?] = {
+    var heads: [String: String?] = [:]
+    let table: [(String?, [String])] = [
+      (
+        "EDU",
+        [
+          "CENTER", "CENTRE", "INSTITUTE", "INSTITUTION", "UNIVERSITY", "COLLEGE", "ACADEMY",
+          "SCHOOL", "FOUNDATION", "ENDOWMENT", "SOCIETY", "LABORATORY", "THINK-TANK",
+        ]
+      ),
+      (
+        "BUS",
+        [
+          "BANK", "COMPANY", "CORP", "CORP.", "CORPORATION", "INC", "INC.", "LTD", "LTD.",
+          "GROUP", "HOLDINGS", "INDUSTRIES", "AIRLINES", "ENTERPRISES",
+        ]
+      ),
+      (
+        "MED",
+        [
+          "TIMES", "POST", "NEWS", "JOURNAL", "PRESS", "NETWORK", "TELEVISION", "RADIO",
+          "TRIBUNE", "HERALD", "GAZETTE", "BROADCASTING",
+        ]
+      ),
+      ("GOV", ["MINISTRY", "DEPARTMENT", "GOVERNMENT", "ADMINISTRATION", "CABINET"]),
+      ("MIL", ["ARMY", "FORCES", "BRIGADE", "BRIGADES", "CORPS", "GUARD", "GUARDS", "NAVY"]),
+      ("JUD", ["COURT", "TRIBUNAL"]),
+      ("LEG", ["PARLIAMENT", "ASSEMBLY", "CONGRESS", "SENATE"]),
+      ("HLH", ["HOSPITAL", "CLINIC"]),
+      ("COP", ["POLICE"]),
+      (
+        nil,
+        [
+          "COUNCIL", "PARTY", "AGENCY", "COMMITTEE", "COMMISSION", "ASSOCIATION", "ORGANIZATION",
+          "ORGANISATION", "UNION", "FRONT", "MOVEMENT", "SERVICE", "OFFICE", "AUTHORITY",
+          "COALITION", "LEAGUE", "ALLIANCE", "FEDERATION", "FUND", "PROGRAM", "PROGRAMME",
+          "BUREAU", "BOARD", "TRUST", "INITIATIVE", "CHURCH", "CLUB",
+        ]
+      ),
+    ]
+    for (sector, words) in table {
+      for word in words where heads[word] == nil { heads[word] = sector }
+    }
+    return heads
+  }()
+
+  /// Lower-case words that join the parts of an organisation's name (`Council on Foreign
+  /// Relations`, `Institute for the Study of War`).
+  static let connectors: Set<String> = ["OF", "FOR", "ON", "AND", "THE", "DE", "&"]
+
+  /// Words after a name that show it is a person's: verbs of saying and thinking.
+  static let speechVerbs: Set<String> = [
+    "SAID", "SAYS", "SAY", "TOLD", "NOTED", "NOTES", "ADDED", "ADDS", "ARGUED", "ARGUES",
+    "WROTE", "WRITES", "WARNED", "WARNS", "STRESSED", "EXPLAINED", "BELIEVES", "THINKS",
+    "HIGHLIGHTED", "SUGGESTED", "CLAIMED", "INSISTED", "ASKED", "REPLIED", "COMMENTED",
+    "OBSERVED", "EMPHASIZED", "EMPHASISED", "NOTING", "SAYING", "WHO",
+  ]
+
+  /// Prepositions before a place name.
+  static let placePrepositions: Set<String> = [
+    "IN", "AT", "NEAR", "OUTSIDE", "FROM", "TO", "ACROSS", "AROUND", "INTO", "TOWARD",
+    "TOWARDS",
+  ]
+
+  /// Prepositions that link a person to the organisation they belong to.
+  static let affiliationPrepositions: Set<String> = ["OF", "AT", "FROM", "WITH", "FOR"]
+
+  /// Capitalised words that are never names of actors: months and days.
+  static let calendarWords: Set<String> = [
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+    "OCTOBER", "NOVEMBER", "DECEMBER", "JAN.", "FEB.", "MAR.", "APR.", "JUN.", "JUL.", "AUG.",
+    "SEP.", "SEPT.", "OCT.", "NOV.", "DEC.", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+    "FRIDAY", "SATURDAY", "SUNDAY",
+  ]
+
+  /// Third-person personal pronouns that refer to a person.
+  static let personPronouns: Set<String> = ["HE", "SHE", "HIM"]
+}
