@@ -49,6 +49,7 @@ let package = Package(
     .testTarget(
       name: "EntenteCodingTests",
       dependencies: ["EntenteCoding", "EntenteNLP"],
+      exclude: ["Fixtures"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -125,6 +125,9 @@ def clean_name(name):
 
 def split_names(value):
     names = []
+    # "Taiwan (or Taiwanese)": the alternative is a name too.
+    for alternative in re.findall(r"\(or ([^)]*)\)", value):
+        value += "; " + alternative
     for part in re.split(r";|,| or ", value):
         part = re.sub(r"\(.*?\)", "", part).strip()
         if part and part.lower() not in ("none", "na"):

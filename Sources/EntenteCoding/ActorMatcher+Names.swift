@@ -45,6 +45,7 @@ struct NameScanner {
   /// organisation (`North Korean leader`, `Moscow Mayor`, `NATO chief`).
   private static let prefixKinds: Set<String> = [
     "country", "adjective", "capital", "former-state", "organisation", "seat", "dictionary",
+    "agent",
   ]
 
   /// Kinds of mentions that can start a longer organisation name and give its country.
@@ -65,6 +66,19 @@ struct NameScanner {
     return !NameContext.calendarWords.contains(word(i))
   }
 
+  /// Whether token `i` can be part of a name: a proper noun, or a capitalised word inside
+  /// a sentence that the tagger took for something else (`Heavy` in `Samsung Heavy
+  /// Industries`).
+  private func isNameWord(_ i: Int) -> Bool {
+    if isProper(i) { return true }
+    let token = doc.tokens[i]
+    guard token.kind == .word, !token.flags.contains(.sentenceStart),
+      matcher.startsWithCapital(doc, i)
+    else { return false }
+    let text = word(i)
+    return text != "I" && !NameContext.calendarWords.contains(text)
+  }
+
   private func isPossessive(_ i: Int) -> Bool {
     let text = doc[i].text
     return text == "’s" || text == "'s" || text == "’" || text == "'"
@@ -78,7 +92,7 @@ struct NameScanner {
     let range = tokens(of: sentence)
     var i = range.lowerBound
     while i < range.upperBound {
-      guard isProper(i) else {
+      guard isNameWord(i) else {
         i += 1
         continue
       }
@@ -89,19 +103,26 @@ struct NameScanner {
       var end = i + 1
       var hasHead = isHead(i)
       while end < range.upperBound {
-        if isProper(end) {
+        if isNameWord(end) {
           hasHead = hasHead || isHead(end)
           end += 1
           continue
         }
         // Organisation names run on over `of`, `for the`, `on`, `and`.
         // ...but not over `and` after a complete name (`the Communist Party and Xinhua`).
-        if hasHead, !(word(end) == "AND" || word(end) == "&") || !isHead(end - 1) {
+        if hasHead {
           var k = end
           while k < range.upperBound, k - end < 2, NameContext.connectors.contains(word(k)) {
             k += 1
           }
-          if k > end, k < range.upperBound, isProper(k) {
+          // ...but not over `and` to a name with a head of its own (`the Academy of Sciences
+          // and Samsung Heavy Industries`).
+          var next = k
+          while next < range.upperBound, isNameWord(next) { next += 1 }
+          let joinsAnother =
+            (word(end) == "AND" || word(end) == "&")
+            && ((k..<next).contains(where: isHead) || found.contains { $0.tokens.lowerBound == k })
+          if k > end, k < range.upperBound, isNameWord(k), !joinsAnother {
             end = k
             continue
           }
@@ -238,7 +259,7 @@ struct NameScanner {
     for index in found.indices where found[index].type == .person {
       var k = found[index].tokens.lowerBound
       var words: [String] = []
-      while k > range.lowerBound {
+      while k > range.lowerBound, !found.contains(where: { $0.tokens.contains(k - 1) }) {
         let w = word(k - 1)
         if NameContext.titles[w] != nil {
           words.insert(w, at: 0)
@@ -303,8 +324,15 @@ struct NameScanner {
     var i = range.lowerBound
     while i < range.upperBound {
       let length = doc.tokens[i].end - doc.tokens[i].start
-      if length <= 3, found.allSatisfy({ !$0.tokens.contains(i) }),
-        NameContext.personPronouns.contains(word(i)),
+      let free = found.allSatisfy { !$0.tokens.contains(i) }
+      // A surname the tagger did not take for a proper noun (`Sestanovich said`).
+      if free, matcher.startsWithCapital(doc, i),
+        let antecedent = earlierPerson(named: i..<(i + 1), in: found, earlier: earlier)
+      {
+        var mention = copy(antecedent, tokens: i..<(i + 1), sentence: sentence, kind: "name")
+        mention.resolvedFrom = "coreference"
+        insert(mention, into: &found)
+      } else if length <= 3, free, NameContext.personPronouns.contains(word(i)),
         let antecedent = antecedent(before: i, sentence: sentence, in: found, earlier: earlier)
       {
         insert(

@@ -41,10 +41,30 @@ public struct ActorMatcher: Sendable {
     }
   }
 
+  /// The trie keys of a phrase: its words, with a possessive `'S` split off as the tokenizer
+  /// does (`PEOPLE'S` -> `PEOPLE`, `'S`).
+  private static func keys(_ phrase: String) -> [String] {
+    var keys: [String] = []
+    for word in phrase.split(separator: " ") {
+      if word.count > 2, word.hasSuffix("'S") || word.hasSuffix("’S") {
+        keys.append(String(word.dropLast(2)))
+        keys.append("'S")
+      } else {
+        keys.append(String(word))
+      }
+    }
+    return keys
+  }
+
+  /// The trie key of token `i`: its text upper-cased, with a curly apostrophe made straight.
+  func key(_ doc: Doc, _ i: Int) -> String {
+    let text = doc[i].text.uppercased()
+    return text.contains("’") ? text.replacingOccurrences(of: "’", with: "'") : text
+  }
+
   private static func insert(_ phrase: String, into nodes: inout [Node]) {
     var node = 0
-    for word in phrase.split(separator: " ") {
-      let key = String(word)
+    for key in keys(phrase) {
       if let next = nodes[node].children[key] {
         node = Int(next)
       } else {
@@ -68,14 +88,13 @@ public struct ActorMatcher: Sendable {
         i += 1
         continue
       }
-      var node = 0
-      var best: (end: Int, phrase: String)?
-      var j = i
-      // Only the tokens a walk reaches are upper-cased: most start at no capital at all.
-      while j < end, let next = nodes[node].children[doc[j].text.uppercased()] {
-        node = Int(next)
-        j += 1
-        if let phrase = nodes[node].phrase { best = (j, phrase) }
+      var best = longestPhrase(in: doc, from: i, end: end)
+      // `the West Bank`: a phrase after "the" that reaches further wins over one with it.
+      if isThe(doc, i), i + 1 < end, let without = longestPhrase(in: doc, from: i + 1, end: end),
+        without.end > best?.end ?? i
+      {
+        best = without
+        i += 1
       }
       if let (matchEnd, phrase) = best,
         var mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
@@ -88,6 +107,21 @@ public struct ActorMatcher: Sendable {
       }
     }
     return result
+  }
+
+  /// The longest dictionary phrase that starts at token `start`, with the index past it.
+  private func longestPhrase(in doc: Doc, from start: Int, end: Int) -> (end: Int, phrase: String)?
+  {
+    var node = 0
+    var best: (end: Int, phrase: String)?
+    var j = start
+    // Only the tokens a walk reaches are upper-cased: most start at no capital at all.
+    while j < end, let next = nodes[node].children[key(doc, j)] {
+      node = Int(next)
+      j += 1
+      if let phrase = nodes[node].phrase { best = (j, phrase) }
+    }
+    return best
   }
 
   /// Whether token `i` starts with a capital letter, read from the text's bytes (a
@@ -110,7 +144,7 @@ public struct ActorMatcher: Sendable {
     var node = 0
     var best: (end: Int, phrase: String)?
     var k = j
-    while k < end, let next = agentNodes[node].children[doc[k].text.uppercased()] {
+    while k < end, let next = agentNodes[node].children[key(doc, k)] {
       node = Int(next)
       k += 1
       if let phrase = agentNodes[node].phrase { best = (k, phrase) }

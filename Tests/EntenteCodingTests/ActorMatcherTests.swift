@@ -84,30 +84,6 @@ struct ActorMatcherTests {
     #expect(found.map(\.code) == ["ATL", "RUS"])
     #expect(found.first?.kind == "dictionary")
   }
-
-  @Test(
-    "the founding example's capitals resolve to their countries",
-    .enabled(
-      if: FileManager.default.fileExists(atPath: FoundingExample.path),
-      "../shared/examples/pact-article.txt is absent"))
-  func foundingExample() throws {
-    let text = try String(contentsOfFile: FoundingExample.path, encoding: .utf8)
-    let found = try mentions(text)
-    let codes = Dictionary(found.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-    #expect(codes["Moscow"] == "RUS")
-    #expect(codes["Pyongyang"] == "PRK")
-    #expect(codes["Washington"] == "USA")
-    #expect(codes["Seoul"] == "KOR")
-    #expect(codes["Beijing"] == "CHN")
-    #expect(codes["Kim Jong Un"] == "PRKGOV")
-    #expect(codes["North Korea"] == "PRK")
-    #expect(codes["Ukraine"] == "UKR")
-    #expect(codes["the Kremlin"] == "RUSGOV")
-    #expect(codes["Soviet Union"] == "SUN")
-    #expect(codes["NATO"] == "IGOWSTNAT")
-    #expect(codes["U.N."] == "IGOUNO")
-    #expect(codes["Western"] == "WST")
-  }
 }
 
 enum FoundingExample {
