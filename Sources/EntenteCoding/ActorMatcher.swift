@@ -26,19 +26,61 @@ public struct ActorMatcher: Sendable {
   let knowledgeBase: CountryKnowledgeBase
   private let dictionary: ActorDictionary?
 
+  /// Agent phrases of a PETRARCH agent dictionary, consulted after the knowledge base's.
+  private let agentDictionary: AgentDictionary?
+
   /// Builds the trie.
   ///
   /// - Parameters:
-  ///   - knowledgeBase: Countries, capitals and leaders.
+  ///   - knowledgeBase: Countries, capitals, leaders, organisations and agents.
   ///   - dictionary: PETRARCH actors to add, consulted after the knowledge base.
-  public init(knowledgeBase: CountryKnowledgeBase, dictionary: ActorDictionary? = nil) {
+  ///   - agents: PETRARCH agents to add, consulted after the knowledge base's.
+  public init(
+    knowledgeBase: CountryKnowledgeBase, dictionary: ActorDictionary? = nil,
+    agents: AgentDictionary? = nil
+  ) {
     self.knowledgeBase = knowledgeBase
     self.dictionary = dictionary
+    self.agentDictionary = agents
     for phrase in knowledgeBase.phrases { Self.insert(phrase, into: &nodes) }
     for phrase in knowledgeBase.agents.keys { Self.insert(phrase, into: &agentNodes) }
     if let dictionary {
       for phrase in dictionary.entries.keys { Self.insert(phrase, into: &nodes) }
     }
+    if let agents {
+      for phrase in agents.entries.keys { Self.insert(phrase, into: &agentNodes) }
+    }
+  }
+
+  /// Loads the dictionaries a user names and builds a matcher.
+  ///
+  /// - Parameters:
+  ///   - actorPaths: PETRARCH actor dictionaries, merged in order.
+  ///   - agentPaths: PETRARCH agent dictionaries, merged in order.
+  ///   - knowledgeBase: Whether to use the shipped knowledge base; without it only the
+  ///     dictionaries are used.
+  ///   - warning: Receives each line that could not be read (`file:line: message`).
+  /// - Throws: ``DictionaryIssue`` when a file or the knowledge base cannot be read at all.
+  public static func load(
+    actorPaths: [String], agentPaths: [String], knowledgeBase: Bool = true,
+    warning: (DictionaryIssue) -> Void
+  ) throws(DictionaryIssue) -> ActorMatcher {
+    let base = knowledgeBase ? try CountryKnowledgeBase.bundled() : CountryKnowledgeBase()
+    var actors: ActorDictionary?
+    for path in actorPaths {
+      let (read, issues) = try PetrarchDictionaryReader.readActors(path: path)
+      issues.forEach(warning)
+      if actors == nil { actors = ActorDictionary() }
+      actors?.merge(read)
+    }
+    var agents: AgentDictionary?
+    for path in agentPaths {
+      let (read, issues) = try PetrarchDictionaryReader.readAgents(path: path)
+      issues.forEach(warning)
+      if agents == nil { agents = AgentDictionary() }
+      for (phrase, code) in read.entries { agents?.add(phrase, code) }
+    }
+    return ActorMatcher(knowledgeBase: base, dictionary: actors, agents: agents)
   }
 
   /// The trie keys of a phrase: its words, with a possessive `'S` split off as the tokenizer
@@ -135,7 +177,9 @@ public struct ActorMatcher: Sendable {
   /// Extends a country mention with an agent that follows it: `Russian forces` -> `RUSMIL`,
   /// `Russia’s military` -> `RUSMIL`, `South Korean officials` -> `KORGOV`.
   private func extendWithAgent(_ mention: inout ActorMention, doc: Doc, end: Int) {
-    guard ["country", "adjective", "former-state"].contains(mention.kind) else { return }
+    guard ["country", "adjective", "former-state", "dictionary"].contains(mention.kind) else {
+      return
+    }
     var j = mention.tokens.upperBound
     if j < end {
       let text = doc[j].text
@@ -149,11 +193,14 @@ public struct ActorMatcher: Sendable {
       k += 1
       if let phrase = agentNodes[node].phrase { best = (k, phrase) }
     }
-    guard let (agentEnd, phrase) = best, let agent = knowledgeBase.agents[phrase] else { return }
+    guard let (agentEnd, phrase) = best,
+      let agent = knowledgeBase.agents[phrase].map({ AgentCode(code: $0) })
+        ?? agentDictionary?.entries[phrase]
+    else { return }
     // A capitalised word after the agent is a name with its title (`North Korean leader Kim
     // Jong Un`): the name is the mention, not the sector.
     if agentEnd < end && startsWithCapital(doc, agentEnd) { return }
-    mention.code = AgentCode(code: agent).applied(to: mention.code)
+    mention.code = agent.applied(to: mention.code)
     mention.tokens = mention.tokens.lowerBound..<agentEnd
     mention.kind = "agent"
     mention.type = .group

@@ -101,7 +101,10 @@ public struct CountryKnowledgeBase: Sendable {
   /// Normalised phrase -> candidate resolutions, most populous country first.
   private var index: [String: [Candidate]] = [:]
 
-  /// Parses the two tables.
+  /// An empty knowledge base, for coding with user dictionaries alone.
+  public init() {}
+
+  /// Parses the tables.
   ///
   /// - Throws: ``DictionaryIssue`` naming the file and line of a malformed row.
   public init(

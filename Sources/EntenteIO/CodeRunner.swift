@@ -16,6 +16,12 @@ public struct CodeOptions: Sendable {
   public var until: PipelineStage = .parse
   /// The models for the statistical stages; `nil` loads the shipped ones when needed.
   public var models: Models?
+  /// PETRARCH actor dictionaries consulted after the knowledge base.
+  public var actorDictionaries: [String] = []
+  /// PETRARCH agent dictionaries consulted after the knowledge base's agents.
+  public var agentDictionaries: [String] = []
+  /// Whether to use the shipped knowledge base; without it only the dictionaries are used.
+  public var useKnowledgeBase = true
 
   /// Creates the default options.
   public init() {}
@@ -68,8 +74,28 @@ public struct CodeRunner {
       throw ModelFileError(path: "Models", "\(error)")
     }
     // Actor mentions come with the tagged stages.
-    matcher = options.until >= .tags ? try SharedModels.matcher() : nil
+    if options.until < .tags {
+      matcher = nil
+    } else if options.actorDictionaries.isEmpty && options.agentDictionaries.isEmpty
+      && options.useKnowledgeBase
+    {
+      matcher = try SharedModels.matcher()
+    } else {
+      var warnings: [String] = []
+      do {
+        matcher = try ActorMatcher.load(
+          actorPaths: options.actorDictionaries, agentPaths: options.agentDictionaries,
+          knowledgeBase: options.useKnowledgeBase, warning: { warnings.append("\($0)") })
+      } catch {
+        throw ModelFileError(path: error.path, error.message)
+      }
+      dictionaryWarnings = warnings
+    }
   }
+
+  /// Lines of the user's dictionaries that could not be read (`file:line: message`); the
+  /// rest of each file is used.
+  public private(set) var dictionaryWarnings: [String] = []
 
   /// Processes every input, streaming.
   ///

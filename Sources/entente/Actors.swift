@@ -15,7 +15,8 @@ struct Actors: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show the actors found in a phrase or sentence and how they resolve.",
       discussion: """
-        Prints one line per mention: the text, its code, type, country and canonical name. \
+        Prints one line per mention: the text, its code, type, kind, country, canonical \
+        name and how it was resolved (metonym, coreference, context or -). \
         With --date, leaders and date-restricted dictionary codes resolve for that day. \
         Exit status 1 when nothing is found.
         """
@@ -32,35 +33,45 @@ struct Actors: ParsableCommand {
       help: "A PETRARCH actor dictionary to consult after the knowledge base (repeatable).")
     var actors: [String] = []
 
+    @Option(
+      name: .long,
+      help: "A PETRARCH agent dictionary to consult after Entente's agents (repeatable).")
+    var agents: [String] = []
+
+    @Flag(name: .long, help: "Use only the dictionaries given, not Entente's knowledge base.")
+    var noKnowledgeBase = false
+
     func validate() throws {
       if let date, DayDate(iso: date) == nil {
         throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
       }
+      if noKnowledgeBase && actors.isEmpty {
+        throw ValidationError("--no-knowledge-base needs at least one --actors dictionary")
+      }
     }
 
     func run() throws {
-      let base: CountryKnowledgeBase
-      var dictionary: ActorDictionary?
+      let matcher: ActorMatcher
+      let pipeline: Pipeline
       do {
-        base = try CountryKnowledgeBase.bundled()
-        for path in actors {
-          let (read, issues) = try PetrarchDictionaryReader.readActors(path: path)
-          for issue in issues { FileHandle.standardError("entente: warning: \(issue)\n") }
-          if dictionary == nil { dictionary = ActorDictionary() }
-          dictionary?.merge(read)
-        }
+        matcher = try ActorMatcher.load(
+          actorPaths: actors, agentPaths: agents, knowledgeBase: !noKnowledgeBase,
+          warning: { FileHandle.standardError("entente: warning: \($0)\n") })
+        // Names, titles and coreference need the tagger.
+        pipeline = try Pipeline.standard(until: .tags, models: Models.bundled(parser: false))
       } catch {
         FileHandle.standardError("entente: error: \(error)\n")
         throw ExitCode(1)
       }
-      let doc = Pipeline.standard()(text)
-      let mentions = ActorMatcher(knowledgeBase: base, dictionary: dictionary).mentions(
-        in: doc, date: date.flatMap(DayDate.init(iso:)))
+      let doc = pipeline(text)
+      let mentions = matcher.mentions(in: doc, date: date.flatMap(DayDate.init(iso:)))
       for mention in mentions {
         let span = Span(doc: doc, tokens: mention.tokens).text
-        print(
-          "\(span)\t\(mention.code)\t\(mention.kind)\t\(mention.country ?? "-")\t\(mention.canonical)"
-        )
+        let fields = [
+          span, mention.code.isEmpty ? "-" : mention.code, mention.type.rawValue, mention.kind,
+          mention.country ?? "-", mention.canonical, mention.resolvedFrom ?? "-",
+        ]
+        print(fields.joined(separator: "\t"))
       }
       if mentions.isEmpty { throw ExitCode(1) }
     }

@@ -53,7 +53,30 @@ struct Code: ParsableCommand {
   @Flag(name: .long, help: "Print the summary on standard error whatever the format.")
   var summary = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A PETRARCH or TABARI actor dictionary (repeatable).",
+      discussion:
+        "Its phrases are consulted after the knowledge base's, with their date restrictions. Lines that cannot be read are reported as file:line warnings; the rest loads."
+    ))
+  var actors: [String] = []
+
+  @Option(
+    name: .long,
+    help: "A PETRARCH or TABARI agent dictionary (repeatable), consulted after Entente's agents.")
+  var agents: [String] = []
+
+  @Flag(
+    name: .long,
+    help:
+      "Use only the dictionaries given with --actors and --agents, not Entente's knowledge base.")
+  var noKnowledgeBase = false
+
   func validate() throws {
+    if noKnowledgeBase && actors.isEmpty {
+      throw ValidationError("--no-knowledge-base needs at least one --actors dictionary")
+    }
     if let date, DocumentDate.normalize(date) != date {
       throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
     }
@@ -70,6 +93,9 @@ struct Code: ParsableCommand {
     options.format = format
     options.includeTokens = tokens
     options.until = until
+    options.actorDictionaries = actors
+    options.agentDictionaries = agents
+    options.useKnowledgeBase = !noKnowledgeBase
     let clock = ContinuousClock()
     let start = clock.now
     let runner: CodeRunner
@@ -78,6 +104,9 @@ struct Code: ParsableCommand {
     } catch {
       FileHandle.standardError("entente: error: \(error)\n")
       throw ExitCode(1)
+    }
+    for warning in runner.dictionaryWarnings {
+      FileHandle.standardError("entente: warning: \(warning)\n")
     }
     let result = runner.run(
       output: FileDescriptorSink.standardOutput(),

@@ -136,9 +136,50 @@ struct CLITests {
     }
     #expect(lines.map { $0[0] } == ["North Korean troops", "Vladimir Putin", "the Kremlin"])
     #expect(lines.map { $0[1] } == ["PRKMIL", "RUSGOV", "RUSGOV"])
+    #expect(lines.map { $0[2] } == ["group", "person", "organisation"])
+    #expect(lines.last?.last == "metonym")
     let nothing = try EntenteProcess.run(["actors", "lookup", "nothing here"])
     #expect(nothing.status == 1)
     #expect(nothing.stdout.isEmpty)
+  }
+
+  @Test("code --actors and --agents read PETRARCH dictionaries, with file:line warnings")
+  func userDictionaries() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("entente-dictionaries-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let actors = directory.appendingPathComponent("test.actors.txt").path
+    let agents = directory.appendingPathComponent("test.agents.txt").path
+    try "ATLANTIS_ [ATL]\n+ATLANTEAN_\nBROKEN_LINE_ [ATL 99999999]\n".write(
+      toFile: actors, atomically: true, encoding: .utf8)
+    try "SEA_GUARD {SEA_GUARDS} [~MIL]\n".write(toFile: agents, atomically: true, encoding: .utf8)
+    let text = "Atlantean sea guards met Russian officials."
+    let both = try EntenteProcess.run(
+      [
+        "code", "-", "--format", "jsonl", "--until", "tags", "--actors", actors, "--agents",
+        agents,
+      ], stdin: text)
+    #expect(both.status == 0, "\(both.stderr)")
+    #expect(both.stderr.contains("test.actors.txt:3: "))
+    #expect(both.stdout.contains(#""text":"Atlantean sea guards","type":"group","code":"ATLMIL""#))
+    #expect(both.stdout.contains(#""code":"RUSGOV""#))
+    let only = try EntenteProcess.run(
+      [
+        "code", "-", "--format", "jsonl", "--until", "tags", "--actors", actors,
+        "--no-knowledge-base",
+      ],
+      stdin: text)
+    #expect(only.status == 0, "\(only.stderr)")
+    #expect(only.stdout.contains(#""code":"ATL""#))
+    #expect(!only.stdout.contains("RUS"))
+    let missing = try EntenteProcess.run(
+      ["code", "-", "--until", "tags", "--actors", directory.appendingPathComponent("none").path],
+      stdin: text)
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("none"))
+    let usage = try EntenteProcess.run(["code", "-", "--no-knowledge-base"], stdin: text)
+    #expect(usage.status == 2)
   }
 
   @Test("--until tags stops before parsing")

@@ -48,6 +48,36 @@ struct OutputTests {
     #expect(dateline["text"] as? String == "GENEVA (Entente Wire) -")
   }
 
+  @Test("mentions carry type, code, country, canonical name, resolution, role and affiliation")
+  func mentions() throws {
+    let run = runCode([TestFiles.example("treaty-talks.txt")], until: .tags, date: "2024-06-19")
+    let object = try #require(try jsonLines(run.output).first)
+    let mentions = try #require(object["mentions"] as? [[String: Any]])
+    func mention(_ text: String) throws -> [String: Any] {
+      try #require(mentions.first { $0["text"] as? String == text }, "\(text)")
+    }
+    let minister = try mention("Armenian Foreign Minister Ararat Mirzoyan")
+    #expect(minister["type"] as? String == "person")
+    #expect(minister["code"] as? String == "ARMGOV")
+    #expect(minister["country"] as? String == "ARM")
+    #expect(minister["canonical"] as? String == "Ararat Mirzoyan")
+    #expect(minister["role"] as? String == "Foreign Minister")
+    #expect(minister["resolvedFrom"] as? String == "context")
+    #expect(try mention("Baku")["resolvedFrom"] as? String == "metonym")
+    #expect(try mention("Armenia")["resolvedFrom"] is NSNull)
+    #expect(try mention("Jeyhun Bayramov")["code"] is NSNull)
+    let researcher = try mention("Dr. Anna Keller")
+    let affiliation = try #require(researcher["affiliation"] as? Int)
+    #expect(mentions[affiliation]["text"] as? String == "Geneva Centre for Security Policy")
+    #expect(mentions[affiliation]["type"] as? String == "organisation")
+    // Offsets are scalar offsets into the document text.
+    let text = try String(contentsOfFile: TestFiles.example("treaty-talks.txt"), encoding: .utf8)
+    let scalars = Array(text.unicodeScalars)
+    let start = try #require(minister["start"] as? Int)
+    let end = try #require(minister["end"] as? Int)
+    #expect(String(String.UnicodeScalarView(scalars[start..<end])) == minister["text"] as? String)
+  }
+
   @Test("a plain-text document has a null date unless --date is given")
   func defaultDate() throws {
     let object = try #require(
