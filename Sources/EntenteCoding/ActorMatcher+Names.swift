@@ -12,18 +12,49 @@ extension ActorMatcher {
   /// - Complexity: O(*n* × *k*) for *n* tokens and phrases of at most *k* words.
   public func mentions(in doc: Doc, date: DayDate?) -> [ActorMention] {
     var result: [ActorMention] = []
-    let names = doc.tagSet.map { NameScanner(doc: doc, tagSet: $0, matcher: self) }
+    let keys = TokenKeys(doc: doc)
+    let names = doc.tagSet.map { NameScanner(doc: doc, keys: keys, tagSet: $0, matcher: self) }
+    var memory = PersonMemory()
     for sentence in doc.sentences.indices {
-      var found = knownMentions(in: doc, sentence: sentence, date: date)
+      var found = knownMentions(in: doc, keys: keys, sentence: sentence, date: date)
       if let names {
-        names.addNames(to: &found, sentence: sentence, earlier: result)
+        names.addNames(to: &found, sentence: sentence, memory: memory)
         names.attachTitles(to: &found, sentence: sentence)
-        names.addCoreference(to: &found, sentence: sentence, earlier: result)
+        names.addCoreference(to: &found, sentence: sentence, memory: memory)
         names.linkAffiliations(in: &found, offset: result.count)
+        memory.remember(found, sentence: sentence)
       }
       result.append(contentsOf: found)
     }
     return result
+  }
+}
+
+/// The persons named so far in a document, for coreference: by name and surname, by role,
+/// and the first person of the last sentence that named one.
+struct PersonMemory {
+  /// Full names and surnames -> the last person so named.
+  private(set) var byName: [WordKey: ActorMention] = [:]
+  /// Role words (`PRESIDENT`, `MINISTER`) -> the last person with that role.
+  private(set) var byRole: [WordKey: ActorMention] = [:]
+  /// The first person of the last sentence that named one.
+  private(set) var lastSubject: ActorMention?
+
+  /// Records the persons of one sentence.
+  mutating func remember(_ found: [ActorMention], sentence: Int) {
+    var first: ActorMention?
+    for mention in found where mention.type == .person {
+      if first == nil { first = mention }
+      if mention.kind == "name" || mention.kind == "leader" {
+        let canonical = mention.canonical.uppercased()
+        byName[WordKey(canonical)] = mention
+        if let last = canonical.split(separator: " ").last { byName[WordKey(last)] = mention }
+      }
+      if let role = mention.role {
+        for word in role.split(separator: " ") { byRole[WordKey(word)] = mention }
+      }
+    }
+    if let first { lastSubject = first }
   }
 }
 
@@ -35,8 +66,12 @@ struct NameScanner {
   /// Whether each tag of the tag set is a proper noun (`NNP`, `NNPS`).
   private let properTags: [Bool]
 
-  init(doc: Doc, tagSet: TagSet, matcher: ActorMatcher) {
+  /// The key of each token, and whether it is capitalised.
+  private let keys: TokenKeys
+
+  init(doc: Doc, keys: TokenKeys, tagSet: TagSet, matcher: ActorMatcher) {
     self.doc = doc
+    self.keys = keys
     self.matcher = matcher
     properTags = tagSet.xpos.map { $0 == "NNP" || $0 == "NNPS" }
   }
@@ -51,8 +86,17 @@ struct NameScanner {
   /// Kinds of mentions that can start a longer organisation name and give its country.
   private static let countryKinds: Set<String> = ["country", "adjective", "capital", "nationality"]
 
+  /// The key of token `i`, for word lists.
+  private func word(_ i: Int) -> WordKey { keys[i] }
+
+  private func isCapitalised(_ i: Int) -> Bool { keys.capitalised[i] }
+
   /// The upper-cased text of token `i`.
-  private func word(_ i: Int) -> String { doc[i].text.uppercased() }
+  private func text(_ i: Int) -> String { doc.string(bytes: byteRange(i)).uppercased() }
+
+  private func byteRange(_ i: Int) -> Range<Int> {
+    Int(doc.tokens[i].start)..<Int(doc.tokens[i].end)
+  }
 
   /// The sentence's token range.
   private func tokens(of sentence: Int) -> Range<Int> {
@@ -73,14 +117,14 @@ struct NameScanner {
     if isProper(i) { return true }
     let token = doc.tokens[i]
     guard token.kind == .word, !token.flags.contains(.sentenceStart),
-      matcher.startsWithCapital(doc, i)
+      isCapitalised(i)
     else { return false }
-    let text = word(i)
-    return text != "I" && !NameContext.calendarWords.contains(text)
+    let key = word(i)
+    return key != "I" && !NameContext.calendarWords.contains(key)
   }
 
   private func isPossessive(_ i: Int) -> Bool {
-    let text = doc[i].text
+    let text = doc.string(bytes: byteRange(i))
     return text == "’s" || text == "'s" || text == "’" || text == "'"
   }
 
@@ -88,7 +132,7 @@ struct NameScanner {
 
   /// Adds the proper names of `sentence` that the dictionaries lack and whose context types
   /// them.
-  func addNames(to found: inout [ActorMention], sentence: Int, earlier: [ActorMention]) {
+  func addNames(to found: inout [ActorMention], sentence: Int, memory: PersonMemory) {
     let range = tokens(of: sentence)
     var i = range.lowerBound
     while i < range.upperBound {
@@ -129,7 +173,7 @@ struct NameScanner {
         }
         break
       }
-      classify(i..<end, in: &found, sentence: sentence, range: range, earlier: earlier)
+      classify(i..<end, in: &found, sentence: sentence, range: range, memory: memory)
       i = end
     }
   }
@@ -137,7 +181,7 @@ struct NameScanner {
   /// Types one run of proper nouns, adding a mention when its context says what it is.
   private func classify(
     _ run: Range<Int>, in found: inout [ActorMention], sentence: Int, range: Range<Int>,
-    earlier: [ActorMention]
+    memory: PersonMemory
   ) {
     // Inside a known phrase: nothing to do.
     if found.contains(where: {
@@ -184,7 +228,7 @@ struct NameScanner {
     guard !name.isEmpty, !inner.contains(where: { found[$0].tokens.overlaps(name) }) else { return }
     let nameText = Span(doc: doc, tokens: name).text
     // A surname of a person named earlier.
-    if let antecedent = earlierPerson(named: name, in: found, earlier: earlier) {
+    if let antecedent = earlierPerson(named: name, in: found, memory: memory) {
       var mention = antecedent
       mention.tokens = name
       mention.sentence = sentence
@@ -229,17 +273,21 @@ struct NameScanner {
 
   /// A person named earlier whose name or surname is `name`.
   private func earlierPerson(
-    named name: Range<Int>, in found: [ActorMention], earlier: [ActorMention]
+    named name: Range<Int>, in found: [ActorMention], memory: PersonMemory
   ) -> ActorMention? {
-    let words = name.map(word)
+    // Keys of upper-cased text, as ``TokenKeys`` makes them.
+    let key =
+      name.count == 1
+      ? keys[name.lowerBound] : WordKey(Span(doc: doc, tokens: name).text.uppercased())
     func matches(_ mention: ActorMention) -> Bool {
       guard mention.type == .person, mention.kind == "name" || mention.kind == "leader" else {
         return false
       }
-      let canonical = mention.canonical.uppercased().split(separator: " ").map(String.init)
-      return canonical == words || (words.count == 1 && canonical.last == words[0])
+      let canonical = mention.canonical.uppercased()
+      return WordKey(canonical) == key
+        || (name.count == 1 && canonical.split(separator: " ").last.map(WordKey.init) == key)
     }
-    return found.last(where: matches) ?? earlier.last(where: matches)
+    return found.last(where: matches) ?? memory.byName[key]
   }
 
   /// Inserts `mention` in text order.
@@ -262,12 +310,12 @@ struct NameScanner {
       while k > range.lowerBound, !found.contains(where: { $0.tokens.contains(k - 1) }) {
         let w = word(k - 1)
         if NameContext.titles[w] != nil {
-          words.insert(w, at: 0)
+          words.insert(text(k - 1), at: 0)
           k -= 1
         } else if w == "OF", !words.isEmpty, k - 2 >= range.lowerBound,
           NameContext.titles[word(k - 2)] != nil
         {
-          words.insert(w, at: 0)
+          words.insert("OF", at: 0)
           k -= 1
         } else {
           break
@@ -312,46 +360,46 @@ struct NameScanner {
         if let agent = matcher.knowledgeBase.agents[phrase] { return agent }
       }
     }
-    return words.reversed().lazy.compactMap { NameContext.titles[$0] ?? nil }.first
+    return words.reversed().lazy.compactMap { NameContext.titles[WordKey($0)] ?? nil }.first
   }
 
   // MARK: Coreference
 
   /// Adds `he`, `she` and `him` and roles after `the` (`the president`) that refer to a person
   /// named earlier.
-  func addCoreference(to found: inout [ActorMention], sentence: Int, earlier: [ActorMention]) {
+  func addCoreference(to found: inout [ActorMention], sentence: Int, memory: PersonMemory) {
     let range = tokens(of: sentence)
     var i = range.lowerBound
     while i < range.upperBound {
       let length = doc.tokens[i].end - doc.tokens[i].start
       let free = found.allSatisfy { !$0.tokens.contains(i) }
       // A surname the tagger did not take for a proper noun (`Sestanovich said`).
-      if free, matcher.startsWithCapital(doc, i),
-        let antecedent = earlierPerson(named: i..<(i + 1), in: found, earlier: earlier)
+      if free, isCapitalised(i),
+        let antecedent = earlierPerson(named: i..<(i + 1), in: found, memory: memory)
       {
         var mention = copy(antecedent, tokens: i..<(i + 1), sentence: sentence, kind: "name")
         mention.resolvedFrom = "coreference"
         insert(mention, into: &found)
       } else if length <= 3, free, NameContext.personPronouns.contains(word(i)),
-        let antecedent = antecedent(before: i, sentence: sentence, in: found, earlier: earlier)
+        let antecedent = antecedent(before: i, sentence: sentence, in: found, memory: memory)
       {
         insert(
           copy(antecedent, tokens: i..<(i + 1), sentence: sentence, kind: "pronoun"), into: &found)
-      } else if length == 3, matcher.isThe(doc, i), i + 1 < range.upperBound,
+      } else if length == 3, keys[i] == TokenKeys.the, i + 1 < range.upperBound,
         found.allSatisfy({ !$0.tokens.contains(i + 1) })
       {
         var end = i + 1
         while end < range.upperBound, NameContext.titles[word(end)] != nil { end += 1 }
-        let followedByName = end < range.upperBound && matcher.startsWithCapital(doc, end)
+        let followedByName = end < range.upperBound && isCapitalised(end)
         if end > i + 1, !followedByName, NameContext.roleNouns.contains(word(end - 1)) {
           let role = word(end - 1)
           let match: (ActorMention) -> Bool = {
             $0.type == .person && $0.kind != "pronoun"
-              && ($0.role?.uppercased().contains(role) ?? false)
+              && ($0.role?.split(separator: " ").contains { WordKey($0) == role } ?? false)
           }
           if let antecedent = found.last(where: {
             $0.tokens.upperBound <= i && match($0)
-          }) ?? earlier.last(where: match) {
+          }) ?? memory.byRole[role] {
             insert(
               copy(antecedent, tokens: (i + 1)..<end, sentence: sentence, kind: "role"),
               into: &found)
@@ -367,16 +415,15 @@ struct NameScanner {
   /// The person a pronoun at token `i` most likely refers to: the last one named in this
   /// sentence before it, or in the two sentences before.
   private func antecedent(
-    before i: Int, sentence: Int, in found: [ActorMention], earlier: [ActorMention]
+    before i: Int, sentence: Int, in found: [ActorMention], memory: PersonMemory
   ) -> ActorMention? {
     // Within the sentence, the last person before the pronoun; at its start, the first
     // person of the last sentence that names one, which is most often its subject.
     if let mention = found.last(where: { $0.tokens.upperBound <= i && $0.type == .person }) {
       return mention
     }
-    guard let last = earlier.last(where: { $0.type == .person && $0.sentence >= sentence - 2 })
-    else { return nil }
-    return earlier.first { $0.type == .person && $0.sentence == last.sentence }
+    guard let subject = memory.lastSubject, subject.sentence >= sentence - 2 else { return nil }
+    return subject
   }
 
   private func copy(_ antecedent: ActorMention, tokens: Range<Int>, sentence: Int, kind: String)
@@ -412,7 +459,7 @@ struct NameScanner {
     }
     j += 1
     if j < range.upperBound, word(j) == "THE" { j += 1 }
-    guard j < range.upperBound, matcher.startsWithCapital(doc, j) else { return nil }
+    guard j < range.upperBound, isCapitalised(j) else { return nil }
     return j
   }
 

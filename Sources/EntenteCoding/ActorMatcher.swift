@@ -16,7 +16,7 @@ import EntenteNLP
 /// docs/knowledge-base.md.
 public struct ActorMatcher: Sendable {
   private struct Node: Sendable {
-    var children: [String: Int32] = [:]
+    var children: [WordKey: Int32] = [:]
     var phrase: String?
   }
 
@@ -98,15 +98,11 @@ public struct ActorMatcher: Sendable {
     return keys
   }
 
-  /// The trie key of token `i`: its text upper-cased, with a curly apostrophe made straight.
-  func key(_ doc: Doc, _ i: Int) -> String {
-    let text = doc[i].text.uppercased()
-    return text.contains("’") ? text.replacingOccurrences(of: "’", with: "'") : text
-  }
-
   private static func insert(_ phrase: String, into nodes: inout [Node]) {
     var node = 0
-    for key in keys(phrase) {
+    for word in keys(phrase) {
+      // Words are upper case already; non-ASCII letters must be too, as in ``TokenKeys``.
+      let key = WordKey(word)
       if let next = nodes[node].children[key] {
         node = Int(next)
       } else {
@@ -119,20 +115,24 @@ public struct ActorMatcher: Sendable {
   }
 
   /// The phrases of one sentence found in the dictionaries, longest first, without overlaps.
-  func knownMentions(in doc: Doc, sentence sentenceIndex: Int, date: DayDate?) -> [ActorMention] {
+  func knownMentions(
+    in doc: Doc, keys: TokenKeys, sentence sentenceIndex: Int, date: DayDate?
+  ) -> [ActorMention] {
     var result: [ActorMention] = []
     let sentence = doc.sentences[sentenceIndex]
     var i = Int(sentence.tokenStart)
     let end = Int(sentence.tokenEnd)
     while i < end {
       // Phrases start with a capital, or with "the" (`the Kremlin`, `the West`).
-      guard startsWithCapital(doc, i) || isThe(doc, i) else {
+      let isThe = keys[i] == TokenKeys.the
+      guard keys.capitalised[i] || isThe else {
         i += 1
         continue
       }
-      var best = longestPhrase(in: doc, from: i, end: end)
+      var best = longestPhrase(in: nodes, keys: keys, from: i, end: end)
       // `the West Bank`: a phrase after "the" that reaches further wins over one with it.
-      if isThe(doc, i), i + 1 < end, let without = longestPhrase(in: doc, from: i + 1, end: end),
+      if isThe, i + 1 < end,
+        let without = longestPhrase(in: nodes, keys: keys, from: i + 1, end: end),
         without.end > best?.end ?? i
       {
         best = without
@@ -141,7 +141,7 @@ public struct ActorMatcher: Sendable {
       if let (matchEnd, phrase) = best,
         var mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
       {
-        extendWithAgent(&mention, doc: doc, end: end)
+        extendWithAgent(&mention, keys: keys, end: end)
         result.append(mention)
         i = mention.tokens.upperBound
       } else {
@@ -151,14 +151,14 @@ public struct ActorMatcher: Sendable {
     return result
   }
 
-  /// The longest dictionary phrase that starts at token `start`, with the index past it.
-  private func longestPhrase(in doc: Doc, from start: Int, end: Int) -> (end: Int, phrase: String)?
-  {
+  /// The longest phrase of a trie that starts at token `start`, with the index past it.
+  private func longestPhrase(in nodes: [Node], keys: TokenKeys, from start: Int, end: Int) -> (
+    end: Int, phrase: String
+  )? {
     var node = 0
     var best: (end: Int, phrase: String)?
     var j = start
-    // Only the tokens a walk reaches are upper-cased: most start at no capital at all.
-    while j < end, let next = nodes[node].children[key(doc, j)] {
+    while j < end, let next = nodes[node].children[keys[j]] {
       node = Int(next)
       j += 1
       if let phrase = nodes[node].phrase { best = (j, phrase) }
@@ -166,54 +166,25 @@ public struct ActorMatcher: Sendable {
     return best
   }
 
-  /// Whether token `i` starts with a capital letter, read from the text's bytes (a
-  /// `String` is built only for tokens that start outside ASCII).
-  func startsWithCapital(_ doc: Doc, _ i: Int) -> Bool {
-    let first = doc.withUTF8 { $0[Int(doc.tokens[i].start)] }
-    if first < 0x80 { return first &- 0x41 < 26 }
-    return doc[i].text.first?.isUppercase == true
-  }
-
   /// Extends a country mention with an agent that follows it: `Russian forces` -> `RUSMIL`,
   /// `Russia’s military` -> `RUSMIL`, `South Korean officials` -> `KORGOV`.
-  private func extendWithAgent(_ mention: inout ActorMention, doc: Doc, end: Int) {
+  private func extendWithAgent(_ mention: inout ActorMention, keys: TokenKeys, end: Int) {
     guard ["country", "adjective", "former-state", "dictionary"].contains(mention.kind) else {
       return
     }
     var j = mention.tokens.upperBound
-    if j < end {
-      let text = doc[j].text
-      if text == "’s" || text == "'s" { j += 1 }
-    }
-    var node = 0
-    var best: (end: Int, phrase: String)?
-    var k = j
-    while k < end, let next = agentNodes[node].children[key(doc, k)] {
-      node = Int(next)
-      k += 1
-      if let phrase = agentNodes[node].phrase { best = (k, phrase) }
-    }
-    guard let (agentEnd, phrase) = best,
+    if j < end, keys[j] == TokenKeys.possessive { j += 1 }
+    guard let (agentEnd, phrase) = longestPhrase(in: agentNodes, keys: keys, from: j, end: end),
       let agent = knowledgeBase.agents[phrase].map({ AgentCode(code: $0) })
         ?? agentDictionary?.entries[phrase]
     else { return }
     // A capitalised word after the agent is a name with its title (`North Korean leader Kim
     // Jong Un`): the name is the mention, not the sector.
-    if agentEnd < end && startsWithCapital(doc, agentEnd) { return }
+    if agentEnd < end && keys.capitalised[agentEnd] { return }
     mention.code = agent.applied(to: mention.code)
     mention.tokens = mention.tokens.lowerBound..<agentEnd
     mention.kind = "agent"
     mention.type = .group
-  }
-
-  /// Whether token `i` is `the` in any case.
-  func isThe(_ doc: Doc, _ i: Int) -> Bool {
-    let token = doc.tokens[i]
-    guard token.end - token.start == 3 else { return false }
-    return doc.withUTF8 { bytes in
-      let s = Int(token.start)
-      return bytes[s] | 0x20 == 0x74 && bytes[s + 1] | 0x20 == 0x68 && bytes[s + 2] | 0x20 == 0x65
-    }
   }
 
   private func resolve(_ phrase: String, tokens: Range<Int>, sentence: Int, date: DayDate?)
@@ -238,4 +209,44 @@ public struct ActorMatcher: Sendable {
     }
     return nil
   }
+}
+
+/// The key of every token of a document and whether it starts with a capital, computed in
+/// one pass over the text so that matching builds no strings.
+///
+/// A token of ASCII bytes is keyed with its letters upper-cased; any other token by its
+/// upper-cased text with a curly apostrophe made straight, as dictionary words are.
+struct TokenKeys {
+  /// The key of each token.
+  let keys: [WordKey]
+  /// Whether each token starts with a capital letter.
+  let capitalised: [Bool]
+
+  static let the: WordKey = "THE"
+  static let possessive: WordKey = "'S"
+
+  init(doc: Doc) {
+    var keys: [WordKey] = []
+    var capitalised: [Bool] = []
+    keys.reserveCapacity(doc.tokens.count)
+    capitalised.reserveCapacity(doc.tokens.count)
+    doc.withUTF8 { bytes in
+      for token in doc.tokens {
+        let range = Int(token.start)..<Int(token.end)
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if slice.allSatisfy({ $0 < 0x80 }) {
+          keys.append(WordKey(bytes: bytes, range: range))
+          capitalised.append(slice[0] &- 0x41 < 26)
+        } else {
+          let text = String(decoding: slice, as: UTF8.self)
+          keys.append(WordKey(text.uppercased().replacingOccurrences(of: "’", with: "'")))
+          capitalised.append(text.first?.isUppercase == true)
+        }
+      }
+    }
+    self.keys = keys
+    self.capitalised = capitalised
+  }
+
+  subscript(i: Int) -> WordKey { keys[i] }
 }

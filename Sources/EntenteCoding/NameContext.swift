@@ -1,12 +1,23 @@
+import EntenteNLP
+
 /// Word lists that type proper names from their context.
 ///
 /// Titles come before a person's name, head nouns end organisation names, and the words
 /// around a name tell persons and places apart. All words are upper case, as the matcher
 /// compares them.
 enum NameContext {
+  /// Builds a table keyed by ``WordKey`` from words.
+  private static func keyed(_ words: [String: String?]) -> [WordKey: String?] {
+    Dictionary(words.map { (WordKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  private static func keyed(_ words: Set<String>) -> Set<WordKey> { Set(words.map(WordKey.init)) }
+
   /// Words of titles and roles written before a person's name (`President`, `Foreign
   /// Minister`, `Gen.`, `leader`, `spokeswoman`), with the sector they imply, if any.
-  static let titles: [String: String?] = {
+  static let titles: [WordKey: String?] = keyed(titleWords)
+
+  private static let titleWords: [String: String?] = {
     var titles: [String: String?] = [:]
     let government = [
       "PRESIDENT", "PRESIDENT-ELECT", "VICE", "PRIME", "MINISTER", "PREMIER", "CHANCELLOR",
@@ -44,14 +55,18 @@ enum NameContext {
 
   /// Role nouns that can stand alone after `the` for a person named earlier (`the
   /// president`, `the foreign minister`).
-  static let roleNouns: Set<String> = [
+  static let roleNouns = keyed(roleNounWords)
+
+  private static let roleNounWords: Set<String> = [
     "PRESIDENT", "MINISTER", "PREMIER", "CHANCELLOR", "LEADER", "SECRETARY", "SPOKESMAN",
     "SPOKESWOMAN", "AMBASSADOR", "ENVOY", "GENERAL", "COMMANDER", "KING", "QUEEN", "EMIR",
     "SECRETARY-GENERAL", "MAYOR", "GOVERNOR", "CHAIRMAN",
   ]
 
   /// Head nouns of organisation names, with the sector they imply, if any.
-  static let organisationHeads: [String: String?] = {
+  static let organisationHeads: [WordKey: String?] = keyed(organisationHeadWords)
+
+  private static let organisationHeadWords: [String: String?] = {
     var heads: [String: String?] = [:]
     let table: [(String?, [String])] = [
       (
@@ -99,10 +114,14 @@ enum NameContext {
 
   /// Lower-case words that join the parts of an organisation's name (`Council on Foreign
   /// Relations`, `Institute for the Study of War`).
-  static let connectors: Set<String> = ["OF", "FOR", "ON", "AND", "THE", "DE", "&"]
+  static let connectors = keyed(connectorsWords)
+
+  private static let connectorsWords: Set<String> = ["OF", "FOR", "ON", "AND", "THE", "DE", "&"]
 
   /// Words after a name that show it is a person's: verbs of saying and thinking.
-  static let speechVerbs: Set<String> = [
+  static let speechVerbs = keyed(speechVerbsWords)
+
+  private static let speechVerbsWords: Set<String> = [
     "SAID", "SAYS", "SAY", "TOLD", "NOTED", "NOTES", "ADDED", "ADDS", "ARGUED", "ARGUES",
     "WROTE", "WRITES", "WARNED", "WARNS", "STRESSED", "EXPLAINED", "BELIEVES", "THINKS",
     "HIGHLIGHTED", "SUGGESTED", "CLAIMED", "INSISTED", "ASKED", "REPLIED", "COMMENTED",
@@ -110,16 +129,24 @@ enum NameContext {
   ]
 
   /// Prepositions before a place name.
-  static let placePrepositions: Set<String> = [
+  static let placePrepositions = keyed(placePrepositionsWords)
+
+  private static let placePrepositionsWords: Set<String> = [
     "IN", "AT", "NEAR", "OUTSIDE", "FROM", "TO", "ACROSS", "AROUND", "INTO", "TOWARD",
     "TOWARDS",
   ]
 
   /// Prepositions that link a person to the organisation they belong to.
-  static let affiliationPrepositions: Set<String> = ["OF", "AT", "FROM", "WITH", "FOR"]
+  static let affiliationPrepositions = keyed(affiliationPrepositionsWords)
+
+  private static let affiliationPrepositionsWords: Set<String> = [
+    "OF", "AT", "FROM", "WITH", "FOR",
+  ]
 
   /// Capitalised words that are never names of actors: months and days.
-  static let calendarWords: Set<String> = [
+  static let calendarWords = keyed(calendarWordsWords)
+
+  private static let calendarWordsWords: Set<String> = [
     "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
     "OCTOBER", "NOVEMBER", "DECEMBER", "JAN.", "FEB.", "MAR.", "APR.", "JUN.", "JUL.", "AUG.",
     "SEP.", "SEPT.", "OCT.", "NOV.", "DEC.", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
@@ -127,5 +154,31 @@ enum NameContext {
   ]
 
   /// Third-person personal pronouns that refer to a person.
-  static let personPronouns: Set<String> = ["HE", "SHE", "HIM"]
+  static let personPronouns = keyed(personPronounsWords)
+
+  private static let personPronounsWords: Set<String> = ["HE", "SHE", "HIM"]
+}
+
+/// A word as a 64-bit hash of its bytes with ASCII letters upper-cased, so that a token can
+/// be looked up in a word list without building a `String`.
+struct WordKey: Hashable, Sendable, ExpressibleByStringLiteral {
+  private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  private mutating func add(_ byte: UInt8) {
+    let folded = byte &- 0x61 < 26 ? byte &- 0x20 : byte
+    value = (value ^ UInt64(folded)) &* 0x100_0000_01b3
+  }
+
+  /// The key of a word or of words separated by single spaces.
+  init(_ text: some StringProtocol) {
+    for byte in text.utf8 { add(byte) }
+  }
+
+  init(stringLiteral text: String) { self.init(text) }
+
+  /// The key of a byte range.
+  init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    for offset in range { add(bytes[offset]) }
+  }
+
 }

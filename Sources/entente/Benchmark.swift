@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteCoding
 import EntenteIO
 import EntenteNLP
 import Foundation
@@ -27,8 +28,18 @@ struct Benchmark: ParsableCommand {
   @Option(name: .long, help: "Number of timed passes over the corpus.")
   var repeats: Int = 5
 
+  @Flag(
+    name: .long,
+    help:
+      "Also time actor mention detection and resolution on the tagged documents, and give its share of the pipeline's time (needs --until tags or parse)."
+  )
+  var mentions = false
+
   func validate() throws {
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
+    if mentions && until < .tags {
+      throw ValidationError("--mentions needs --until tags or parse")
+    }
   }
 
   func run() throws {
@@ -81,6 +92,32 @@ struct Benchmark: ParsableCommand {
     print("stage: \(until.rawValue), passes: \(repeats)")
     print(line("best", best))
     print(line("median", median))
+    if mentions { try timeMentions(texts: texts, pipeline: pipeline, pipelineBest: best) }
+  }
+
+  /// Times mention detection and resolution alone over documents tagged once.
+  private func timeMentions(texts: [String], pipeline: Pipeline, pipelineBest: Double) throws {
+    let matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
+    let docs = texts.map { pipeline($0) }
+    let date = DayDate(iso: "2024-06-19")
+    let clock = ContinuousClock()
+    var seconds: [Double] = []
+    var found = 0
+    for _ in 0..<repeats {
+      let start = clock.now
+      found = 0
+      for doc in docs { found += matcher.mentions(in: doc, date: date).count }
+      let elapsed = clock.now - start
+      seconds.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    seconds.sort()
+    print(
+      String(
+        format:
+          "mentions: %d found; best %.4f s per pass, median %.4f s (%.1f%% of the best %@ pass)",
+        found, seconds[0], seconds[seconds.count / 2], 100 * seconds[0] / pipelineBest,
+        until.rawValue))
   }
 
   /// The number of words as `wc -w` counts them: runs of bytes other than ASCII whitespace.
