@@ -114,6 +114,7 @@ struct NameScanner {
   /// a sentence that the tagger took for something else (`Heavy` in `Samsung Heavy
   /// Industries`).
   private func isNameWord(_ i: Int) -> Bool {
+    if isShouted(i) { return false }
     if isProper(i) { return true }
     let token = doc.tokens[i]
     guard token.kind == .word, !token.flags.contains(.sentenceStart),
@@ -121,6 +122,23 @@ struct NameScanner {
     else { return false }
     let key = word(i)
     return key != "I" && !NameContext.calendarWords.contains(key)
+  }
+
+  /// Whether token `i` is a word of two letters or more, all capitals.
+  private func isAllCaps(_ i: Int) -> Bool {
+    let range = byteRange(i)
+    guard range.count >= 2 else { return false }
+    return doc.withUTF8 { bytes in bytes[range].allSatisfy { $0 &- 0x41 < 26 } }
+  }
+
+  /// Whether token `i` is a word of six letters or more in capitals: a heading
+  /// (`ADDRESS BEFORE A JOINT SESSION`), not a name; shorter ones are acronyms (`IAEA`).
+  private func isShouted(_ i: Int) -> Bool {
+    let range = byteRange(i)
+    guard range.count >= 6 else { return false }
+    return doc.withUTF8 { bytes in
+      bytes[range].allSatisfy { $0 &- 0x41 < 26 || $0 == 0x2D || $0 == 0x2E }
+    }
   }
 
   private func isPossessive(_ i: Int) -> Bool {
@@ -134,6 +152,8 @@ struct NameScanner {
   /// them.
   func addNames(to found: inout [ActorMention], sentence: Int, memory: PersonMemory) {
     let range = tokens(of: sentence)
+    // A heading in capitals (`ON THE STATE OF THE UNION`) has no names to find.
+    if range.filter({ isAllCaps($0) }).count >= 4 { return }
     var i = range.lowerBound
     while i < range.upperBound {
       guard isNameWord(i) else {
@@ -165,7 +185,8 @@ struct NameScanner {
           while next < range.upperBound, isNameWord(next) { next += 1 }
           let joinsAnother =
             (word(end) == "AND" || word(end) == "&")
-            && ((k..<next).contains(where: isHead) || found.contains { $0.tokens.lowerBound == k })
+            && (isHead(end - 1) || (k..<next).contains(where: isHead)
+              || found.contains { $0.tokens.lowerBound == k })
           if k > end, k < range.upperBound, isNameWord(k), !joinsAnother {
             end = k
             continue
@@ -197,10 +218,16 @@ struct NameScanner {
       return
     }
     let text = Span(doc: doc, tokens: run).text
-    if let head = run.first(where: { k in
-      NameContext.organisationHeads[word(k)] != nil
-        && !inner.contains { found[$0].tokens.contains(k) }
-    }) {
+    // An organisation: two words or more, the head noun last or before `of`, `for`, `on`
+    // (`Carnegie Russia Eurasia Center`, `Council on Foreign Relations`), not a lone
+    // `Government` or `Union` nor `the Union Address`.
+    if run.count >= 2,
+      let head = run.first(where: { k in
+        NameContext.organisationHeads[word(k)] != nil
+          && !inner.contains { found[$0].tokens.contains(k) }
+          && (k + 1 == run.upperBound || NameContext.connectors.contains(word(k + 1)))
+      })
+    {
       let sector = NameContext.organisationHeads[word(head)] ?? nil
       let country = inner.first.flatMap { index -> String? in
         let prefix = found[index]
@@ -223,9 +250,30 @@ struct NameScanner {
     {
       start = found[first].tokens.upperBound
     }
-    while start < run.upperBound, NameContext.titles[word(start)] != nil { start += 1 }
+    let afterPrefix = start
+    var strongTitle = false
+    while start < run.upperBound, NameContext.titles[word(start)] != nil {
+      strongTitle = strongTitle || !NameContext.titleModifiers.contains(word(start))
+      start += 1
+    }
     let name = start..<run.upperBound
-    guard !name.isEmpty, !inner.contains(where: { found[$0].tokens.overlaps(name) }) else { return }
+    guard !name.isEmpty else { return }
+    // A given name before a leader's surname is someone else (`Laura Bush`, `Hillary
+    // Clinton`): a person the knowledge base does not know.
+    if let last = inner.last, found[last].kind == "leader", found[last].tokens.count == 1,
+      found[last].tokens.upperBound == name.upperBound,
+      found[last].tokens.lowerBound > name.lowerBound,
+      !inner.dropLast().contains(where: { found[$0].tokens.overlaps(name) })
+    {
+      found.remove(at: last)
+      var mention = ActorMention(
+        tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .person,
+        canonical: Span(doc: doc, tokens: name).text)
+      mention.resolvedFrom = "context"
+      insert(mention, into: &found)
+      return
+    }
+    guard !inner.contains(where: { found[$0].tokens.overlaps(name) }) else { return }
     let nameText = Span(doc: doc, tokens: name).text
     // A surname of a person named earlier.
     if let antecedent = earlierPerson(named: name, in: found, memory: memory) {
@@ -239,16 +287,26 @@ struct NameScanner {
       insert(mention, into: &found)
       return
     }
-    let titled = start > run.lowerBound || hasTitle(before: run.lowerBound, range: range)
+    // Names with an organisation's head noun are not persons or places (`Federal Government`).
+    if name.contains(where: { NameContext.organisationHeads[word($0)] != nil }) { return }
+    let titled = strongTitle || hasStrongTitle(before: run.lowerBound, range: range)
     let after = name.upperBound
     let before = run.lowerBound - 1
+    // After a determiner a name is a thing (`his State of the Union Address`), unless a title
+    // says otherwise (`the Russian Foreign Minister Sergei Lavrov`).
+    let determined =
+      before >= range.lowerBound && NameContext.determiners.contains(word(before))
+    let affiliated = affiliation(after: after, range: range, requireTitle: true) != nil
     let isPerson =
-      titled || affiliation(after: after, range: range) != nil
-      || (after < range.upperBound && NameContext.speechVerbs.contains(word(after)))
-      || (after + 1 < range.upperBound && word(after) == ","
-        && NameContext.speechVerbs.contains(word(after + 1)))
-      || (before >= range.lowerBound && NameContext.speechVerbs.contains(word(before))
-        && name.count >= 2)
+      titled
+      || (!determined && afterPrefix == run.lowerBound
+        && ((affiliated && name.count >= 2)
+          || (after < range.upperBound && NameContext.speechVerbs.contains(word(after))
+            && name.count >= 2)
+          || (after + 1 < range.upperBound && word(after) == ","
+            && NameContext.speechVerbs.contains(word(after + 1)) && name.count >= 2)
+          || (before >= range.lowerBound && NameContext.speechVerbs.contains(word(before))
+            && name.count >= 2)))
     if isPerson {
       var mention = ActorMention(
         tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .person,
@@ -256,7 +314,7 @@ struct NameScanner {
       mention.resolvedFrom = "context"
       insert(mention, into: &found)
     } else if before >= range.lowerBound, start == run.lowerBound, name.count <= 3,
-      NameContext.placePrepositions.contains(word(before))
+      NameContext.placePrepositions.contains(word(before)), name.allSatisfy(isProper)
     {
       var mention = ActorMention(
         tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .location,
@@ -266,9 +324,21 @@ struct NameScanner {
     }
   }
 
-  /// Whether a title word comes right before token `i` (`leader Kim`, `Mr. Terry`).
-  private func hasTitle(before i: Int, range: Range<Int>) -> Bool {
-    i > range.lowerBound && NameContext.titles[word(i - 1)] != nil
+  /// Whether title words come right before token `i` and one of them is more than a
+  /// modifier (`leader Kim`, `Mr. Terry`, `Secretary of State Antony`).
+  private func hasStrongTitle(before i: Int, range: Range<Int>) -> Bool {
+    var k = i
+    while k > range.lowerBound {
+      let w = word(k - 1)
+      if NameContext.titles[w] != nil {
+        if !NameContext.titleModifiers.contains(w) { return true }
+      } else if !(w == "OF" && k - 2 >= range.lowerBound && NameContext.titles[word(k - 2)] != nil)
+      {
+        return false
+      }
+      k -= 1
+    }
+    return false
   }
 
   /// A person named earlier whose name or surname is `name`.
@@ -440,18 +510,24 @@ struct NameScanner {
 
   /// The first token of the organisation named after a person ending at token `end`: `of
   /// the Council on Foreign Relations`, `, a senior fellow at the Carnegie Endowment`.
-  private func affiliation(after end: Int, range: Range<Int>) -> Int? {
+  ///
+  /// With `requireTitle`, an apposition must name a role (`, a professor at`, `, the sister
+  /// of`), so that a list (`members of Congress, members of the Supreme Court`) is not one.
+  private func affiliation(after end: Int, range: Range<Int>, requireTitle: Bool = false) -> Int? {
     guard end < range.upperBound else { return nil }
     var j = end
     if word(j) == "," {
       // An apposition: up to eight words, then a preposition.
       var k = j + 1
+      var titled = false
       while k < range.upperBound, k - j <= 8, !NameContext.affiliationPrepositions.contains(word(k))
       {
         let w = word(k)
         if w == "," || w == "." || w == ";" { return nil }
+        titled = titled || (NameContext.titles[w] != nil && !NameContext.titleModifiers.contains(w))
         k += 1
       }
+      if requireTitle && !titled { return nil }
       j = k
     }
     guard j < range.upperBound, NameContext.affiliationPrepositions.contains(word(j)) else {

@@ -125,7 +125,10 @@ public struct ActorMatcher: Sendable {
     while i < end {
       // Phrases start with a capital, or with "the" (`the Kremlin`, `the West`).
       let isThe = keys[i] == TokenKeys.the
-      guard keys.capitalised[i] || isThe else {
+      // ...or with a lower-case particle before a capital (`al Qaeda`, `bin Salman`).
+      let isParticle =
+        i + 1 < end && keys.capitalised[i + 1] && TokenKeys.particles.contains(keys[i])
+      guard keys.capitalised[i] || isThe || isParticle else {
         i += 1
         continue
       }
@@ -224,6 +227,7 @@ struct TokenKeys {
 
   static let the: WordKey = "THE"
   static let possessive: WordKey = "'S"
+  static let particles: Set<WordKey> = ["AL", "EL", "BIN", "DE", "VAN", "VON", "DA", "DI"]
 
   init(doc: Doc) {
     var keys: [WordKey] = []

@@ -312,6 +312,9 @@ public struct CountryKnowledgeBase: Sendable {
     // A surname alone (`Putin`) names a current leader of the Factbook table when no other
     // leader has it and it names nothing else; the history table lists its surnames.
     var surnames: [String: Int] = [:]
+    // ...and is nobody's given name (`Stanley John`: not every John).
+    let givenNames = Set(
+      leaders.compactMap { $0.name.split(separator: " ").first.map(String.init) })
     for leader in leaders where leader.name.split(separator: " ").count >= 2 {
       if let last = leader.name.split(separator: " ").last {
         surnames[String(last), default: 0] += 1
@@ -334,7 +337,8 @@ public struct CountryKnowledgeBase: Sendable {
       }
       // Short last words are often given names in surname-first order (`Kim Jong Un`).
       if leader.position != "term", words.count >= 2, let last = words.last, last.count >= 4,
-        surnames[last] == 1, index[ActorDictionary.normalize(last)] == nil
+        surnames[last] == 1, !givenNames.contains(last),
+        index[ActorDictionary.normalize(last)] == nil
       {
         add(last, candidate)
       }

@@ -23,7 +23,7 @@ enum NameContext {
       "PRESIDENT", "PRESIDENT-ELECT", "VICE", "PRIME", "MINISTER", "PREMIER", "CHANCELLOR",
       "KING", "QUEEN", "EMPEROR", "CROWN", "PRINCE", "PRINCESS", "EMIR", "SULTAN", "SHEIKH",
       "SUPREME", "LEADER", "SECRETARY", "SECRETARY-GENERAL", "STATE", "FOREIGN", "INTERIOR",
-      "FINANCE", "ECONOMY", "TRADE", "ENERGY", "JUSTICE", "SPOKESMAN", "SPOKESWOMAN",
+      "FINANCE", "ECONOMY", "TRADE", "ENERGY", "SPOKESMAN", "SPOKESWOMAN",
       "SPOKESPERSON", "AMBASSADOR", "ENVOY", "DIPLOMAT", "NEGOTIATOR", "GOVERNOR", "GOV.",
       "MAYOR", "OFFICIAL", "ADVISER", "ADVISOR", "PRESIDENTIAL", "AIDE", "DICTATOR",
     ]
@@ -35,6 +35,7 @@ enum NameContext {
     let other: [(String, String?)] = [
       ("AYATOLLAH", "GOV"), ("SENATOR", "LEG"), ("SEN.", "LEG"), ("REP.", "LEG"),
       ("REPRESENTATIVE", "LEG"), ("LAWMAKER", "LEG"), ("LEGISLATOR", "LEG"), ("JUDGE", "JUD"),
+      ("JUSTICE", "JUD"),
       ("PROSECUTOR", "JUD"), ("ANALYST", "EDU"), ("EXPERT", "EDU"), ("RESEARCHER", "EDU"),
       ("PROFESSOR", "EDU"), ("PROF.", "EDU"), ("SCHOLAR", "EDU"), ("FELLOW", "EDU"),
       ("JOURNALIST", "MED"), ("REPORTER", "MED"), ("CORRESPONDENT", "MED"), ("ACTIVIST", nil),
@@ -43,15 +44,29 @@ enum NameContext {
       ("BUSINESSWOMAN", "BUS"), ("MR.", nil), ("MRS.", nil), ("MS.", nil), ("DR.", nil),
       ("MR", nil), ("MRS", nil), ("MS", nil), ("DR", nil), ("FORMER", nil), ("ACTING", nil),
       ("INTERIM", nil), ("DEPUTY", nil), ("SENIOR", nil), ("TOP", nil), ("CHIEF", nil),
-      ("HEAD", nil), ("DIRECTOR", nil), ("CHAIRMAN", nil), ("CHAIRWOMAN", nil),
+      ("DIRECTOR", nil), ("CHAIRMAN", nil), ("CHAIRWOMAN", nil),
       ("CHAIRPERSON", nil), ("CHAIR", nil), ("SPECIAL", nil), ("NATIONAL", nil),
-      ("SECURITY", nil), ("POPE", nil), ("CARDINAL", nil),
+      ("SECURITY", nil), ("POPE", nil), ("CARDINAL", nil), ("SISTER", nil), ("BROTHER", nil),
+      ("WIFE", nil), ("HUSBAND", nil), ("SON", nil), ("DAUGHTER", nil), ("FATHER", nil),
+      ("MOTHER", nil), ("WIDOW", nil), ("UNCLE", nil), ("AUNT", nil),
     ]
     for word in government { titles[word] = "GOV" }
     for word in military { titles[word] = "MIL" }
     for (word, agent) in other { titles[word] = agent }
     return titles
   }()
+
+  /// Title words that only qualify another (`former`, `deputy`, `foreign`): alone before a
+  /// capitalised word they do not make it a person's name (`Federal Reserve`, `Security
+  /// Council`).
+  static let titleModifiers = keyed(titleModifierWords)
+
+  private static let titleModifierWords: Set<String> = [
+    "FORMER", "ACTING", "INTERIM", "DEPUTY", "SENIOR", "TOP", "SPECIAL", "NATIONAL", "SECURITY",
+    "VICE", "CROWN", "SUPREME", "STATE", "FOREIGN", "INTERIOR", "FINANCE", "ECONOMY", "TRADE",
+    "ENERGY", "DEFENCE", "DEFENSE", "MILITARY", "ARMY", "NAVY", "INTELLIGENCE", "OPPOSITION",
+    "PRESIDENTIAL", "POLICE", "OF",
+  ]
 
   /// Role nouns that can stand alone after `the` for a person named earlier (`the
   /// president`, `the foreign minister`).
@@ -101,8 +116,8 @@ enum NameContext {
         [
           "COUNCIL", "PARTY", "AGENCY", "COMMITTEE", "COMMISSION", "ASSOCIATION", "ORGANIZATION",
           "ORGANISATION", "UNION", "FRONT", "MOVEMENT", "SERVICE", "OFFICE", "AUTHORITY",
-          "COALITION", "LEAGUE", "ALLIANCE", "FEDERATION", "FUND", "PROGRAM", "PROGRAMME",
-          "BUREAU", "BOARD", "TRUST", "INITIATIVE", "CHURCH", "CLUB",
+          "COALITION", "LEAGUE", "ALLIANCE", "FEDERATION", "FUND",
+          "BUREAU", "BOARD", "TRUST", "CHURCH", "CLUB",
         ]
       ),
     ]
@@ -128,11 +143,19 @@ enum NameContext {
     "OBSERVED", "EMPHASIZED", "EMPHASISED", "NOTING", "SAYING", "WHO",
   ]
 
+  /// Determiners and possessives: a name after one is a thing, not a person.
+  static let determiners = keyed(determinerWords)
+
+  private static let determinerWords: Set<String> = [
+    "THE", "A", "AN", "HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", "THIS", "THAT",
+    "THESE", "THOSE",
+  ]
+
   /// Prepositions before a place name.
   static let placePrepositions = keyed(placePrepositionsWords)
 
   private static let placePrepositionsWords: Set<String> = [
-    "IN", "AT", "NEAR", "OUTSIDE", "FROM", "TO", "ACROSS", "AROUND", "INTO", "TOWARD",
+    "IN", "AT", "NEAR", "OUTSIDE", "FROM", "ACROSS", "AROUND", "INTO", "TOWARD",
     "TOWARDS",
   ]
 

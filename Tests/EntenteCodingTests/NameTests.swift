@@ -103,7 +103,8 @@ struct NameTests {
   @Test("places after a preposition; months, days and events are not actors")
   func places() throws {
     let found = try taggedMentions(
-      "On Tuesday in June, troops withdrew from Avdiivka to Pokrovsk, as in the Cold War.")
+      "On Tuesday in June, troops withdrew from Avdiivka and dug in near Pokrovsk, as in the Cold War."
+    )
     #expect(found.map(\.text) == ["Avdiivka", "Pokrovsk"])
     #expect(found.allSatisfy { $0.type == .location && $0.code.isEmpty })
   }
