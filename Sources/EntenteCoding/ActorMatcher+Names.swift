@@ -301,6 +301,8 @@ struct NameScanner {
       titled
       || (!determined && afterPrefix == run.lowerBound
         && ((affiliated && name.count >= 2)
+          || ((2...4).contains(name.count) && matcher.givenNames.contains(word(name.lowerBound))
+            && name.allSatisfy(isProper))
           || (after < range.upperBound && NameContext.speechVerbs.contains(word(after))
             && name.count >= 2)
           || (after + 1 < range.upperBound && word(after) == ","

@@ -29,6 +29,9 @@ public struct ActorMatcher: Sendable {
   /// Agent phrases of a PETRARCH agent dictionary, consulted after the knowledge base's.
   private let agentDictionary: AgentDictionary?
 
+  /// The knowledge base's given names, as word keys.
+  let givenNames: Set<WordKey>
+
   /// Builds the trie.
   ///
   /// - Parameters:
@@ -42,6 +45,7 @@ public struct ActorMatcher: Sendable {
     self.knowledgeBase = knowledgeBase
     self.dictionary = dictionary
     self.agentDictionary = agents
+    givenNames = Set(knowledgeBase.givenNames.map(WordKey.init))
     for phrase in knowledgeBase.phrases { Self.insert(phrase, into: &nodes) }
     for phrase in knowledgeBase.agents.keys { Self.insert(phrase, into: &agentNodes) }
     if let dictionary {

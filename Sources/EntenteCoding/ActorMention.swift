@@ -65,7 +65,7 @@ public struct ActorMention: Sendable, Equatable {
     case "dictionary": .actor
     case "organisation", "seat": .organisation
     case "bloc", "agent": .group
-    case "region": .location
+    case "region", "city", "place": .location
     default: .country
     }
   }

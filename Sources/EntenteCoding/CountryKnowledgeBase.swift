@@ -54,6 +54,10 @@ public struct Resolution: Sendable, Equatable {
     case formerState = "former-state"
     case bloc
     case region
+    /// A major city other than a capital: a place of its country, not a metonym.
+    case city
+    /// A state, province or other named place of a country, or with no country.
+    case place
   }
 
   /// The actor code (`RUS`, `RUSGOV` for a leader).
@@ -110,8 +114,9 @@ public struct CountryKnowledgeBase: Sendable {
   public init(
     countries countriesText: String, leaders leadersText: String,
     entities entitiesText: String = "", history historyText: String = "",
+    cities citiesText: String = "", givenNames givenNamesText: String = "",
     countriesPath: String, leadersPath: String, entitiesPath: String = "entities.tsv",
-    historyPath: String = "leaders-history.tsv"
+    historyPath: String = "leaders-history.tsv", citiesPath: String = "cities.tsv"
   ) throws(DictionaryIssue) {
     for (number, line) in countriesText.split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated()
@@ -148,12 +153,14 @@ public struct CountryKnowledgeBase: Sendable {
     where !line.isEmpty && !line.hasPrefix("#") {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard (5...6).contains(fields.count), let kind = Resolution.Kind(rawValue: fields[1]),
-        [.organisation, .seatOfPower, .formerState, .bloc, .region, .capital].contains(kind),
+        [.organisation, .seatOfPower, .formerState, .bloc, .region, .capital, .place].contains(
+          kind),
+        !fields[0].isEmpty || kind == .place,
         let days = Self.days(fields.count == 6 ? fields[5] : "")
       else {
         throw DictionaryIssue(
           path: entitiesPath, line: number + 1,
-          "expected 5 or 6 tab-separated fields: code, type (organisation, seat, former-state, bloc, region, capital), canonical, names, country, optional FROM..UNTIL dates"
+          "expected 5 or 6 tab-separated fields: code (empty only for a place), type (organisation, seat, former-state, bloc, region, capital, place), canonical, names, country, optional FROM..UNTIL dates"
         )
       }
       let resolution = Resolution(
@@ -183,8 +190,32 @@ public struct CountryKnowledgeBase: Sendable {
           country: fields[1], position: "term", name: fields[2], title: fields[3], since: since,
           until: DayDate(iso: fields[5]), code: fields[0], aliases: Self.list(fields[6])))
     }
+    for (number, line) in citiesText.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    where !line.isEmpty && !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 2, let country = countries[fields[0]] else {
+        throw DictionaryIssue(
+          path: citiesPath, line: number + 1,
+          "expected 2 tab-separated fields: a known country code and its cities")
+      }
+      for city in Self.list(fields[1]) {
+        entities.append(
+          (
+            Candidate(
+              resolution: Resolution(code: "", country: country.code, kind: .city, canonical: city)),
+            [city]
+          ))
+      }
+    }
+    for line in givenNamesText.split(separator: "\n") where !line.hasPrefix("#") {
+      for name in line.split(separator: " ") { givenNames.insert(name.uppercased()) }
+    }
     buildIndex()
   }
+
+  /// Given names (upper case): a run of proper nouns that starts with one is a person's name.
+  public private(set) var givenNames: Set<String> = []
 
   /// Organisations, seats of power, former states, blocs and regions, with their names.
   private var entities: [(Candidate, [String])] = []
@@ -261,10 +292,19 @@ public struct CountryKnowledgeBase: Sendable {
     let (entities, entitiesPath) = try read("entities")
     let (agents, agentsPath) = try read("agents")
     let (history, historyPath) = try read("leaders-history")
+    let (cities, citiesPath) = try read("cities")
+    guard
+      let namesPath = Bundle.module.path(
+        forResource: "given-names", ofType: "txt", inDirectory: "KnowledgeBase"),
+      let names = FileManager.default.contents(atPath: namesPath)
+    else {
+      throw DictionaryIssue(path: "KnowledgeBase/given-names.txt", line: 0, "is not installed")
+    }
     var base = try CountryKnowledgeBase(
       countries: countries, leaders: leaders, entities: entities, history: history,
+      cities: cities, givenNames: String(decoding: names, as: UTF8.self),
       countriesPath: countriesPath, leadersPath: leadersPath, entitiesPath: entitiesPath,
-      historyPath: historyPath)
+      historyPath: historyPath, citiesPath: citiesPath)
     try base.addAgents(agents, path: agentsPath)
     return base
   }
@@ -313,7 +353,7 @@ public struct CountryKnowledgeBase: Sendable {
     // leader has it and it names nothing else; the history table lists its surnames.
     var surnames: [String: Int] = [:]
     // ...and is nobody's given name (`Stanley John`: not every John).
-    let givenNames = Set(
+    let leaderGivenNames = Set(
       leaders.compactMap { $0.name.split(separator: " ").first.map(String.init) })
     for leader in leaders where leader.name.split(separator: " ").count >= 2 {
       if let last = leader.name.split(separator: " ").last {
@@ -337,13 +377,20 @@ public struct CountryKnowledgeBase: Sendable {
       }
       // Short last words are often given names in surname-first order (`Kim Jong Un`).
       if leader.position != "term", words.count >= 2, let last = words.last, last.count >= 4,
-        surnames[last] == 1, !givenNames.contains(last),
+        surnames[last] == 1, !leaderGivenNames.contains(last), !Self.calendarWords.contains(last),
         index[ActorDictionary.normalize(last)] == nil
       {
         add(last, candidate)
       }
     }
   }
+
+  /// Days and months, which are never a leader's surname alone (`Friday`).
+  private static let calendarWords: Set<String> = [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+  ]
 
   /// Every phrase the knowledge base can resolve, normalised (upper case, single spaces).
   public var phrases: some Collection<String> { index.keys }

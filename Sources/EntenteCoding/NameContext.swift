@@ -117,7 +117,8 @@ enum NameContext {
           "COUNCIL", "PARTY", "AGENCY", "COMMITTEE", "COMMISSION", "ASSOCIATION", "ORGANIZATION",
           "ORGANISATION", "UNION", "FRONT", "MOVEMENT", "SERVICE", "OFFICE", "AUTHORITY",
           "COALITION", "LEAGUE", "ALLIANCE", "FEDERATION", "FUND",
-          "BUREAU", "BOARD", "TRUST", "CHURCH", "CLUB",
+          "BUREAU", "BOARD", "TRUST", "CHURCH", "CLUB", "MUSEUM", "PLANETARIUM", "AIRPORT",
+          "STADIUM", "GALLERY", "LIBRARY", "ZOO",
         ]
       ),
     ]

@@ -17,6 +17,12 @@ public struct CoNLLUSentence: Sendable, Equatable {
   public var heads: [Int] = []
   /// Dependency relations.
   public var deprels: [String] = []
+  /// Column 10 (MISC) of each word: `SpaceAfter=No`, `Entity=(...)`, ...
+  public var misc: [String] = []
+  /// The sentence text, from its `# text = ` comment.
+  public var text: String?
+  /// The id of the document this sentence starts, from a `# newdoc id = ` comment.
+  public var newDocument: String?
 
   /// Creates an empty sentence.
   public init() {}
@@ -68,7 +74,16 @@ public enum CoNLLUReader {
         current = CoNLLUSentence()
         continue
       }
-      if line.hasPrefix("#") { continue }
+      if line.hasPrefix("#") {
+        if line.hasPrefix("# text = ") {
+          current.text = String(line.dropFirst(9))
+        } else if line.hasPrefix("# newdoc id = ") {
+          current.newDocument = String(line.dropFirst(14))
+        } else if line.hasPrefix("# newdoc") {
+          current.newDocument = ""
+        }
+        continue
+      }
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       guard fields.count == 10 else {
         throw CoNLLUError(
@@ -91,6 +106,7 @@ public enum CoNLLUReader {
       current.xpos.append(String(fields[4]))
       current.heads.append(head)
       current.deprels.append(String(fields[7]))
+      current.misc.append(String(fields[9]))
     }
     if current.count > 0 { sentences.append(current) }
     for (i, sentence) in sentences.enumerated()

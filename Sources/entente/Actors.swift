@@ -7,7 +7,7 @@ import Foundation
 struct Actors: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Inspect how Entente resolves actors.",
-    subcommands: [Lookup.self]
+    subcommands: [Lookup.self, Evaluate.self]
   )
 
   /// `entente actors lookup "TEXT" [--date D]`.
@@ -74,6 +74,65 @@ struct Actors: ParsableCommand {
         print(fields.joined(separator: "\t"))
       }
       if mentions.isEmpty { throw ExitCode(1) }
+    }
+  }
+
+  /// `entente actors evaluate --gold FILE...`.
+  struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Score mention detection against named entities annotated in CoNLL-U files.",
+      discussion: """
+        The files must carry GUM-style entity annotations (Entity= in column 10) and the \
+        sentence text (# text =); documents start at # newdoc. Each document's text is run \
+        through the tagger and the actor matcher. Recall counts named persons, \
+        organisations and places found with a matching span (and with the right type); \
+        precision counts Entente's naming mentions that match any annotated entity. \
+        Example: entente actors evaluate --gold ../shared/data/ud/en_gum-news-test.conllu
+        """
+    )
+
+    @Option(name: .long, help: "A CoNLL-U file with entity annotations (repeatable).")
+    var gold: [String]
+
+    @Option(name: .long, help: "Also list this many missed and this many spurious mentions.")
+    var errors: Int = 0
+
+    func run() throws {
+      let matcher: ActorMatcher
+      let pipeline: Pipeline
+      var evaluation = MentionEvaluation()
+      do {
+        matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
+        pipeline = try Pipeline.standard(until: .tags, models: Models.bundled(parser: false))
+        for path in gold {
+          evaluation.score(
+            try CoNLLUReader.read(path: path), pipeline: pipeline, matcher: matcher)
+        }
+      } catch {
+        FileHandle.standardError("entente: error: \(error)\n")
+        throw ExitCode(1)
+      }
+      func line(_ name: String, _ counts: MentionEvaluation.Counts) -> String {
+        name.padding(toLength: 13, withPad: " ", startingAt: 0)
+          + String(
+            format: "gold %5d  found %5d (recall %.3f)  with type %5d (%.3f)",
+            counts.gold, counts.found, counts.recall, counts.typed, counts.typedRecall)
+      }
+      print("documents: \(evaluation.documents)")
+      for type in ["person", "organization", "place"] {
+        print(line(type, evaluation.byType[type] ?? .init()))
+      }
+      print(line("all", evaluation.total))
+      print(
+        String(
+          format: "precision: %d of %d naming mentions match an annotated entity (%.3f)",
+          evaluation.correct, evaluation.predicted, evaluation.precision))
+      if errors > 0 {
+        print("missed:")
+        for item in evaluation.missed.prefix(errors) { print("  \(item)") }
+        print("spurious:")
+        for item in evaluation.spurious.prefix(errors) { print("  \(item)") }
+      }
     }
   }
 }
