@@ -24,7 +24,8 @@ let package = Package(
     .target(name: "EntenteNLP", resources: [.copy("Models")], swiftSettings: swiftSettings),
     // Doc -> actors, events, quotes, agreements: dictionaries and coding.
     .target(
-      name: "EntenteCoding", dependencies: ["EntenteNLP"], resources: [.copy("KnowledgeBase")],
+      name: "EntenteCoding", dependencies: ["EntenteNLP"],
+      resources: [.copy("KnowledgeBase"), .copy("Ontology"), .copy("Lexicon")],
       swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
     .target(

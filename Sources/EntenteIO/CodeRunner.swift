@@ -58,6 +58,7 @@ public struct CodeRunner {
   private let options: CodeOptions
   private let pipeline: Pipeline
   private let matcher: ActorMatcher?
+  private let coder: EventCoder?
 
   /// Creates a runner, loading the shipped models when the stages need them.
   ///
@@ -72,6 +73,12 @@ public struct CodeRunner {
       self.pipeline = try Pipeline.standard(until: options.until, models: models)
     } catch {
       throw ModelFileError(path: "Models", "\(error)")
+    }
+    // Events come with the parse.
+    if options.until >= .parse {
+      coder = try SharedModels.eventCoder()
+    } else {
+      coder = nil
     }
     // Actor mentions come with the tagged stages.
     if options.until < .tags {
@@ -124,13 +131,14 @@ public struct CodeRunner {
           for warning in warnings { diagnostics("warning: \(warning)") }
           summary.warnings += warnings.count
           let doc = pipeline(input.text)
-          let mentions =
-            matcher?.mentions(in: doc, date: input.date.flatMap(DayDate.init(iso:))) ?? []
+          let date = input.date.flatMap(DayDate.init(iso:))
+          let mentions = matcher?.mentions(in: doc, date: date) ?? []
+          let events = coder?.events(in: doc, mentions: mentions, date: date)
           summary.documents += 1
           summary.sentences += doc.sentences.count
           summary.tokens += doc.tokens.count
           summary.bytes += doc.byteCount
-          try writer.write(doc, input: input, mentions: mentions)
+          try writer.write(doc, input: input, mentions: mentions, events: events)
         }
       }
       try writer.finish()
@@ -160,6 +168,19 @@ enum SharedModels {
   private static let actorMatcher: Result<ActorMatcher, DictionaryIssue> = Result {
     () throws(DictionaryIssue) in
     ActorMatcher(knowledgeBase: try CountryKnowledgeBase.bundled())
+  }
+
+  private static let sharedCoder: Result<EventCoder, DictionaryIssue> = Result {
+    () throws(DictionaryIssue) in
+    try EventCoder.bundled()
+  }
+
+  static func eventCoder() throws(ModelFileError) -> EventCoder {
+    do {
+      return try sharedCoder.get()
+    } catch {
+      throw ModelFileError(path: "\(error.path):\(error.line)", error.message)
+    }
   }
 
   static func load(parser: Bool) throws(ModelFileError) -> Models {

@@ -61,16 +61,22 @@ public struct DocumentWriter {
   /// - Parameters:
   ///   - doc: The processed document.
   ///   - input: The record it came from, for its id, date and metadata.
-  public mutating func write(_ doc: Doc, input: InputDocument, mentions: [ActorMention] = [])
-    throws(OutputError)
-  {
+  ///   - mentions: The actor mentions found.
+  ///   - events: The events coded.
+  public mutating func write(
+    _ doc: Doc, input: InputDocument, mentions: [ActorMention] = [], events: [Event]? = nil
+  ) throws(OutputError) {
     switch format {
     case .json, .jsonl:
-      writeJSON(doc, input: input, mentions: mentions)
+      writeJSON(doc, input: input, mentions: mentions, events: events ?? [])
       if format == .jsonl { json.bytes.append(0x0A) }
       if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
     case .tsv:
-      writeTSV(doc, input: input)
+      if let events, !includeTokens {
+        writeEventsTSV(doc, input: input, events: events)
+      } else {
+        writeTSV(doc, input: input)
+      }
       if tsv.count >= 1 << 20 { try flushTSV() }
     case .none:
       break
@@ -105,7 +111,9 @@ public struct DocumentWriter {
 
   // MARK: JSON
 
-  private mutating func writeJSON(_ doc: Doc, input: InputDocument, mentions: [ActorMention]) {
+  private mutating func writeJSON(
+    _ doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event]
+  ) {
     let offsets = ScalarOffsets(doc.text)
     json.beginObject()
     json.key("schema")
@@ -187,11 +195,81 @@ public struct DocumentWriter {
       }
     }
     json.endArray()
-    for key: StaticString in ["events", "quotes", "agreements"] {
+    json.key("events")
+    json.beginArray()
+    doc.withUTF8 { bytes in
+      for event in events {
+        json.beginObject()
+        json.key("sentence")
+        json.int(event.sentence)
+        json.key("code")
+        json.string(event.type.code)
+        json.key("root")
+        json.string(event.type.root)
+        json.key("label")
+        json.string(event.type.name)
+        json.key("plover")
+        json.string(orNull: event.type.plover.isEmpty ? nil : event.type.plover)
+        json.key("goldstein")
+        json.double(event.type.goldstein)
+        json.key("quadClass")
+        json.int(event.type.quadClass)
+        json.key("source")
+        writeActor(event.source, doc: doc, bytes: bytes, offsets: offsets)
+        json.key("target")
+        if let target = event.target {
+          writeActor(target, doc: doc, bytes: bytes, offsets: offsets)
+        } else {
+          json.null()
+        }
+        json.key("mode")
+        json.string(event.mode.rawValue)
+        json.key("date")
+        json.string(orNull: event.date)
+        json.key("dateText")
+        json.string(orNull: event.dateText)
+        json.key("evidence")
+        writeSpan(Span(doc: doc, tokens: event.evidence).byteRange, bytes: bytes, offsets: offsets)
+        json.key("coder")
+        json.string("entente \(event.rule)")
+        json.endObject()
+      }
+    }
+    json.endArray()
+    for key: StaticString in ["quotes", "agreements"] {
       json.key(key)
       json.emptyArray()
     }
     json.endObject()
+  }
+
+  private mutating func writeActor(
+    _ actor: EventActor, doc: Doc, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
+  ) {
+    json.beginObject()
+    json.key("code")
+    json.string(actor.code)
+    json.key("country")
+    json.string(orNull: actor.country)
+    writeRange(Span(doc: doc, tokens: actor.tokens).byteRange, bytes: bytes, offsets: offsets)
+    json.endObject()
+  }
+
+  /// One row per event, in the column order of docs/output-format.md.
+  private mutating func writeEventsTSV(_ doc: Doc, input: InputDocument, events: [Event]) {
+    for event in events {
+      let source = Span(doc: doc, tokens: event.source.tokens).text
+      let target = event.target.map { Span(doc: doc, tokens: $0.tokens).text } ?? ""
+      let fields = [
+        input.id, event.date ?? "", String(event.sentence), event.source.code,
+        event.target?.code ?? "", event.type.code, event.type.root, String(event.type.quadClass),
+        String(event.type.goldstein), event.type.plover, event.mode.rawValue,
+        event.source.country ?? "", event.target?.country ?? "", source, target,
+        event.dateText ?? "", Span(doc: doc, tokens: event.evidence).text, event.rule,
+      ]
+      tsv.append(contentsOf: fields.map(TSV.escape).joined(separator: [0x09]))
+      tsv.append(0x0A)
+    }
   }
 
   private mutating func writeSpan(

@@ -115,6 +115,17 @@ public struct JSONBuffer: Sendable {
     bytes[start...].reverse()
   }
 
+  /// Writes a finite number the shortest way that reads back the same (`-0.1`, `8`).
+  public mutating func double(_ value: Double) {
+    guard value.isFinite else { return null() }
+    if value == value.rounded(), abs(value) < 1e15 {
+      int(Int(value))
+    } else {
+      beforeValue()
+      bytes.append(contentsOf: "\(value)".utf8)
+    }
+  }
+
   /// Writes a Boolean value.
   public mutating func bool(_ value: Bool) {
     beforeValue()

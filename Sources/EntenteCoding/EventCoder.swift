@@ -1,0 +1,154 @@
+public import EntenteNLP
+
+/// Codes events from parsed sentences and their actor mentions with Entente's lexicon.
+///
+/// For each verb or noun whose lemma has rules, the most specific rule whose conditions hold
+/// gives the CAMEO code. The source is the subject (the agent of a passive, the possessor or
+/// adjective of a noun: `Putin's visit`, `Russian attack`), or the subject of the clause
+/// that governs the trigger; the target is the object, or an actor after a preposition. Each
+/// coordinated actor makes its own event. The mode comes from negation, modals, conditions
+/// and the words that govern the trigger (consider, promise, deny, claims that, potential).
+/// The date comes from years, days and relative dates attached to the trigger, else the
+/// document date. See docs/events.md.
+public struct EventCoder: Sendable {
+  /// The CAMEO codes.
+  public let ontology: EventOntology
+  /// The rules.
+  public let lexicon: EventLexicon
+
+  /// Creates a coder.
+  public init(ontology: EventOntology, lexicon: EventLexicon) {
+    self.ontology = ontology
+    self.lexicon = lexicon
+  }
+
+  /// The coder shipped with Entente: the bundled ontology and lexicon.
+  ///
+  /// - Throws: ``DictionaryIssue`` when either is missing or a lexicon line is malformed.
+  public static func bundled() throws(DictionaryIssue) -> EventCoder {
+    let ontology = try EventOntology.bundled()
+    let (lexicon, issues) = try EventLexicon.bundled(ontology: ontology)
+    if let issue = issues.first { throw issue }
+    return EventCoder(ontology: ontology, lexicon: lexicon)
+  }
+
+  /// The events of a parsed document.
+  ///
+  /// - Parameters:
+  ///   - doc: A document through the `parse` stage.
+  ///   - mentions: Its actor mentions.
+  ///   - date: The document date.
+  /// - Returns: The events in text order; none when the document is not parsed.
+  public func events(in doc: Doc, mentions: [ActorMention], date: DayDate?) -> [Event] {
+    guard let labels = doc.labelSet, let tags = doc.tagSet, doc.lemmas.count == doc.tokens.count
+    else { return [] }
+    var reader = SentenceReader(doc: doc, labels: labels, tags: tags, mentions: mentions)
+    var result: [Event] = []
+    for sentence in doc.sentences.indices {
+      reader.load(sentence: sentence)
+      for token in reader.range {
+        result.append(contentsOf: events(at: token, reader: reader, date: date))
+      }
+    }
+    return result
+  }
+
+  // MARK: Rules
+
+  private func events(at token: Int, reader: SentenceReader, date: DayDate?) -> [Event] {
+    let lemma = reader.lemma(token)
+    let rules: [EventRule]
+    if reader.isVerb(token) {
+      guard let found = lexicon.verbRules[lemma] else { return [] }
+      rules = found
+    } else if reader.isNoun(token) {
+      guard let found = lexicon.nounRules[lemma] else { return [] }
+      rules = found
+    } else {
+      return []
+    }
+    let negated = reader.isNegated(token)
+    guard
+      let rule =
+        rules
+        .filter({ matches($0, at: token, negated: negated, reader: reader) })
+        .max(by: { $0.specificity < $1.specificity })
+    else { return [] }
+    let sources = reader.sources(of: token, rule: rule)
+    guard !sources.isEmpty else { return [] }
+    var targets = rule.target == .none ? [] : reader.targets(of: token, rule: rule)
+    // A passive subject is the target when the rule found none (`was attacked by`).
+    if targets.isEmpty, rule.target != .none, let passive = reader.passiveSubjects(of: token) {
+      targets = passive
+    }
+    var mode = rule.negated ? EventMode.asserted : reader.mode(of: token)
+    var code = rule.code
+    if mode == .intended {
+      code = rule.intentCode ?? EventOntology.intentCode(for: code)
+    }
+    if rule.negated { mode = reader.mode(of: token, ignoringOwnNegation: true) }
+    guard let type = ontology[code] ?? ontology[rule.code] else { return [] }
+    let (eventDate, dateText) = reader.date(of: token, documentDate: date)
+    var pairs: [(EventActor, EventActor?)] = []
+    if targets.isEmpty {
+      if rule.reciprocal && sources.count >= 2 {
+        for a in sources { for b in sources where b.mention != a.mention { pairs.append((a, b)) } }
+      } else {
+        pairs = sources.map { ($0, nil) }
+      }
+    } else {
+      for source in sources {
+        for target in targets where target.mention != source.mention {
+          pairs.append((source, target))
+          if rule.reciprocal { pairs.append((target, source)) }
+        }
+      }
+    }
+    var seen = Set<String>()
+    var result: [Event] = []
+    for (source, target) in pairs {
+      let key = "\(source.mention)>\(target?.mention ?? -1)"
+      guard seen.insert(key).inserted else { continue }
+      var low = min(token, source.tokens.lowerBound)
+      var high = max(token + 1, source.tokens.upperBound)
+      if let target {
+        low = min(low, target.tokens.lowerBound)
+        high = max(high, target.tokens.upperBound)
+      }
+      result.append(
+        Event(
+          sentence: reader.sentence, type: type, trigger: token, source: source, target: target,
+          mode: mode, date: eventDate, dateText: dateText, evidence: low..<high, rule: rule.origin))
+    }
+    return result
+  }
+
+  private func matches(_ rule: EventRule, at token: Int, negated: Bool, reader: SentenceReader)
+    -> Bool
+  {
+    if rule.negated && !negated { return false }
+    if let particle = rule.particle {
+      if rule.isNoun {
+        guard reader.children(of: token).contains(where: { reader.lemma($0) == particle }) else {
+          return false
+        }
+      } else if !reader.hasParticle(particle, token) {
+        return false
+      }
+    }
+    if !rule.objects.isEmpty {
+      guard reader.objectLemmas(of: token).contains(where: rule.objects.contains) else {
+        return false
+      }
+    }
+    if let preposition = rule.preposition {
+      let objects = reader.prepositionObjects(of: token, preposition)
+      guard objects.found else { return false }
+      if !rule.prepositionObjects.isEmpty {
+        guard objects.tokens.contains(where: { rule.prepositionObjects.contains(reader.lemma($0)) })
+        else { return false }
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,109 @@
+import EntenteNLP
+
+extension SentenceReader {
+  private static let hypotheticalModals: Set<String> = ["could", "would", "might", "may", "should"]
+  private static let futureModals: Set<String> = ["will", "shall", "'ll"]
+  private static let conditionals: Set<String> = ["if", "unless", "whether"]
+  private static let hypotheticalAdjectives: Set<String> = [
+    "potential", "possible", "hypothetical", "prospective", "eventual", "likely",
+  ]
+  private static let intentAdjectives: Set<String> = [
+    "planned", "proposed", "intended", "promised",
+  ]
+  /// Words that make what they govern a plan, a promise or a threat.
+  private static let intentWords: Set<String> = [
+    "plan", "intend", "consider", "promise", "pledge", "vow", "threaten", "seek", "want", "aim",
+    "prepare", "hope", "offer", "propose", "mull", "weigh", "contemplate", "expect", "decide",
+    "intention", "intent", "readiness", "willingness", "threat", "proposal", "option", "plot",
+    "determination", "ready", "willing", "prepared", "envision", "envisage",
+  ]
+  /// Words that make what they govern possible only.
+  private static let hypotheticalWords: Set<String> = [
+    "possibility", "prospect", "risk", "chance", "potential", "scenario", "fear", "concern",
+  ]
+  /// Words that deny what they govern: a claim.
+  private static let denyWords: Set<String> = ["deny", "refute", "denial"]
+  /// Words that say what they govern does not or will not happen.
+  private static let negatingWords: Set<String> = [
+    "dismiss", "reject", "refuse", "exclude", "rule", "oppose", "decline", "avoid", "fail",
+  ]
+  /// Words that make what they govern a claim.
+  private static let claimWords: Set<String> = [
+    "claim", "allege", "allegation", "accusation", "report", "rumor", "rumour", "accuse",
+    "suspect", "suspicion",
+  ]
+  /// Verbs of saying, which report an event without changing its mode.
+  private static let reportingWords: Set<String> = [
+    "say", "tell", "note", "add", "state", "announce", "declare", "explain", "stress",
+    "emphasize", "emphasise", "mention", "write", "confirm",
+  ]
+
+  /// The mode of the event at token `i`.
+  ///
+  /// - Parameter ignoringOwnNegation: Whether the trigger's own negation is the event
+  ///   (`has not commented`) rather than its mode.
+  func mode(of i: Int, ignoringOwnNegation: Bool = false) -> EventMode {
+    if !ignoringOwnNegation && isNegated(i) { return .negated }
+    if let own = localMode(of: i) { return own }
+    var claimed = false
+    var current = i
+    for _ in 0..<6 {
+      guard let governor = head(current), range.contains(governor) else { break }
+      let relation = deprel(current)
+      let word = lemma(governor)
+      if relation == "conj" || relation == "parataxis" || relation == "appos"
+        || relation == "acl:relcl"
+      {
+        // A coordinated clause has its own mode (`dismissed X but did not exclude Y`).
+        break
+      }
+      if Self.denyWords.contains(word) { return .denied }
+      if Self.negatingWords.contains(word) {
+        // `did not exclude`, `did not rule out`: a possibility kept open.
+        if isNegated(governor) { return .intended }
+        return claimed ? .denied : .negated
+      }
+      if Self.claimWords.contains(word) && relation != "obj" { claimed = true }
+      if Self.intentWords.contains(word) {
+        return isNegated(governor) ? .negated : .intended
+      }
+      if Self.hypotheticalWords.contains(word) {
+        // `did not exclude the possibility of supplying`: an intention.
+        if let above = head(governor), lemma(above) == "exclude" || lemma(above) == "rule",
+          isNegated(above)
+        {
+          return .intended
+        }
+        return .hypothetical
+      }
+      if let mode = localMode(of: governor), relation != "obj", relation != "nsubj" {
+        if mode == .hypothetical || relation == "xcomp" { return mode }
+      }
+      if relation == "xcomp" && isNegated(governor) { return .negated }
+      if Self.reportingWords.contains(word) { break }
+      current = governor
+    }
+    return claimed ? .claimed : .asserted
+  }
+
+  /// The mode token `i` gets from its own dependents: modals, `if`, `potential`.
+  private func localMode(of i: Int) -> EventMode? {
+    for child in children(of: i) {
+      let word = lemma(child)
+      let relation = deprel(child)
+      if relation == "aux" && Self.hypotheticalModals.contains(word) { return .hypothetical }
+      if relation == "mark" && Self.conditionals.contains(word) { return .hypothetical }
+      if relation == "amod" && Self.hypotheticalAdjectives.contains(word) { return .hypothetical }
+      if relation == "amod" && Self.intentAdjectives.contains(word) { return .intended }
+      if relation == "aux" && Self.futureModals.contains(word) { return .intended }
+    }
+    // A relative clause of a possible thing is possible (`a potential exchange where ...`).
+    if deprel(i) == "acl:relcl", let noun = head(i),
+      children(of: noun, "amod").contains(where: { Self.hypotheticalAdjectives.contains(lemma($0)) }
+      )
+    {
+      return .hypothetical
+    }
+    return nil
+  }
+}

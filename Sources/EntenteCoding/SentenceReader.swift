@@ -1,0 +1,357 @@
+import EntenteNLP
+
+/// Reads one parsed sentence for the event coder: lemmas, tags, relations, children, and the
+/// actor mention at each token.
+struct SentenceReader {
+  let doc: Doc
+  let labels: LabelSet
+  let tags: TagSet
+  let mentions: [ActorMention]
+  /// The index of the actor mention covering each token of the document, or -1.
+  private var mentionAt: [Int]
+  /// The children of each token of the current sentence, by offset from its start.
+  private var childLists: [[Int]] = []
+  /// The current sentence.
+  private(set) var sentence = 0
+  /// Its tokens.
+  private(set) var range = 0..<0
+
+  init(doc: Doc, labels: LabelSet, tags: TagSet, mentions: [ActorMention]) {
+    self.doc = doc
+    self.labels = labels
+    self.tags = tags
+    self.mentions = mentions
+    mentionAt = Array(repeating: -1, count: doc.tokens.count)
+    for (index, mention) in mentions.enumerated() where !mention.code.isEmpty {
+      for token in mention.tokens { mentionAt[token] = index }
+    }
+  }
+
+  /// Reads the sentence's children lists.
+  mutating func load(sentence index: Int) {
+    sentence = index
+    range = Int(doc.sentences[index].tokenStart)..<Int(doc.sentences[index].tokenEnd)
+    childLists = Array(repeating: [], count: range.count)
+    for token in range {
+      if let head = head(token), range.contains(head) {
+        childLists[head - range.lowerBound].append(token)
+      }
+    }
+  }
+
+  // MARK: Token facts
+
+  func lemma(_ i: Int) -> String { doc.lemmas[i].lowercased() }
+
+  func xpos(_ i: Int) -> String {
+    let tag = Int(doc.tokens[i].tag)
+    return tag < tags.xpos.count ? tags.xpos[tag] : ""
+  }
+
+  func deprel(_ i: Int) -> String {
+    let label = Int(doc.tokens[i].deprel)
+    return label < labels.names.count ? labels.names[label] : ""
+  }
+
+  func head(_ i: Int) -> Int? {
+    let head = Int(doc.tokens[i].head)
+    return head >= 0 ? head : nil
+  }
+
+  func children(of i: Int) -> [Int] { range.contains(i) ? childLists[i - range.lowerBound] : [] }
+
+  func children(of i: Int, _ relation: String) -> [Int] {
+    children(of: i).filter { deprel($0) == relation }
+  }
+
+  func isVerb(_ i: Int) -> Bool { xpos(i).hasPrefix("VB") }
+
+  func isNoun(_ i: Int) -> Bool { xpos(i) == "NN" || xpos(i) == "NNS" }
+
+  /// The preposition or subordinator marking token `i` (`to` in `to North Korea`).
+  func marker(of i: Int) -> String? {
+    children(of: i).first { deprel($0) == "case" || deprel($0) == "mark" }.map(lemma)
+  }
+
+  func isNegated(_ i: Int) -> Bool {
+    children(of: i).contains {
+      let word = lemma($0)
+      return (word == "not" || word == "n't" || word == "never" || word == "no")
+        && ["advmod", "det", "neg"].contains(deprel($0))
+    }
+  }
+
+  // MARK: Conditions
+
+  /// The lemmas of what token `i` acts on: a verb's objects (and their conjuncts) and
+  /// open complements (`declined to comment`), a noun's `of` complements and compounds.
+  func objectLemmas(of i: Int) -> [String] {
+    var objects: [Int] = []
+    for child in children(of: i) {
+      let relation = deprel(child)
+      if isNoun(i) {
+        if relation == "compound" || relation == "amod"
+          || (relation.hasPrefix("nmod") && marker(of: child) == "of")
+          || (relation == "acl" && marker(of: child) == "of")
+        {
+          objects.append(child)
+        }
+      } else if relation == "obj" || relation == "xcomp" || relation == "iobj" {
+        objects.append(child)
+      }
+    }
+    for object in objects { objects.append(contentsOf: children(of: object, "conj")) }
+    // `attack on X`-style objects: a compound inside the object (`artillery shells`).
+    var lemmas = objects.map(lemma)
+    for object in objects {
+      lemmas.append(contentsOf: children(of: object, "compound").map(lemma))
+    }
+    return lemmas
+  }
+
+  /// Whether verb `i` has `particle`: a particle (`carry out`), a preposition on one of its
+  /// dependents (`call on X`), or a stranded preposition.
+  func hasParticle(_ particle: String, _ i: Int) -> Bool {
+    children(of: i).contains { child in
+      lemma(child) == particle
+        || (["obl", "obj", "nmod"].contains(deprel(child)) && marker(of: child) == particle)
+    }
+  }
+
+  /// The dependents of token `i` introduced by `preposition` (`against` in `warn against
+  /// X`); `found` is also true for a stranded preposition (`a move that Putin warned
+  /// against`), with no tokens.
+  func prepositionObjects(of i: Int, _ preposition: String) -> (found: Bool, tokens: [Int]) {
+    var found = false
+    var tokens: [Int] = []
+    for child in children(of: i) {
+      let relation = deprel(child)
+      if lemma(child) == preposition && !relation.hasPrefix("nmod") && !relation.hasPrefix("obl") {
+        found = true
+      } else if marker(of: child) == preposition {
+        found = true
+        tokens.append(child)
+        tokens.append(contentsOf: children(of: child, "conj"))
+      } else if relation == "advcl",
+        children(of: child, "mark").contains(where: { lemma($0) == preposition })
+      {
+        found = true
+      }
+    }
+    return (found, tokens)
+  }
+
+  // MARK: Actors
+
+  /// The actors at token `i`: its mention and those of its conjuncts and appositions; a
+  /// relative pronoun stands for the noun its clause modifies.
+  func actors(at i: Int) -> [EventActor] { actors(at: i, owners: true) }
+
+  /// The actors at token `i`; with `owners`, a head outside any mention stands for its
+  /// possessor or modifier (`the troops of Russia`, `Russia's military`), as subjects and
+  /// objects may, but not the object of a preposition (`in retaliation to NATO's support`).
+  func actors(at i: Int, owners: Bool) -> [EventActor] {
+    var tokens = [i]
+    if ["which", "that", "who", "whom"].contains(lemma(i)), let verb = head(i),
+      deprel(verb).hasPrefix("acl"), let noun = head(verb)
+    {
+      tokens = [noun]
+    }
+    for token in tokens {
+      tokens.append(contentsOf: children(of: token, "conj"))
+      tokens.append(contentsOf: children(of: token, "appos"))
+    }
+    var result: [EventActor] = []
+    for token in tokens {
+      var index = range.contains(token) ? mentionAt[token] : -1
+      // A head outside the mention (`troops` in `the troops of Russia`): its possessor.
+      if index < 0 && owners {
+        for child in children(of: token)
+        where ["nmod:poss", "compound", "amod"].contains(deprel(child)) && mentionAt[child] >= 0 {
+          index = mentionAt[child]
+          break
+        }
+      }
+      guard index >= 0, !result.contains(where: { $0.mention == index }) else { continue }
+      let mention = mentions[index]
+      result.append(
+        EventActor(
+          code: mention.code, country: mention.country, tokens: mention.tokens, mention: index))
+    }
+    return result
+  }
+
+  /// Verbs whose object is who does what an open complement says (`urged Y to attack`).
+  private static let objectControl: Set<String> = [
+    "urge", "ask", "force", "persuade", "order", "call", "encourage", "pressure", "press",
+    "allow", "help", "invite", "push", "tell", "warn",
+  ]
+
+  /// Who does what token `i` says.
+  func sources(of i: Int, rule: EventRule) -> [EventActor] { sources(of: i) }
+
+  /// Who does what token `i` says: its subject, or the subject of the clause that governs it.
+  func sources(of i: Int) -> [EventActor] {
+    var found: [EventActor] = []
+    if isNoun(i) {
+      for child in children(of: i) {
+        let relation = deprel(child)
+        if relation == "nmod:poss" || relation == "amod" || relation == "compound"
+          || (relation.hasPrefix("nmod")
+            && ["by", "between", "among"].contains(marker(of: child) ?? ""))
+        {
+          found.append(contentsOf: actors(at: child))
+        }
+      }
+      if !found.isEmpty { return Array(found.prefix(relationBetween(i) ? 1 : found.count)) }
+    } else {
+      for child in children(of: i, "nsubj") { found.append(contentsOf: actors(at: child)) }
+      if children(of: i, "nsubj:pass").count > 0 {
+        for child in children(of: i)
+        where deprel(child) == "obl:agent" || (deprel(child) == "obl" && marker(of: child) == "by")
+        {
+          found.append(contentsOf: actors(at: child))
+        }
+      }
+      if !found.isEmpty { return found }
+    }
+    // A noun acts through the verb it is the object of only when that verb is light
+    // (`mentioned the provision of weapons`, `launched an attack`), not in `denied claims` or
+    // `in return for transfers`.
+    if isNoun(i) {
+      guard ["obj", "nsubj:pass"].contains(deprel(i)), let governor = head(i),
+        Self.lightVerbs.contains(lemma(governor))
+      else { return [] }
+    }
+    // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
+    // clause that governs it.
+    var current = i
+    for _ in 0..<4 {
+      guard let governor = head(current), range.contains(governor) else { break }
+      let relation = deprel(current)
+      // `the necessity for North Korean troops to fight`: the `for` phrase is the subject.
+      if relation == "acl" || relation == "xcomp" {
+        let forSubjects = children(of: governor).filter {
+          deprel($0).hasPrefix("nmod") && marker(of: $0) == "for"
+        }.flatMap(actors)
+        if !forSubjects.isEmpty { return forSubjects }
+      }
+      guard
+        ["xcomp", "conj", "advcl", "acl", "obj", "obl", "ccomp", "nmod", "acl:relcl"]
+          .contains(relation)
+      else { break }
+      if relation == "xcomp", Self.objectControl.contains(lemma(governor)) {
+        let objects = children(of: governor, "obj").flatMap(actors)
+        if !objects.isEmpty { return objects }
+      }
+      let subjects = children(of: governor, "nsubj").flatMap(actors)
+      if !subjects.isEmpty { return subjects }
+      current = governor
+    }
+    return []
+  }
+
+  /// Verbs through which a nominal event has its subject's actor.
+  private static let lightVerbs: Set<String> = [
+    "make", "hold", "launch", "conduct", "carry", "announce", "mention", "propose", "offer",
+    "sign", "give", "stage", "pledge", "promise", "begin", "start", "continue", "plan",
+    "consider", "seek", "order", "approve", "authorize", "authorise", "pursue", "resume", "step",
+    "intensify", "expand", "impose", "issue", "mount", "undertake", "complete", "finalize",
+    "finalise", "reach", "deliver", "extend", "send", "provide", "pay", "exclude", "rule",
+  ]
+
+  /// Whether noun `i` names its parties with `between` (`a treaty between X and Y`): the
+  /// first is the source, the others targets.
+  private func relationBetween(_ i: Int) -> Bool {
+    children(of: i).contains { deprel($0).hasPrefix("nmod") && marker(of: $0) == "between" }
+  }
+
+  /// Prepositions that introduce a target.
+  private static let targetPrepositions: Set<String> = [
+    "to", "with", "against", "on", "at", "toward", "towards", "into", "over", "for", "from",
+    "between",
+  ]
+
+  /// Who token `i` acts on.
+  func targets(of i: Int, rule: EventRule) -> [EventActor] {
+    let sources = Set(sources(of: i, rule: rule).map(\.mention))
+    func keep(_ actors: [EventActor]) -> [EventActor] {
+      actors.filter { !sources.contains($0.mention) }
+    }
+    switch rule.target {
+    case .none: return []
+    case .object: return keep(children(of: i, "obj").flatMap(actors))
+    case .preposition:
+      guard let preposition = rule.preposition else { return [] }
+      let found = prepositionObjects(of: i, preposition)
+      let direct = keep(found.tokens.flatMap(actors))
+      if !direct.isEmpty { return direct }
+      return keep(strandedTarget(of: i))
+    case .auto: break
+    }
+    if isNoun(i) {
+      if relationBetween(i) {
+        let parties = children(of: i).filter { marker(of: $0) == "between" }.flatMap(actors)
+        return Array(parties.dropFirst())
+      }
+      // `sanctions on arms supplies to North Korea`, `provision of weapons to North Korea`:
+      // a prepositional actor of the noun or of its complement.
+      var phrases = children(of: i).filter { deprel($0).hasPrefix("nmod") }
+      phrases.append(
+        contentsOf: phrases.flatMap { children(of: $0) }.filter { deprel($0).hasPrefix("nmod") })
+      let found = phrases.filter { Self.targetPrepositions.contains(marker(of: $0) ?? "") }
+        .flatMap { actors(at: $0, owners: false) }
+      if !found.isEmpty { return keep(found) }
+      // `claims that Pyongyang has provided ...`: the subject of the claim.
+      let clauses = children(of: i).filter { deprel($0) == "acl" || deprel($0) == "ccomp" }
+      return keep(clauses.flatMap { children(of: $0, "nsubj") }.flatMap(actors))
+    }
+    let objects = children(of: i, "obj") + children(of: i, "iobj")
+    let direct = keep(objects.flatMap(actors))
+    if !direct.isEmpty { return direct }
+    // The owner of what is acted on (`denied U.S. claims`), then a prepositional target of
+    // the verb (`talks with`), then one of the object (`weapons to North Korea`).
+    for object in objects {
+      let owners = keep(
+        children(of: object).filter { ["nmod:poss", "compound", "amod"].contains(deprel($0)) }
+          .flatMap(actors))
+      if !owners.isEmpty { return owners }
+    }
+    var candidates = children(of: i).filter {
+      deprel($0).hasPrefix("obl") && Self.targetPrepositions.contains(marker(of: $0) ?? "")
+    }
+    for object in objects {
+      candidates.append(
+        contentsOf: children(of: object).filter {
+          deprel($0).hasPrefix("nmod") && Self.targetPrepositions.contains(marker(of: $0) ?? "")
+        })
+    }
+    if let preposition = rule.preposition {
+      let found = prepositionObjects(of: i, preposition)
+      let direct = keep(found.tokens.flatMap { actors(at: $0, owners: false) })
+      if !direct.isEmpty { return direct }
+      let stranded = keep(strandedTarget(of: i))
+      if found.found && !stranded.isEmpty { return stranded }
+    }
+    let direct2 = keep(candidates.flatMap { actors(at: $0, owners: false) })
+    if !direct2.isEmpty { return direct2 }
+    // `munitions for Russia's war`: the owner of the prepositional object.
+    return keep(candidates.flatMap { actors(at: $0, owners: true) })
+  }
+
+  /// The target of a relative clause with a stranded preposition (`a move that Putin warned
+  /// against`): the noun it modifies, or the subject of the clause that noun belongs to.
+  private func strandedTarget(of i: Int) -> [EventActor] {
+    guard deprel(i).hasPrefix("acl"), let noun = head(i) else { return [] }
+    let direct = actors(at: noun)
+    if !direct.isEmpty { return direct }
+    guard let clause = head(noun), range.contains(clause) else { return [] }
+    return sources(of: clause)
+  }
+
+  /// The actors of a passive subject (`Ukraine was attacked`), or `nil`.
+  func passiveSubjects(of i: Int) -> [EventActor]? {
+    let found = children(of: i, "nsubj:pass").flatMap(actors)
+    return found.isEmpty ? nil : found
+  }
+}
