@@ -46,23 +46,55 @@ public struct EventCoder: Sendable {
     var result: [Event] = []
     for sentence in doc.sentences.indices {
       reader.load(sentence: sentence)
+      var found: [Event] = []
       for token in reader.range {
-        result.append(contentsOf: events(at: token, reader: reader, date: date))
+        found.append(contentsOf: events(at: token, reader: reader, date: date))
       }
+      result.append(contentsOf: Self.prune(found, reader: reader))
     }
     return result
+  }
+
+  /// Drops events that say again what another event of the sentence says: the same event
+  /// twice, a noun that is an argument of another event's verb (`signed an agreement`,
+  /// `held talks`), and a verb without target whose complement is the event (`threatened to
+  /// attack Y`).
+  private static func prune(_ events: [Event], reader: SentenceReader) -> [Event] {
+    let triggers = Set(events.map(\.trigger))
+    var seen = Set<String>()
+    return events.filter { event in
+      let key =
+        "\(event.type.code) \(event.source.mention) \(event.target?.mention ?? -1) \(event.mode)"
+      guard seen.insert(key).inserted else { return false }
+      if reader.isNoun(event.trigger), let head = reader.head(event.trigger),
+        head != event.trigger, triggers.contains(head),
+        events.contains(where: { $0.trigger == head && $0.source.code == event.source.code })
+      {
+        return false
+      }
+      if event.target == nil,
+        events.contains(where: { other in
+          other.trigger != event.trigger && reader.head(other.trigger) == event.trigger
+            && ["xcomp", "ccomp"].contains(reader.deprel(other.trigger))
+            && other.source.code == event.source.code
+        })
+      {
+        return false
+      }
+      return true
+    }
   }
 
   // MARK: Rules
 
   private func events(at token: Int, reader: SentenceReader, date: DayDate?) -> [Event] {
-    let lemma = reader.lemma(token)
     let rules: [EventRule]
     if reader.isVerb(token) {
-      guard let found = lexicon.verbRules[lemma] else { return [] }
+      guard let found = lemmaCandidates(token, reader: reader).lazy.compactMap({ lexicon.verbRules[$0] }).first
+      else { return [] }
       rules = found
     } else if reader.isNoun(token) {
-      guard let found = lexicon.nounRules[lemma] else { return [] }
+      guard let found = lexicon.nounRules[reader.lemma(token)] else { return [] }
       rules = found
     } else {
       return []
@@ -82,6 +114,7 @@ public struct EventCoder: Sendable {
       targets = passive
     }
     var mode = rule.negated ? EventMode.asserted : reader.mode(of: token)
+    if mode == .hypothetical && reader.isCommitment(token) { mode = .intended }
     var code = rule.code
     if mode == .intended {
       code = rule.intentCode ?? EventOntology.intentCode(for: code)
@@ -121,6 +154,22 @@ public struct EventCoder: Sendable {
           mode: mode, date: eventDate, dateText: dateText, evidence: low..<high, rule: rule.origin))
     }
     return result
+  }
+
+  /// The lemma of a verb, then forms that repair what the lemmatizer may miss: a doubled
+  /// final consonant (`expell` -> `expel`) and an `-ed` it left (`vetoed` -> `veto`).
+  private func lemmaCandidates(_ token: Int, reader: SentenceReader) -> [String] {
+    let lemma = reader.lemma(token)
+    var candidates = [lemma]
+    let letters = Array(lemma)
+    if letters.count > 3, letters[letters.count - 1] == letters[letters.count - 2] {
+      candidates.append(String(letters.dropLast()))
+    }
+    if lemma.hasSuffix("ed") && lemma.count > 4 {
+      candidates.append(String(lemma.dropLast(2)))
+      candidates.append(String(lemma.dropLast(1)))
+    }
+    return candidates
   }
 
   private func matches(_ rule: EventRule, at token: Int, negated: Bool, reader: SentenceReader)

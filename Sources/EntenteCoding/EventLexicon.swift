@@ -115,19 +115,16 @@ public struct EventLexicon: Sendable {
       }
       trigger = pieces.map { String($0.dropLast(2)) }.joined(separator: "|")
     }
-    var particle: String?
-    if let plus = trigger.firstIndex(of: "+") {
-      particle = String(trigger[trigger.index(after: plus)...])
-      trigger = String(trigger[..<plus])
-      guard particle?.isEmpty == false else { throw fail("empty particle in '\(fields[1])'") }
-    }
-    let lemmas = trigger.split(separator: "|").map(String.init)
-    guard !lemmas.isEmpty, lemmas.allSatisfy({ !$0.isEmpty && !$0.contains("/") }) else {
-      throw fail("malformed trigger '\(fields[1])'")
+    // Each lemma may have its own particle: `appeal|call+on|urge`.
+    var lemmas: [(lemma: String, particle: String?)] = []
+    for piece in trigger.split(separator: "|", omittingEmptySubsequences: false) {
+      let parts = piece.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+      guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && !$0.contains("/") })
+      else { throw fail("malformed trigger '\(fields[1])'") }
+      lemmas.append((parts[0], parts.count == 2 ? parts[1] : nil))
     }
     var template = EventRule(code: fields[0], lemma: "", origin: origin)
     template.isNoun = isNoun
-    template.particle = particle
     for condition in fields.dropFirst(2) {
       let parts = condition.split(separator: "=", maxSplits: 1).map(String.init)
       let key = parts[0]
@@ -172,17 +169,16 @@ public struct EventLexicon: Sendable {
     if template.target == .preposition && template.preposition == nil {
       throw fail("'target=prep' needs 'prep='")
     }
-    // A noun written `hunger+strike/n` is the noun `strike` with the compound `hunger`.
-    if isNoun, let compound = particle {
-      guard lemmas.count == 1 else { throw fail("a compound noun trigger takes one lemma") }
+    return lemmas.map { piece in
       var rule = template
-      rule.lemma = compound
-      rule.particle = lemmas[0]
-      return [rule]
-    }
-    return lemmas.map {
-      var rule = template
-      rule.lemma = $0
+      if isNoun, let head = piece.particle {
+        // A noun written `hunger+strike/n` is the noun `strike` with the compound `hunger`.
+        rule.lemma = head
+        rule.particle = piece.lemma
+      } else {
+        rule.lemma = piece.lemma
+        rule.particle = piece.particle
+      }
       return rule
     }
   }

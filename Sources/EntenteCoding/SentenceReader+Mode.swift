@@ -86,6 +86,21 @@ extension SentenceReader {
     return claimed ? .claimed : .asserted
   }
 
+  /// Whether token `i` is what its speaker says they would or will do (`Russia said it
+  /// would retaliate`): a commitment, not a mere possibility.
+  func isCommitment(_ i: Int) -> Bool {
+    guard deprel(i) == "ccomp", let verb = head(i),
+      ["say", "warn", "announce", "vow", "declare", "insist", "tell", "state", "threaten"]
+        .contains(lemma(verb))
+    else { return false }
+    let modal = children(of: i).contains {
+      deprel($0) == "aux" && ["would", "will", "'ll"].contains(lemma($0))
+    }
+    let subjects = children(of: i, "nsubj")
+    let pronoun = subjects.allSatisfy { ["it", "they", "we", "he", "she", "i"].contains(lemma($0)) }
+    return modal && pronoun
+  }
+
   /// The mode token `i` gets from its own dependents: modals, `if`, `potential`.
   private func localMode(of i: Int) -> EventMode? {
     for child in children(of: i) {

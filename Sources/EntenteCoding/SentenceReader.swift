@@ -22,7 +22,9 @@ struct SentenceReader {
     self.tags = tags
     self.mentions = mentions
     mentionAt = Array(repeating: -1, count: doc.tokens.count)
-    for (index, mention) in mentions.enumerated() where !mention.code.isEmpty {
+    // Places of a known country act for it (`attacked Kharkiv` -> `UKR`).
+    for (index, mention) in mentions.enumerated()
+    where !mention.code.isEmpty || (mention.type == .location && mention.country != nil) {
       for token in mention.tokens { mentionAt[token] = index }
     }
   }
@@ -176,7 +178,8 @@ struct SentenceReader {
       let mention = mentions[index]
       result.append(
         EventActor(
-          code: mention.code, country: mention.country, tokens: mention.tokens, mention: index))
+          code: mention.code.isEmpty ? mention.country ?? "" : mention.code,
+          country: mention.country, tokens: mention.tokens, mention: index))
     }
     return result
   }

@@ -1,0 +1,143 @@
+import EntenteCoding
+import EntenteNLP
+import Foundation
+import Testing
+
+/// A parsing pipeline with the shipped models, built once.
+let parsingPipeline: Pipeline? = {
+  guard let models = try? Models.bundled(parser: true) else { return nil }
+  return try? Pipeline.standard(until: .parse, models: models)
+}()
+
+/// The shipped event coder, built once.
+let eventCoder = try? EventCoder.bundled()
+
+/// The events of `text` as `CODE SOURCE>TARGET MODE DATE` lines.
+func codedEvents(_ text: String, date: String = "2024-06-19") throws -> [String] {
+  let pipeline = try #require(parsingPipeline)
+  let base = try #require(countryKnowledgeBase)
+  let coder = try #require(eventCoder)
+  let doc = pipeline(text)
+  let day = DayDate(iso: date)
+  let mentions = ActorMatcher(knowledgeBase: base).mentions(in: doc, date: day)
+  return coder.events(in: doc, mentions: mentions, date: day).map {
+    "\($0.type.code) \($0.source.code)>\($0.target?.code ?? "-") \($0.mode.rawValue) \($0.date ?? "-")"
+  }
+}
+
+/// One row of `Fixtures/events.tsv`.
+struct EventCase: CustomTestStringConvertible, Sendable {
+  var sentence: String
+  var events: [String]
+  var testDescription: String { sentence }
+
+  static let all: [EventCase] = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/events.tsv")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap { line in
+      guard !line.hasPrefix("#") else { return nil }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 2 else { return nil }
+      let events = fields[1].isEmpty ? [] : fields[1].components(separatedBy: "; ")
+      return EventCase(sentence: fields[0], events: events)
+    }
+  }()
+}
+
+@Suite(
+  "Events",
+  .enabled(
+    if: parsingPipeline != nil && countryKnowledgeBase != nil && eventCoder != nil,
+    "the shipped models, knowledge base or lexicon could not be loaded"))
+struct EventTests {
+  @Test("the sentence table is read")
+  func table() {
+    #expect(EventCase.all.count >= 35)
+  }
+
+  @Test("each sentence gives exactly its events", arguments: EventCase.all)
+  func sentence(_ row: EventCase) throws {
+    #expect(try codedEvents(row.sentence).sorted() == row.events.sorted())
+  }
+
+  @Test("the ontology has every CAMEO code with Goldstein score, quad class and PLOVER type")
+  func ontology() throws {
+    let ontology = try EventOntology.bundled()
+    #expect(ontology.types.count == 312)
+    let sign = try #require(ontology["057"])
+    #expect(sign.goldstein == 8)
+    #expect(sign.quadClass == 1)
+    #expect(sign.plover == "AGREE")
+    #expect(sign.root == "05")
+    #expect(ontology["190"]?.plover == "ASSAULT")
+    #expect(ontology["011"]?.goldstein == -0.1)
+    #expect(EventOntology.intentCode(for: "070") == "033")
+    #expect(EventOntology.intentCode(for: "190") == "138")
+    #expect(EventOntology.intentCode(for: "163") == "1312")
+  }
+
+  @Test("lexicon lines that cannot be read are reported with file and line; the rest loads")
+  func lexiconErrors() throws {
+    let ontology = try EventOntology.bundled()
+    let text = """
+      # comment
+      057\tsign\tobj=treaty|pact\treciprocal
+      999\tfrobnicate
+      042\tvisit/n|trip\ttarget=auto
+      130\twarn\tprep=against|of
+      110\tcondemn\tcolour=red
+      0871\tceasefire/n\treciprocal
+      """
+    let (lexicon, issues) = EventLexicon.parse(text, path: "test.tsv", ontology: ontology)
+    #expect(issues.map(\.line) == [3, 4, 5, 6])
+    #expect(issues.allSatisfy { $0.description.hasPrefix("test.tsv:") })
+    #expect(issues.first?.message.contains("999") == true)
+    #expect(lexicon.ruleCount == 2)
+    #expect(lexicon.verbRules["sign"]?.first?.reciprocal == true)
+    #expect(lexicon.nounRules["ceasefire"]?.first?.code == "0871")
+  }
+
+  @Test("the shipped lexicon reads without error")
+  func shippedLexicon() throws {
+    let ontology = try EventOntology.bundled()
+    let (lexicon, issues) = try EventLexicon.bundled(ontology: ontology)
+    #expect(issues.isEmpty, "\(issues)")
+    #expect(lexicon.ruleCount >= 250)
+  }
+
+  @Test(
+    "the founding example: visit, signing both ways, modes and dates",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: FoundingExample.path),
+      "../shared/examples/pact-article.txt is absent"))
+  func foundingExample() throws {
+    let text = try String(contentsOfFile: FoundingExample.path, encoding: .utf8)
+    let events = try codedEvents(text)
+    func has(_ line: String) -> Bool { events.contains(line) }
+    #expect(has("042 RUSGOV>PRK asserted 2024-06-19"), "\(events)")
+    #expect(has("057 RUS>PRK asserted 2024-06-19"))
+    #expect(has("057 PRK>RUS asserted 2024-06-19"))
+    // The 1961 treaty is dated in its year.
+    #expect(has("057 SUN>PRK asserted 1961"))
+    // South Korea only considers sending arms: an intention, not an asserted 07x.
+    #expect(has("033 KOR>UKR intended 2024-06-19"))
+    #expect(
+      !events.contains { $0.hasPrefix("07") && $0.contains("KOR>") && $0.contains("asserted") })
+    // Putin's warning to South Korea.
+    #expect(events.contains { $0.hasPrefix("13") && $0.contains("RUSGOV>KOR") })
+    // The denials, and the claim they deny.
+    #expect(has("016 RUS>USA asserted 2024-06-19"))
+    #expect(has("016 PRK>USA asserted 2024-06-19"))
+    #expect(has("070 PRK>RUS claimed 2024-06-19"))
+    // China declines to comment.
+    #expect(has("011 CHN>- asserted 2024-06-19"))
+    // No asserted event for the potential munitions exchange or for North Korean troops
+    // fighting in Ukraine.
+    #expect(!events.contains { $0.hasPrefix("070 PRK>") && $0.contains("asserted") })
+    #expect(
+      !events.contains { $0.hasPrefix("19") && $0.contains("PRKMIL") && $0.contains("asserted") })
+    // Supplying weapons to North Korea is not excluded: an intention.
+    #expect(has("033 RUSGOV>PRK intended 2024-06-19"))
+  }
+}
