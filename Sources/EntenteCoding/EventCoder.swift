@@ -90,7 +90,8 @@ public struct EventCoder: Sendable {
   private func events(at token: Int, reader: SentenceReader, date: DayDate?) -> [Event] {
     let rules: [EventRule]
     if reader.isVerb(token) {
-      guard let found = lemmaCandidates(token, reader: reader).lazy.compactMap({ lexicon.verbRules[$0] }).first
+      let candidates = lemmaCandidates(token, reader: reader)
+      guard let found = candidates.lazy.compactMap({ lexicon.verbRules[$0] }).first
       else { return [] }
       rules = found
     } else if reader.isNoun(token) {

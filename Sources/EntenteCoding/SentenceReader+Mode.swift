@@ -97,7 +97,8 @@ extension SentenceReader {
       deprel($0) == "aux" && ["would", "will", "'ll"].contains(lemma($0))
     }
     let subjects = children(of: i, "nsubj")
-    let pronoun = subjects.allSatisfy { ["it", "they", "we", "he", "she", "i"].contains(lemma($0)) }
+    let pronouns: Set<String> = ["it", "they", "we", "he", "she", "i"]
+    let pronoun = subjects.allSatisfy { pronouns.contains(lemma($0)) }
     return modal && pronoun
   }
 
