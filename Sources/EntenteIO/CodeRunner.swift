@@ -13,7 +13,7 @@ public struct CodeOptions: Sendable {
   /// Whether to write tokens.
   public var includeTokens = false
   /// The last pipeline stage to run.
-  public var until: PipelineStage = .parse
+  public var until: PipelineStage = .events
   /// The models for the statistical stages; `nil` loads the shipped ones when needed.
   public var models: Models?
   /// PETRARCH actor dictionaries consulted after the knowledge base.
@@ -74,8 +74,8 @@ public struct CodeRunner {
     } catch {
       throw ModelFileError(path: "Models", "\(error)")
     }
-    // Events come with the parse.
-    if options.until >= .parse {
+    // Events come after the parse.
+    if options.until >= .events {
       coder = try SharedModels.eventCoder()
     } else {
       coder = nil

@@ -23,6 +23,9 @@ public enum PipelineStage: String, Sendable, CaseIterable, Comparable {
   case tags
   /// Dependency parses.
   case parse
+  /// Events, coded after the parse by the event coder (`EntenteCoding`); for the text
+  /// pipeline itself this is the same as `parse`.
+  case events
 
   public static func < (lhs: PipelineStage, rhs: PipelineStage) -> Bool {
     allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0

@@ -20,7 +20,11 @@ struct Benchmark: ParsableCommand {
   @Option(name: .long, help: "Directory of *.txt files.")
   var corpus: String = "../shared/data/corpora/state_union"
 
-  @Option(name: .long, help: "The last stage to run: tokens, sentences, tags or parse.")
+  @Option(
+    name: .long,
+    help:
+      "The last stage to run: tokens, sentences, tags, parse or events (parse, actor mentions and event coding: the whole of `entente code` but output)."
+  )
   var until: PipelineStage = .sentences
 
   @OptionGroup var models: ModelOptions
@@ -67,12 +71,27 @@ struct Benchmark: ParsableCommand {
       tokens += doc.tokens.count
       sentences += doc.sentences.count
     }
+    // With events, actor mentions and event coding run in the timed loop too.
+    let coding: (ActorMatcher, EventCoder)? =
+      until >= .events
+      ? (try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled()), try EventCoder.bundled())
+      : nil
+    let date = DayDate(iso: "2024-06-19")
+    var eventCount = 0
     let clock = ContinuousClock()
     var seconds: [Double] = []
     for _ in 0..<repeats {
       let start = clock.now
       var checksum = 0
-      for text in texts { checksum &+= pipeline(text).tokens.count }
+      eventCount = 0
+      for text in texts {
+        let doc = pipeline(text)
+        checksum &+= doc.tokens.count
+        if let (matcher, coder) = coding {
+          let mentions = matcher.mentions(in: doc, date: date)
+          eventCount += coder.events(in: doc, mentions: mentions, date: date).count
+        }
+      }
       let elapsed = clock.now - start
       precondition(checksum == tokens, "the pipeline is not deterministic")
       seconds.append(
@@ -92,6 +111,7 @@ struct Benchmark: ParsableCommand {
     print("stage: \(until.rawValue), passes: \(repeats)")
     print(line("best", best))
     print(line("median", median))
+    if coding != nil { print("events: \(eventCount) per pass") }
     if mentions { try timeMentions(texts: texts, pipeline: pipeline, pipelineBest: best) }
   }
 

@@ -44,8 +44,8 @@ struct Code: ParsableCommand {
   @Flag(name: .long, help: "Include tokens in the output.")
   var tokens = false
 
-  @Option(name: .long, help: "The last stage to run: tokens, sentences, tags or parse.")
-  var until: PipelineStage = .parse
+  @Option(name: .long, help: "The last stage to run: tokens, sentences, tags, parse or events.")
+  var until: PipelineStage = .events
 
   @Option(name: .long, help: "The largest document accepted, in bytes.")
   var maxDocumentBytes: Int = 256 << 20
