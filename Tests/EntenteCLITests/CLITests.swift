@@ -215,7 +215,7 @@ struct CLITests {
     "exit status 2 for usage errors",
     arguments: [
       ["code", "--format", "xml"], ["code", "--date", "19 June 2024"],
-      ["code", "--until", "events"],
+      ["code", "--until", "quotes"],
       ["code", "--no-such-flag"], ["frobnicate"],
     ])
   func usageErrors(_ arguments: [String]) throws {
