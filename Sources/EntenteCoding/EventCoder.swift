@@ -66,9 +66,17 @@ public struct EventCoder: Sendable {
       let key =
         "\(event.type.code) \(event.source.mention) \(event.target?.mention ?? -1) \(event.mode)"
       guard seen.insert(key).inserted else { return false }
+      // A noun under another event's verb with the same source, or its object with the same
+      // root, is part of that event (`signed an agreement`, `took Israeli hostages`); other
+      // nouns keep their own event (`condemned Turkey's airstrikes`).
       if reader.isNoun(event.trigger), let head = reader.head(event.trigger),
         head != event.trigger, triggers.contains(head),
-        events.contains(where: { $0.trigger == head && $0.source.code == event.source.code })
+        events.contains(where: { other in
+          other.trigger == head
+            && (other.source.code == event.source.code
+              || (other.type.root == event.type.root
+                && ["obj", "xcomp"].contains(reader.deprel(event.trigger))))
+        })
       {
         return false
       }
@@ -76,7 +84,7 @@ public struct EventCoder: Sendable {
         events.contains(where: { other in
           other.trigger != event.trigger && reader.head(other.trigger) == event.trigger
             && ["xcomp", "ccomp"].contains(reader.deprel(other.trigger))
-            && other.source.code == event.source.code
+            && other.source.code == event.source.code && other.mode == .intended
         })
       {
         return false
@@ -169,6 +177,12 @@ public struct EventCoder: Sendable {
     if lemma.hasSuffix("ed") && lemma.count > 4 {
       candidates.append(String(lemma.dropLast(2)))
       candidates.append(String(lemma.dropLast(1)))
+    }
+    // `bombed` -> `bombe`: the word without its ending.
+    let word = reader.text(token).lowercased()
+    for ending in ["ed", "d", "ing", "s"]
+    where word.hasSuffix(ending) && word.count > ending.count + 2 {
+      candidates.append(String(word.dropLast(ending.count)))
     }
     return candidates
   }

@@ -70,7 +70,7 @@ extension SentenceReader {
     if text.count == 4, let year = Int(text), (1800...2100).contains(year), xpos(i) == "CD" {
       return (text, words(text))
     }
-    if let month = Self.months.firstIndex(of: word) {
+    if let month = Self.months.firstIndex(of: word), xpos(i) == "NNP" {
       let numbers = children(of: i).compactMap { Int(doc.string(bytes: byteRange($0))) }
       let year =
         numbers.first { $0 >= 1800 } ?? documentDate.map { $0.value / 10_000 } ?? 0

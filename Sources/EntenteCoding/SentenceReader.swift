@@ -45,6 +45,10 @@ struct SentenceReader {
 
   func lemma(_ i: Int) -> String { doc.lemmas[i].lowercased() }
 
+  func text(_ i: Int) -> String {
+    doc.string(bytes: Int(doc.tokens[i].start)..<Int(doc.tokens[i].end))
+  }
+
   func xpos(_ i: Int) -> String {
     let tag = Int(doc.tokens[i].tag)
     return tag < tags.xpos.count ? tags.xpos[tag] : ""
@@ -190,6 +194,12 @@ struct SentenceReader {
     "allow", "help", "invite", "push", "tell", "warn",
   ]
 
+  /// Verbs whose object did what the clause after `of` or `for` says (`accused X of
+  /// violating`), and whose target is that clause's subject when the parse has no object.
+  static let accusing: Set<String> = [
+    "accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn",
+  ]
+
   /// Who does what token `i` says.
   func sources(of i: Int, rule: EventRule) -> [EventActor] { sources(of: i) }
 
@@ -243,6 +253,10 @@ struct SentenceReader {
         ["xcomp", "conj", "advcl", "acl", "obj", "obl", "ccomp", "nmod", "acl:relcl"]
           .contains(relation)
       else { break }
+      if ["advcl", "acl", "obl"].contains(relation), Self.accusing.contains(lemma(governor)) {
+        let objects = children(of: governor, "obj").flatMap(actors)
+        if !objects.isEmpty { return objects }
+      }
       if relation == "xcomp", Self.objectControl.contains(lemma(governor)) {
         let objects = children(of: governor, "obj").flatMap(actors)
         if !objects.isEmpty { return objects }
@@ -312,6 +326,12 @@ struct SentenceReader {
     let objects = children(of: i, "obj") + children(of: i, "iobj")
     let direct = keep(objects.flatMap(actors))
     if !direct.isEmpty { return direct }
+    // `accused China of hacking`, parsed with China as the subject of `hacking`.
+    if objects.isEmpty, Self.accusing.contains(lemma(i)) {
+      let clauses = children(of: i).filter { ["advcl", "ccomp", "xcomp"].contains(deprel($0)) }
+      let subjects = keep(clauses.flatMap { children(of: $0, "nsubj") }.flatMap(actors))
+      if !subjects.isEmpty { return subjects }
+    }
     // The owner of what is acted on (`denied U.S. claims`), then a prepositional target of
     // the verb (`talks with`), then one of the object (`weapons to North Korea`).
     for object in objects {
