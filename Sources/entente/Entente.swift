@@ -20,7 +20,9 @@ struct Entente: ParsableCommand {
       and events.
       """,
     version: version,
-    subcommands: [Code.self, Actors.self, Train.self, Evaluate.self, Benchmark.self],
+    subcommands: [
+      Code.self, Validate.self, Actors.self, Train.self, Evaluate.self, Benchmark.self,
+    ],
     defaultSubcommand: nil
   )
 }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import EntenteCoding
+import EntenteIO
+import EntenteNLP
+import Foundation
+
+/// `entente validate FILE`: run a PETRARCH validation-records file.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a PETRARCH validation-records file and print a verdict per record.",
+    discussion: """
+      Reads the XML records of PETRARCH's unit-test suite (PETR.UnitTest.records.xml) or the \
+      same records as JSON Lines, codes each sentence from its raw text (never from the gold \
+      parse) with the actor and agent dictionaries the file's environment names and \
+      Entente's own event lexicon, and compares the asserted events (source, target, code) \
+      with the expected ones. Prints PASS or FAIL per record, the pass rate by category, and \
+      ends with the line `N passed, N failed`. Inactive records are skipped.
+
+      PETRARCH's verb dictionaries are not read yet: events are coded with Entente's lexicon.
+      """
+  )
+
+  @Argument(help: "A validation-records file (.xml or .jsonl).")
+  var file: String
+
+  @Flag(name: .long, help: "Print only failed records (and the summary).")
+  var failuresOnly = false
+
+  func run() throws {
+    let records: [ValidationRecord]
+    let environment: ValidationEnvironment
+    let runner: ValidationRunner
+    do {
+      (records, environment) = try ValidationReader.read(path: file)
+      let matcher = try ActorMatcher.load(
+        actorPaths: environment.actors, agentPaths: environment.agents,
+        knowledgeBase: environment.actors.isEmpty,
+        warning: { FileHandle.standardError("entente: warning: \($0)\n") })
+      let models = try Models.bundled(parser: true)
+      runner = ValidationRunner(
+        pipeline: try Pipeline.standard(until: .parse, models: models), matcher: matcher,
+        coder: try EventCoder.bundled())
+    } catch {
+      FileHandle.standardError("entente: error: \(error)\n")
+      throw ExitCode(1)
+    }
+    var passed = 0
+    var failed = 0
+    var byCategory: [String: (passed: Int, total: Int)] = [:]
+    for record in records where record.active {
+      let verdict = runner.run(record)
+      var counts = byCategory[record.category, default: (0, 0)]
+      counts.total += 1
+      if verdict.passed {
+        passed += 1
+        counts.passed += 1
+        if !failuresOnly { print("PASS \(record.id) \(record.category)") }
+      } else {
+        failed += 1
+        print(
+          "FAIL \(record.id) \(record.category) expected: \(record.expected.sorted().joined(separator: ", ")); "
+            + "found: \(verdict.found.joined(separator: ", "))")
+      }
+      byCategory[record.category] = counts
+    }
+    print("by category:")
+    for (category, counts) in byCategory.sorted(by: { $0.key < $1.key }) {
+      print(
+        String(
+          format: "  %@ %d of %d (%.1f%%)", category, counts.passed, counts.total,
+          100 * Double(counts.passed) / Double(max(1, counts.total))))
+    }
+    print("\(passed) passed, \(failed) failed")
+  }
+}
