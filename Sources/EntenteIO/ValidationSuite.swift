@@ -72,8 +72,29 @@ public enum ValidationReader {
     if let verbs = element("Verbfile", in: text[...]) { environment.verbs = resolve(verbs) }
     if let actors = element("Actorfile", in: text[...]) { environment.actors = [resolve(actors)] }
     if let agents = element("Agentfile", in: text[...]) { environment.agents = [resolve(agents)] }
+    // Comments hold prose and commented-out elements (`<!--Stop></Stop-->`): drop them.
+    var uncommented = ""
+    var scan = text[...]
+    while let open = scan.range(of: "<!--") {
+      uncommented += scan[..<open.lowerBound]
+      guard let close = scan.range(of: "-->", range: open.upperBound..<scan.endIndex) else {
+        scan = scan[scan.endIndex...]
+        break
+      }
+      scan = scan[close.upperBound...]
+    }
+    uncommented += scan
+    // `<Include>` names the categories to run; `valid` keeps only sentence="true" records.
+    let include = Set(
+      (element("Include", in: uncommented[...]) ?? "").split(whereSeparator: \.isWhitespace).map(
+        String.init))
+    let exclude = Set(
+      (element("Exclude", in: uncommented[...]) ?? "").split(whereSeparator: \.isWhitespace).map(
+        String.init))
     var records: [ValidationRecord] = []
-    var rest = text[...]
+    // `<Stop>` ends the run.
+    var rest = uncommented[...]
+    if let stop = uncommented.range(of: "<Stop>") { rest = uncommented[..<stop.lowerBound] }
     while let open = rest.range(of: "<Sentence ") {
       guard let close = rest.range(of: "</Sentence>", range: open.upperBound..<rest.endIndex)
       else { break }
@@ -92,13 +113,17 @@ public enum ValidationReader {
         }
         scan = scan[end...]
       }
+      let category = attributes["category"] ?? ""
+      let active =
+        (include.isEmpty || include.contains(category)) && !exclude.contains(category)
+        && (!include.contains("valid") || attributes["sentence"] == "true")
+        && !body.contains("<Skip")
       records.append(
         ValidationRecord(
-          id: id, category: attributes["category"] ?? "",
-          date: attributes["date"].flatMap {
-            DayDate(petrarch: $0[...])
-          }, text: unescape(sentence.split(whereSeparator: \.isNewline).joined(separator: " ")),
-          expected: expected, active: attributes["valid"] != "false"))
+          id: id, category: category,
+          date: attributes["date"].flatMap { DayDate(petrarch: $0[...]) },
+          text: unescape(sentence.split(whereSeparator: \.isNewline).joined(separator: " ")),
+          expected: expected, active: active))
     }
     return (records, environment)
   }
@@ -143,7 +168,11 @@ public enum ValidationReader {
       let name =
         rest[..<equals].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         .last.map(String.init) ?? ""
-      let afterEquals = rest.index(after: equals)
+      // `id ="X"` and `date = "Y"` occur: skip spaces after `=`.
+      var afterEquals = rest.index(after: equals)
+      while afterEquals < rest.endIndex, rest[afterEquals] == " " {
+        afterEquals = rest.index(after: afterEquals)
+      }
       guard afterEquals < rest.endIndex, rest[afterEquals] == "\"",
         let close = rest[rest.index(after: afterEquals)...].firstIndex(of: "\"")
       else { break }
@@ -190,9 +219,9 @@ public struct ValidationRunner {
     let mentions = matcher.mentions(in: doc, date: record.date)
     let events = coder.events(in: doc, mentions: mentions, date: record.date)
       .filter { $0.mode == .asserted }
-    let found = Array(
-      Set(events.map { "\($0.source.code)>\($0.target?.code ?? "---") \($0.type.code)" }))
-    return Verdict(
-      record: record, found: found.sorted(), passed: Set(found) == Set(record.expected))
+    // Compared as multisets of (source, target, code), as PETRARCH's validator does.
+    let found = events.map { "\($0.source.code)>\($0.target?.code ?? "---") \($0.type.code)" }
+      .sorted()
+    return Verdict(record: record, found: found, passed: found == record.expected.sorted())
   }
 }
