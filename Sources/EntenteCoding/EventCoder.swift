@@ -132,8 +132,10 @@ public struct EventCoder: Sendable {
     guard let type = ontology[code] ?? ontology[rule.code] else { return [] }
     let (eventDate, dateText) = reader.date(of: token, documentDate: date)
     var pairs: [(EventActor, EventActor?)] = []
+    // An event goes both ways only when it happened: a refusal to negotiate is one-sided.
+    let reciprocal = rule.reciprocal && mode == .asserted
     if targets.isEmpty {
-      if rule.reciprocal && sources.count >= 2 {
+      if reciprocal && sources.count >= 2 {
         for a in sources { for b in sources where b.mention != a.mention { pairs.append((a, b)) } }
       } else {
         pairs = sources.map { ($0, nil) }
@@ -142,7 +144,7 @@ public struct EventCoder: Sendable {
       for source in sources {
         for target in targets where target.mention != source.mention {
           pairs.append((source, target))
-          if rule.reciprocal { pairs.append((target, source)) }
+          if reciprocal { pairs.append((target, source)) }
         }
       }
     }

@@ -59,18 +59,19 @@ public struct EventOntology: Sendable {
 
   /// The code that expresses the intent to carry out `code`: cooperation becomes CAMEO's
   /// root 03 (`070` provide aid -> `033` intent to provide material aid), force and coercion
-  /// become threats (root 13), and codes already of intent (roots 03 and 13) stay.
+  /// become threats (root 13), and codes already of intent (roots 03 and 13) stay, as do
+  /// force postures (root 15: a planned deployment is not by itself a threat).
   public static func intentCode(for code: String) -> String {
     let root = code.prefix(2)
     switch root {
     case "03", "13": return code
-    case "04": return "036"
+    case "04": return code.hasPrefix("045") ? "039" : "036"
     case "05": return "032"
     case "06": return "031"
     case "07": return "033"
     case "08": return "035"
     case "16": return code.hasPrefix("163") ? "1312" : "1313"
-    case "15", "17": return "130"
+    case "17": return "130"
     case "18", "19", "20": return "138"
     default: return code
     }

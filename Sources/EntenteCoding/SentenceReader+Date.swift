@@ -71,7 +71,12 @@ extension SentenceReader {
       return (text, words(text))
     }
     if let month = Self.months.firstIndex(of: word), xpos(i) == "NNP" {
-      let numbers = children(of: i).compactMap { Int(doc.string(bytes: byteRange($0))) }
+      // `October 7, 2023`: the day and year may hang elsewhere in the parse; read the next
+      // few tokens.
+      let following = (i + 1)..<min(range.upperBound, i + 5)
+      let numbers = (children(of: i) + Array(following)).compactMap {
+        Int(doc.string(bytes: byteRange($0)))
+      }
       let year =
         numbers.first { $0 >= 1800 } ?? documentDate.map { $0.value / 10_000 } ?? 0
       guard year > 0 else { return nil }

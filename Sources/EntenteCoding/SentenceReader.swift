@@ -110,6 +110,15 @@ struct SentenceReader {
     // `attack on X`-style objects: a compound inside the object (`artillery shells`).
     var lemmas = objects.map(lemma)
     for object in objects {
+      // A plural the lemmatizer left (`troops`), and `@place` for a place or country
+      // (`captured Aleppo`).
+      let word = text(object).lowercased()
+      if word.count > 3 && word.hasSuffix("s") { lemmas.append(String(word.dropLast())) }
+      if mentionAt[object] >= 0, [.location, .country].contains(mentions[mentionAt[object]].type) {
+        lemmas.append("@place")
+      }
+    }
+    for object in objects {
       lemmas.append(contentsOf: children(of: object, "compound").map(lemma))
     }
     return lemmas

@@ -53,7 +53,7 @@ struct EventCase: CustomTestStringConvertible, Sendable {
 struct EventTests {
   @Test("the sentence table is read")
   func table() {
-    #expect(EventCase.all.count >= 75)
+    #expect(EventCase.all.count >= 120)
   }
 
   @Test("each sentence gives exactly its events", arguments: EventCase.all)
