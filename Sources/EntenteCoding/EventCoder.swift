@@ -64,7 +64,7 @@ public struct EventCoder: Sendable {
     var seen = Set<String>()
     return events.filter { event in
       let key =
-        "\(event.type.code) \(event.source.mention) \(event.target?.mention ?? -1) \(event.mode)"
+        "\(event.type.code) \(event.source.mention) \(event.target?.mention ?? -1) \(event.mode) \(event.date ?? "")"
       guard seen.insert(key).inserted else { return false }
       // A noun under another event's verb with the same source, or its object with the same
       // root, is part of that event (`signed an agreement`, `took Israeli hostages`); other
@@ -72,10 +72,10 @@ public struct EventCoder: Sendable {
       if reader.isNoun(event.trigger), let head = reader.head(event.trigger),
         head != event.trigger, triggers.contains(head),
         events.contains(where: { other in
-          other.trigger == head
-            && (other.source.code == event.source.code
-              || (other.type.root == event.type.root
-                && ["obj", "xcomp"].contains(reader.deprel(event.trigger))))
+          let isObject = ["obj", "xcomp"].contains(reader.deprel(event.trigger))
+          return other.trigger == head
+            && ((other.source.code == event.source.code && (isObject || other.mode == event.mode))
+              || (other.type.root == event.type.root && isObject))
         })
       {
         return false

@@ -26,6 +26,7 @@ extension SentenceReader {
   /// Words that say what they govern does not or will not happen.
   private static let negatingWords: Set<String> = [
     "dismiss", "reject", "refuse", "exclude", "rule", "oppose", "decline", "avoid", "fail",
+    "dissuade", "prevent", "deter", "stop", "forbid", "prohibit",
   ]
   /// Words that make what they govern a claim.
   private static let claimWords: Set<String> = [
@@ -45,6 +46,11 @@ extension SentenceReader {
   func mode(of i: Int, ignoringOwnNegation: Bool = false) -> EventMode {
     if !ignoringOwnNegation && isNegated(i) { return .negated }
     if let own = localMode(of: i) { return own }
+    // A noun event takes the mode of the clause only when that clause acts on it (`mentioned
+    // the provision of`); elsewhere it stands on its own (`in retaliation to NATO's support`).
+    if xpos(i).hasPrefix("NN"), !["obj", "nsubj:pass", "xcomp"].contains(deprel(i)) {
+      return .asserted
+    }
     var claimed = false
     var current = i
     for _ in 0..<6 {

@@ -104,6 +104,10 @@ struct SentenceReader {
         }
       } else if relation == "obj" || relation == "xcomp" || relation == "iobj" {
         objects.append(child)
+      } else if relation == "nsubj:pass" {
+        // What a passive verb acts on; a relative pronoun stands for its noun (`a treaty ...,
+        // which was replaced`).
+        objects.append(antecedent(of: child))
       }
     }
     for object in objects { objects.append(contentsOf: children(of: object, "conj")) }
@@ -212,9 +216,36 @@ struct SentenceReader {
   /// Who does what token `i` says.
   func sources(of i: Int, rule: EventRule) -> [EventActor] { sources(of: i) }
 
+  /// The noun a relative pronoun stands for, or token `i` itself.
+  func antecedent(of i: Int) -> Int {
+    if ["which", "that", "who", "whom"].contains(lemma(i)), let verb = head(i),
+      deprel(verb).hasPrefix("acl"), let noun = head(verb), range.contains(noun)
+    {
+      return noun
+    }
+    return i
+  }
+
+  /// The parties of an agreement a verb acts on (`the treaty between X and Y was replaced`,
+  /// `ratified the pact between X and Y`): the nouns with `between` among its passive subject
+  /// and objects.
+  func parties(actedOnBy i: Int) -> [EventActor] {
+    guard !isNoun(i) else { return [] }
+    for child in children(of: i) where ["nsubj:pass", "obj"].contains(deprel(child)) {
+      let noun = antecedent(of: child)
+      let found = children(of: noun).filter { marker(of: $0) == "between" }.flatMap(actors)
+      if found.count >= 2 { return found }
+    }
+    return []
+  }
+
   /// Who does what token `i` says: its subject, or the subject of the clause that governs it.
   func sources(of i: Int) -> [EventActor] {
     var found: [EventActor] = []
+    if !isNoun(i), children(of: i, "nsubj").isEmpty {
+      let parties = parties(actedOnBy: i)
+      if !parties.isEmpty { return [parties[0]] }
+    }
     if isNoun(i) {
       for child in children(of: i) {
         let relation = deprel(child)
@@ -304,6 +335,8 @@ struct SentenceReader {
     func keep(_ actors: [EventActor]) -> [EventActor] {
       actors.filter { !sources.contains($0.mention) }
     }
+    let parties = children(of: i, "nsubj").isEmpty ? parties(actedOnBy: i) : []
+    if parties.count >= 2 { return keep(Array(parties.dropFirst())) }
     switch rule.target {
     case .none: return []
     case .object: return keep(children(of: i, "obj").flatMap(actors))

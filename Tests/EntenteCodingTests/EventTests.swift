@@ -120,6 +120,11 @@ struct EventTests {
     #expect(has("057 PRK>RUS asserted 2024-06-19"))
     // The 1961 treaty is dated in its year.
     #expect(has("057 SUN>PRK asserted 1961"))
+    // ...and the treaty that replaced it, in 2000.
+    #expect(has("057 SUN>PRK asserted 2000"))
+    // The war is real even inside a hypothetical exchange; NATO's support too.
+    #expect(has("190 RUS>UKR asserted 2024-06-19"))
+    #expect(has("051 IGOWSTNAT>UKR asserted 2024-06-19"))
     // South Korea only considers sending arms: an intention, not an asserted 07x.
     #expect(has("033 KOR>UKR intended 2024-06-19"))
     #expect(
