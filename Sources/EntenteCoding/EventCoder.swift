@@ -132,8 +132,9 @@ public struct EventCoder: Sendable {
     guard let type = ontology[code] ?? ontology[rule.code] else { return [] }
     let (eventDate, dateText) = reader.date(of: token, documentDate: date)
     var pairs: [(EventActor, EventActor?)] = []
-    // An event goes both ways only when it happened: a refusal to negotiate is one-sided.
-    let reciprocal = rule.reciprocal && mode == .asserted
+    // An event goes both ways when it happened or both intend it; a refusal to negotiate or
+    // a possible agreement is one-sided.
+    let reciprocal = rule.reciprocal && (mode == .asserted || mode == .intended)
     if targets.isEmpty {
       if reciprocal && sources.count >= 2 {
         for a in sources { for b in sources where b.mention != a.mention { pairs.append((a, b)) } }

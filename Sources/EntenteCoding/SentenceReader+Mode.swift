@@ -13,10 +13,18 @@ extension SentenceReader {
   /// Words that make what they govern a plan, a promise or a threat.
   private static let intentWords: Set<String> = [
     "plan", "intend", "consider", "promise", "pledge", "vow", "threaten", "seek", "want", "aim",
+    "agree",
     "prepare", "hope", "offer", "propose", "mull", "weigh", "contemplate", "expect", "decide",
     "intention", "intent", "readiness", "willingness", "threat", "proposal", "option", "plot",
     "determination", "ready", "willing", "prepared", "envision", "envisage",
   ]
+  /// Words that ask someone else to do what they govern (`urged Y to agree`): a request,
+  /// not a fact.
+  private static let appealWords: Set<String> = [
+    "urge", "ask", "call", "press", "pressure", "encourage", "invite", "request", "demand",
+    "appeal", "implore", "push",
+  ]
+
   /// Words that make what they govern possible only.
   private static let hypotheticalWords: Set<String> = [
     "possibility", "prospect", "risk", "chance", "potential", "scenario", "fear", "concern",
@@ -70,6 +78,9 @@ extension SentenceReader {
         return claimed ? .denied : .negated
       }
       if Self.claimWords.contains(word) && relation != "obj" { claimed = true }
+      if Self.appealWords.contains(word), relation == "xcomp" || relation == "advcl" {
+        return .hypothetical
+      }
       if Self.intentWords.contains(word) {
         return isNegated(governor) ? .negated : .intended
       }

@@ -297,7 +297,7 @@ struct SentenceReader {
         let objects = children(of: governor, "obj").flatMap(actors)
         if !objects.isEmpty { return objects }
       }
-      if relation == "xcomp", Self.objectControl.contains(lemma(governor)) {
+      if relation == "xcomp" || relation == "advcl", Self.objectControl.contains(lemma(governor)) {
         let objects = children(of: governor, "obj").flatMap(actors)
         if !objects.isEmpty { return objects }
       }
