@@ -78,6 +78,8 @@ extension SentenceReader {
         return claimed ? .denied : .negated
       }
       if Self.claimWords.contains(word) && relation != "obj" { claimed = true }
+      // `is about to restore ties`: imminent, not yet done.
+      if word == "about" && relation == "xcomp" { return .intended }
       if Self.appealWords.contains(word), relation == "xcomp" || relation == "advcl" {
         return .hypothetical
       }
