@@ -115,12 +115,17 @@ public struct EventCoder: Sendable {
         .filter({ matches($0, at: token, negated: negated, reader: reader) })
         .max(by: { $0.specificity < $1.specificity })
     else { return [] }
-    let sources = reader.sources(of: token, rule: rule)
+    var sources = reader.sources(of: token, rule: rule)
     guard !sources.isEmpty else { return [] }
     var targets = rule.target == .none ? [] : reader.targets(of: token, rule: rule)
     // A passive subject is the target when the rule found none (`was attacked by`).
     if targets.isEmpty, rule.target != .none, let passive = reader.passiveSubjects(of: token) {
       targets = passive
+    }
+    // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
+    if rule.reverse {
+      guard !targets.isEmpty else { return [] }
+      swap(&sources, &targets)
     }
     var mode = rule.negated ? EventMode.asserted : reader.mode(of: token)
     if mode == .hypothetical && reader.isCommitment(token) { mode = .intended }

@@ -38,6 +38,9 @@ public struct EventRule: Sendable, Equatable {
   /// Whether the trigger must be negated, the negation being the event itself (`has not
   /// commented` is declining to comment).
   public var negated = false
+  /// Whether the subject is who is acted on and the target who acts (`received weapons from
+  /// X` is X providing them).
+  public var reverse = false
   /// The file and line the rule comes from, for explanations.
   public var origin: String
 
@@ -152,6 +155,9 @@ public struct EventLexicon: Sendable {
       case "neg":
         guard value == nil else { throw fail("'neg' takes no value") }
         template.negated = true
+      case "reverse":
+        guard value == nil else { throw fail("'reverse' takes no value") }
+        template.reverse = true
       case "intent":
         guard let value, ontology[value] != nil else {
           throw fail("'intent=' needs a known CAMEO code")
