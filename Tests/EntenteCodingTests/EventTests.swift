@@ -53,7 +53,7 @@ struct EventCase: CustomTestStringConvertible, Sendable {
 struct EventTests {
   @Test("the sentence table is read")
   func table() {
-    #expect(EventCase.all.count >= 120)
+    #expect(EventCase.all.count >= 150)
   }
 
   @Test("each sentence gives exactly its events", arguments: EventCase.all)
