@@ -258,7 +258,25 @@ struct SentenceReader {
       }
       if !found.isEmpty { return Array(found.prefix(relationBetween(i) ? 1 : found.count)) }
     } else {
-      for child in children(of: i, "nsubj") { found.append(contentsOf: actors(at: child)) }
+      let subjects = children(of: i, "nsubj")
+      for child in subjects { found.append(contentsOf: actors(at: child)) }
+      // A subject that is not an actor and not a pronoun (`Negotiators from Armenia and
+      // Azerbaijan met`): the actors it names after `from` or `of`, and no one else's.
+      let pronouns: Set<String> = ["it", "they", "he", "she", "we", "i", "which", "that", "who"]
+      // (`its troops` refers through its possessor, as a pronoun does.)
+      func refers(_ subject: Int) -> Bool {
+        pronouns.contains(lemma(subject))
+          || children(of: subject, "nmod:poss").contains {
+            ["its", "their", "his", "her"].contains(lemma($0))
+          }
+      }
+      if found.isEmpty, !subjects.isEmpty, !subjects.contains(where: refers) {
+        return subjects.flatMap { subject in
+          children(of: subject).filter {
+            deprel($0).hasPrefix("nmod") && ["from", "of"].contains(marker(of: $0) ?? "")
+          }.flatMap(actors)
+        }
+      }
       if children(of: i, "nsubj:pass").count > 0 {
         for child in children(of: i)
         where deprel(child) == "obl:agent" || (deprel(child) == "obl" && marker(of: child) == "by")

@@ -117,7 +117,8 @@ public struct CodeRunner {
   ) -> CodeSummary {
     var summary = CodeSummary()
     var writer = DocumentWriter(
-      format: options.format, includeTokens: options.includeTokens, sink: output)
+      format: options.format, includeTokens: options.includeTokens, events: coder != nil,
+      sink: output)
     var reader = DocumentReader(
       paths: options.paths, options: options.reading, standardInput: standardInput)
     do {

@@ -23,6 +23,7 @@ public struct DocumentWriter {
 
   private let format: OutputFormat
   private let includeTokens: Bool
+  private let writesEvents: Bool
   private let sink: any OutputSink
   private var json: JSONBuffer
   private var tsv: [UInt8] = []
@@ -32,10 +33,14 @@ public struct DocumentWriter {
   /// - Parameters:
   ///   - format: The output format.
   ///   - includeTokens: Whether to write tokens.
+  ///   - events: Whether events are coded, so that TSV has one row per event.
   ///   - sink: Where the bytes go.
-  public init(format: OutputFormat, includeTokens: Bool, sink: any OutputSink) {
+  public init(
+    format: OutputFormat, includeTokens: Bool, events: Bool = false, sink: any OutputSink
+  ) {
     self.format = format
     self.includeTokens = includeTokens
+    self.writesEvents = events && !includeTokens
     self.sink = sink
     self.json = JSONBuffer(pretty: format == .json)
   }
@@ -49,7 +54,10 @@ public struct DocumentWriter {
       let header =
         includeTokens
         ? "id\tsentence\ttoken\tstart\tend\tkind\ttext\ttag\tupos\tlemma\thead\tdeprel\n"
-        : "id\tsentence\tstart\tend\ttext\n"
+        : writesEvents
+          ? "id\tdate\tsentence\tsource\ttarget\tcode\troot\tquadClass\tgoldstein\tplover\tmode\t"
+            + "sourceCountry\ttargetCountry\tsourceText\ttargetText\tdateText\tevidence\trule\n"
+          : "id\tsentence\tstart\tend\ttext\n"
       tsv.append(contentsOf: header.utf8)
     case .jsonl, .none:
       break
@@ -72,8 +80,8 @@ public struct DocumentWriter {
       if format == .jsonl { json.bytes.append(0x0A) }
       if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
     case .tsv:
-      if let events, !includeTokens {
-        writeEventsTSV(doc, input: input, events: events)
+      if writesEvents {
+        writeEventsTSV(doc, input: input, events: events ?? [])
       } else {
         writeTSV(doc, input: input)
       }

@@ -78,6 +78,38 @@ struct OutputTests {
     #expect(String(String.UnicodeScalarView(scalars[start..<end])) == minister["text"] as? String)
   }
 
+  @Test("events carry code, ontology entry, actors, mode, date and evidence")
+  func events() throws {
+    let run = runCode([TestFiles.example("treaty-talks.txt")], until: .events, date: "2024-06-19")
+    let object = try #require(try jsonLines(run.output).first)
+    let events = try #require(object["events"] as? [[String: Any]])
+    let meeting = try #require(events.first { $0["code"] as? String == "044" })
+    #expect(meeting["root"] as? String == "04")
+    #expect(meeting["label"] as? String == "Meet at a 'third' location")
+    #expect(meeting["plover"] as? String == "CONSULT")
+    #expect(meeting["quadClass"] as? Int == 1)
+    #expect((meeting["source"] as? [String: Any])?["code"] as? String == "ARM")
+    #expect((meeting["target"] as? [String: Any])?["code"] as? String == "AZE")
+    #expect(meeting["mode"] as? String == "asserted")
+    // "met on Tuesday", written on Wednesday 2024-06-19.
+    #expect(meeting["date"] as? String == "2024-06-18")
+    #expect(meeting["dateText"] as? String == "on Tuesday")
+    let evidence = try #require(meeting["evidence"] as? [String: Any])
+    #expect((evidence["text"] as? String)?.contains("met") == true)
+    #expect((meeting["coder"] as? String)?.hasPrefix("entente events.tsv:") == true)
+    // Both ways: meeting is reciprocal.
+    #expect(events.contains { ($0["source"] as? [String: Any])?["code"] as? String == "AZE" })
+    let tsv = runCode(
+      [TestFiles.example("treaty-talks.txt")], format: .tsv, until: .events, date: "2024-06-19")
+    let rows = tsv.output.split(separator: "\n")
+    #expect(rows.first?.hasPrefix("id\tdate\tsentence\tsource\ttarget\tcode") == true)
+    let row = try #require(rows.dropFirst().first)
+    let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
+    #expect(fields.count == 18)
+    #expect(fields[1] == "2024-06-18")
+    #expect(fields[3] == "ARM" && fields[4] == "AZE" && fields[5] == "044")
+  }
+
   @Test("a plain-text document has a null date unless --date is given")
   func defaultDate() throws {
     let object = try #require(
