@@ -16,6 +16,10 @@ public struct EventCoder: Sendable {
   /// The rules.
   public let lexicon: EventLexicon
 
+  /// Whether an intended event keeps its rule's code rather than CAMEO's intent code, as
+  /// PETRARCH dictionaries expect (their codes already say what they mean).
+  public var keepsCodes = false
+
   /// Creates a coder.
   public init(ontology: EventOntology, lexicon: EventLexicon) {
     self.ontology = ontology
@@ -130,11 +134,12 @@ public struct EventCoder: Sendable {
     var mode = rule.negated ? EventMode.asserted : reader.mode(of: token)
     if mode == .hypothetical && reader.isCommitment(token) { mode = .intended }
     var code = rule.code
-    if mode == .intended {
+    if mode == .intended && !keepsCodes {
       code = rule.intentCode ?? EventOntology.intentCode(for: code)
     }
     if rule.negated { mode = reader.mode(of: token, ignoringOwnNegation: true) }
-    guard let type = ontology[code] ?? ontology[rule.code] else { return [] }
+    // Codes outside CAMEO come only from PETRARCH dictionaries (their WEIS and test codes).
+    let type = ontology[code] ?? ontology[rule.code] ?? Self.foreignType(rule.code)
     let (eventDate, dateText) = reader.date(of: token, documentDate: date)
     var pairs: [(EventActor, EventActor?)] = []
     // An event goes both ways when it happened or both intend it; a refusal to negotiate or
@@ -154,6 +159,39 @@ public struct EventCoder: Sendable {
         }
       }
     }
+    // A paired code makes the reverse event too (`host` 043, and 042 for the visitor).
+    if let paired = rule.pairedCode {
+      let reverseType = ontology[paired] ?? Self.foreignType(paired)
+      var reverse: [Event] = []
+      for (source, target) in pairs {
+        guard let target else { continue }
+        reverse.append(
+          Event(
+            sentence: reader.sentence, type: reverseType, trigger: token, source: target,
+            target: source, mode: mode, date: eventDate, dateText: dateText,
+            evidence: min(
+              token, source.tokens.lowerBound, target.tokens.lowerBound)..<max(
+                token + 1, source.tokens.upperBound, target.tokens.upperBound),
+            rule: rule.origin))
+      }
+      return events(
+        pairs, type: type, token: token, mode: mode, date: eventDate,
+        dateText: dateText, rule: rule, reader: reader) + reverse
+    }
+    return events(
+      pairs, type: type, token: token, mode: mode, date: eventDate,
+      dateText: dateText, rule: rule, reader: reader)
+  }
+
+  /// A type for a code the ontology lacks: no name, Goldstein score or quad class.
+  private static func foreignType(_ code: String) -> EventType {
+    EventType(code: code, name: "", goldstein: .nan, quadClass: 0, plover: "")
+  }
+
+  private func events(
+    _ pairs: [(EventActor, EventActor?)], type: EventType, token: Int, mode: EventMode,
+    date eventDate: String?, dateText: String?, rule: EventRule, reader: SentenceReader
+  ) -> [Event] {
     var seen = Set<String>()
     var result: [Event] = []
     for (source, target) in pairs {

@@ -38,6 +38,9 @@ public struct EventRule: Sendable, Equatable {
   /// Whether the trigger must be negated, the negation being the event itself (`has not
   /// commented` is declining to comment).
   public var negated = false
+  /// For PETRARCH's paired codes (`[043:042]`), the code of the reverse event, target to
+  /// source.
+  public var pairedCode: String?
   /// Whether the subject is who is acted on and the target who acts (`received weapons from
   /// X` is X providing them).
   public var reverse = false
@@ -62,6 +65,18 @@ public struct EventLexicon: Sendable {
 
   /// Creates an empty lexicon.
   public init() {}
+
+  /// A lexicon of the given rules (read from another format, such as PETRARCH's).
+  public init(rules: [EventRule]) {
+    for rule in rules {
+      if rule.isNoun {
+        nounRules[rule.lemma, default: []].append(rule)
+      } else {
+        verbRules[rule.lemma, default: []].append(rule)
+      }
+    }
+    ruleCount = rules.count
+  }
 
   /// Parses lexicon text: `CODE  TRIGGER  [CONDITIONS]` lines.
   ///

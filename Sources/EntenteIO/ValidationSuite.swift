@@ -204,12 +204,21 @@ public struct ValidationRunner {
   private let pipeline: Pipeline
   private let matcher: ActorMatcher
   private let coder: EventCoder
+  private let modes: Set<EventMode>
 
   /// Creates a runner.
-  public init(pipeline: Pipeline, matcher: ActorMatcher, coder: EventCoder) {
+  ///
+  /// - Parameter modes: The modes of the events compared with the expected ones: `asserted`
+  ///   for Entente's lexicon; PETRARCH, which has no modes, codes what is intended or
+  ///   possible too.
+  public init(
+    pipeline: Pipeline, matcher: ActorMatcher, coder: EventCoder,
+    modes: Set<EventMode> = [.asserted]
+  ) {
     self.pipeline = pipeline
     self.matcher = matcher
     self.coder = coder
+    self.modes = modes
   }
 
   /// The verdict on `record`: it passes when the asserted events, as source, target and
@@ -218,7 +227,7 @@ public struct ValidationRunner {
     let doc = pipeline(record.text)
     let mentions = matcher.mentions(in: doc, date: record.date)
     let events = coder.events(in: doc, mentions: mentions, date: record.date)
-      .filter { $0.mode == .asserted }
+      .filter { modes.contains($0.mode) }
     // Compared as multisets of (source, target, code), as PETRARCH's validator does.
     let found = events.map { "\($0.source.code)>\($0.target?.code ?? "---") \($0.type.code)" }
       .sorted()

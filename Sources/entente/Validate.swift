@@ -16,7 +16,8 @@ struct Validate: ParsableCommand {
       with the expected ones. Prints PASS or FAIL per record, the pass rate by category, and \
       ends with the line `N passed, N failed`. Inactive records are skipped.
 
-      PETRARCH's verb dictionaries are not read yet: events are coded with Entente's lexicon.
+      With --verbs (or a <Verbfile> in CAMEO.2.0 syntax), events are coded with that PETRARCH \
+      verb dictionary, read as far as docs/events.md says; otherwise with Entente's lexicon.
       """
   )
 
@@ -25,6 +26,15 @@ struct Validate: ParsableCommand {
 
   @Flag(name: .long, help: "Print only failed records (and the summary).")
   var failuresOnly = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A PETRARCH-2 verb dictionary (CAMEO.2.0 syntax) to code with instead of Entente's lexicon.",
+      discussion:
+        "Default: the file's <Verbfile> when it is in CAMEO.2.0 syntax, else Entente's lexicon."
+    ))
+  var verbs: String?
 
   func run() throws {
     let records: [ValidationRecord]
@@ -37,9 +47,26 @@ struct Validate: ParsableCommand {
         knowledgeBase: environment.actors.isEmpty,
         warning: { FileHandle.standardError("entente: warning: \($0)\n") })
       let models = try Models.bundled(parser: true)
+      var coder = try EventCoder.bundled()
+      var modes: Set<EventMode> = [.asserted]
+      if let path = verbs ?? environment.verbs {
+        do {
+          let (lexicon, summary) = try PetrarchVerbReader.read(path: path)
+          coder = EventCoder(ontology: coder.ontology, lexicon: lexicon)
+          coder.keepsCodes = true
+          modes = [.asserted, .intended, .hypothetical, .claimed]
+          FileHandle.standardError(
+            "entente: \(path): \(summary.verbs) verbs, \(summary.patterns) patterns read, \(summary.skipped) skipped\n"
+          )
+        } catch {
+          // A dictionary the user named must load; the file's own may be in PETRARCH-1 syntax.
+          if verbs != nil { throw error }
+          FileHandle.standardError("entente: \(error); coding with Entente's lexicon instead\n")
+        }
+      }
       runner = ValidationRunner(
         pipeline: try Pipeline.standard(until: .parse, models: models), matcher: matcher,
-        coder: try EventCoder.bundled())
+        coder: coder, modes: modes)
     } catch {
       FileHandle.standardError("entente: error: \(error)\n")
       throw ExitCode(1)

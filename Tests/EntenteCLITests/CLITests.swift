@@ -223,6 +223,30 @@ struct CLITests {
     #expect(last.hasSuffix("failed"))
   }
 
+  static let recodedRecords = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("shared/data/petrarch/validation/unittest-records.recoded.jsonl").path
+
+  @Test(
+    "PETRARCH's recoded records with its own verb dictionary stay above their floor",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: recodedRecords),
+      "../shared/data/petrarch/validation is absent"))
+  func petrarchVerbs() throws {
+    let verbs =
+      (Self.recodedRecords as NSString).deletingLastPathComponent + "/PETR.Validate.verbs.2.0.txt"
+    let result = try EntenteProcess.run(
+      ["validate", Self.recodedRecords, "--verbs", verbs, "--failures-only"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("verbs,"))
+    let last = try #require(result.stdout.split(separator: "\n").last)
+    let passed = Int(last.split(separator: " ").first ?? "") ?? 0
+    // Measured: 77 of 278 with PETR.Validate.verbs.2.0.txt read as docs/events.md says.
+    #expect(passed >= 75, "\(last)")
+    let missing = try EntenteProcess.run(["validate", Self.recodedRecords, "--verbs", "/absent"])
+    #expect(missing.status == 1)
+  }
+
   @Test("--until tags stops before parsing")
   func untilTags() throws {
     let result = try EntenteProcess.run(
