@@ -66,6 +66,16 @@ public struct EventLexicon: Sendable {
   /// Creates an empty lexicon.
   public init() {}
 
+  /// Every rule, verbs then nouns.
+  public var rules: [EventRule] {
+    verbRules.values.flatMap { $0 } + nounRules.values.flatMap { $0 }
+  }
+
+  /// This lexicon with `other`'s rules added.
+  public func merged(with other: EventLexicon) -> EventLexicon {
+    EventLexicon(rules: rules + other.rules)
+  }
+
   /// A lexicon of the given rules (read from another format, such as PETRARCH's).
   public init(rules: [EventRule]) {
     for rule in rules {

@@ -22,6 +22,10 @@ public struct CodeOptions: Sendable {
   public var agentDictionaries: [String] = []
   /// Whether to use the shipped knowledge base; without it only the dictionaries are used.
   public var useKnowledgeBase = true
+  /// PETRARCH-2 verb dictionaries (CAMEO.2.0 syntax) to code events with.
+  public var verbDictionaries: [String] = []
+  /// Whether Entente's own lexicon is kept beside the verb dictionaries.
+  public var keepLexicon = false
 
   /// Creates the default options.
   public init() {}
@@ -74,11 +78,25 @@ public struct CodeRunner {
     } catch {
       throw ModelFileError(path: "Models", "\(error)")
     }
-    // Events come after the parse.
-    if options.until >= .events {
+    // Events come after the parse, with Entente's lexicon or the user's verb dictionaries.
+    if options.until < .events {
+      coder = nil
+    } else if options.verbDictionaries.isEmpty {
       coder = try SharedModels.eventCoder()
     } else {
-      coder = nil
+      let shipped = try SharedModels.eventCoder()
+      var lexicon = options.keepLexicon ? shipped.lexicon : EventLexicon()
+      for path in options.verbDictionaries {
+        do {
+          lexicon = lexicon.merged(with: try PetrarchVerbReader.read(path: path).0)
+        } catch {
+          throw ModelFileError(path: "\(error.path)", error.message)
+        }
+      }
+      var petrarch = EventCoder(ontology: shipped.ontology, lexicon: lexicon)
+      // Alone, PETRARCH's codes mean what they say; beside Entente's, intents are recoded.
+      petrarch.keepsCodes = !options.keepLexicon
+      coder = petrarch
     }
     // Actor mentions come with the tagged stages.
     if options.until < .tags {

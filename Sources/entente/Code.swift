@@ -73,6 +73,16 @@ struct Code: ParsableCommand {
       "Use only the dictionaries given with --actors and --agents, not Entente's knowledge base.")
   var noKnowledgeBase = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A PETRARCH-2 verb dictionary (CAMEO.2.0 syntax) to code events with (repeatable).",
+      discussion: "It replaces Entente's event lexicon unless --keep-lexicon is given."))
+  var verbs: [String] = []
+
+  @Flag(name: .long, help: "With --verbs, keep Entente's own event lexicon beside them.")
+  var keepLexicon = false
+
   func validate() throws {
     if noKnowledgeBase && actors.isEmpty {
       throw ValidationError("--no-knowledge-base needs at least one --actors dictionary")
@@ -96,6 +106,8 @@ struct Code: ParsableCommand {
     options.actorDictionaries = actors
     options.agentDictionaries = agents
     options.useKnowledgeBase = !noKnowledgeBase
+    options.verbDictionaries = verbs
+    options.keepLexicon = keepLexicon
     let clock = ContinuousClock()
     let start = clock.now
     let runner: CodeRunner

@@ -247,6 +247,24 @@ struct CLITests {
     #expect(missing.status == 1)
   }
 
+  @Test("code --verbs codes events with a PETRARCH-2 verb dictionary")
+  func verbDictionary() throws {
+    let verbs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "EntenteCodingTests/Fixtures/petrarch.verbs.txt"
+      ).path
+    let result = try EntenteProcess.run(
+      ["code", "-", "--format", "tsv", "--verbs", verbs], stdin: "Qatar hosted Iran.")
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = result.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+    #expect(rows.map { "\($0[3])>\($0[4]) \($0[5])" }.sorted() == ["IRN>QAT 042", "QAT>IRN 043"])
+    let missing = try EntenteProcess.run(["code", "-", "--verbs", "/absent"], stdin: "x")
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("/absent"))
+  }
+
   @Test("--until tags stops before parsing")
   func untilTags() throws {
     let result = try EntenteProcess.run(
