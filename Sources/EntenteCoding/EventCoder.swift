@@ -144,7 +144,11 @@ public struct EventCoder: Sendable {
     var pairs: [(EventActor, EventActor?)] = []
     // An event goes both ways when it happened or both intend it; a refusal to negotiate or
     // a possible agreement is one-sided.
-    let reciprocal = rule.reciprocal && (mode == .asserted || mode == .intended)
+    // PETRARCH pairs the actors of a coordinated subject when there is no target (`Gondor and
+    // Osgiliath renewed ties`), whatever the verb.
+    let reciprocal =
+      (rule.reciprocal || (keepsCodes && targets.isEmpty))
+      && (mode == .asserted || mode == .intended)
     if targets.isEmpty {
       if reciprocal && sources.count >= 2 {
         for a in sources { for b in sources where b.mention != a.mention { pairs.append((a, b)) } }

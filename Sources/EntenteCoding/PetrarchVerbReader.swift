@@ -52,7 +52,7 @@ public enum PetrarchVerbReader {
 
     func flush() {
       for verb in blockVerbs {
-        if let code = verb.code ?? blockCode {
+        if let code = verb.code ?? blockCode, !code.hasPrefix("---") {
           var rule = EventRule(code: code, lemma: verb.lemma, origin: "\(name) \(verb.lemma)")
           rule.particle = verb.particle
           Self.split(&rule)
@@ -104,7 +104,10 @@ public enum PetrarchVerbReader {
         continue
       }
       if line.hasPrefix("-") {
-        guard let rule = pattern(line, synsets: synsets, origin: "\(name):\(number + 1)") else {
+        // `[---]` codes nothing.
+        guard let rule = pattern(line, synsets: synsets, origin: "\(name):\(number + 1)"),
+          rule.allSatisfy({ !$0.code.hasPrefix("---") })
+        else {
           summary.skipped += 1
           continue
         }

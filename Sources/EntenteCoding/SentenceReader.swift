@@ -418,6 +418,15 @@ struct SentenceReader {
     }
     let direct2 = keep(candidates.flatMap { actors(at: $0, owners: false) })
     if !direct2.isEmpty { return direct2 }
+    // Deeper in what is acted on: `welcomed the resumption of ties with Osgiliath`.
+    var frontier = objects
+    for _ in 0..<3 {
+      frontier = frontier.flatMap { children(of: $0) }.filter { deprel($0).hasPrefix("nmod") }
+      let deep = keep(
+        frontier.filter { Self.targetPrepositions.contains(marker(of: $0) ?? "") }
+          .flatMap { actors(at: $0, owners: false) })
+      if !deep.isEmpty { return deep }
+    }
     // `munitions for Russia's war`: the owner of the prepositional object.
     return keep(candidates.flatMap { actors(at: $0, owners: true) })
   }
