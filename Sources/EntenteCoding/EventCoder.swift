@@ -119,9 +119,10 @@ public struct EventCoder: Sendable {
         .filter({ matches($0, at: token, negated: negated, reader: reader) })
         .max(by: { $0.specificity < $1.specificity })
     else { return [] }
-    var sources = reader.sources(of: token, rule: rule)
+    var sources = reader.sources(of: token)
     guard !sources.isEmpty else { return [] }
-    var targets = rule.target == .none ? [] : reader.targets(of: token, rule: rule)
+    var targets =
+      rule.target == .none ? [] : reader.targets(of: token, rule: rule, sources: sources)
     // A passive subject is the target when the rule found none (`was attacked by`).
     if targets.isEmpty, rule.target != .none, let passive = reader.passiveSubjects(of: token) {
       targets = passive
@@ -163,28 +164,17 @@ public struct EventCoder: Sendable {
         }
       }
     }
+    var result = events(
+      pairs, type: type, token: token, mode: mode, date: eventDate, dateText: dateText,
+      rule: rule, reader: reader)
     // A paired code makes the reverse event too (`host` 043, and 042 for the visitor).
     if let paired = rule.pairedCode {
-      let reverseType = ontology[paired] ?? Self.foreignType(paired)
-      var reverse: [Event] = []
-      for (source, target) in pairs {
-        guard let target else { continue }
-        reverse.append(
-          Event(
-            sentence: reader.sentence, type: reverseType, trigger: token, source: target,
-            target: source, mode: mode, date: eventDate, dateText: dateText,
-            evidence: min(
-              token, source.tokens.lowerBound, target.tokens.lowerBound)..<max(
-                token + 1, source.tokens.upperBound, target.tokens.upperBound),
-            rule: rule.origin))
-      }
-      return events(
-        pairs, type: type, token: token, mode: mode, date: eventDate,
-        dateText: dateText, rule: rule, reader: reader) + reverse
+      let reversed = pairs.compactMap { pair in pair.1.map { ($0, Optional(pair.0)) } }
+      result += events(
+        reversed, type: ontology[paired] ?? Self.foreignType(paired), token: token, mode: mode,
+        date: eventDate, dateText: dateText, rule: rule, reader: reader)
     }
-    return events(
-      pairs, type: type, token: token, mode: mode, date: eventDate,
-      dateText: dateText, rule: rule, reader: reader)
+    return result
   }
 
   /// A type for a code the ontology lacks: no name, Goldstein score or quad class.
@@ -219,6 +209,8 @@ public struct EventCoder: Sendable {
   /// final consonant (`expell` -> `expel`) and an `-ed` it left (`vetoed` -> `veto`).
   private func lemmaCandidates(_ token: Int, reader: SentenceReader) -> [String] {
     let lemma = reader.lemma(token)
+    // Most verbs are found by their lemma: the repairs are built only for the others.
+    if lexicon.verbRules[lemma] != nil { return [lemma] }
     var candidates = [lemma]
     let letters = Array(lemma)
     if letters.count > 3, letters[letters.count - 1] == letters[letters.count - 2] {

@@ -213,9 +213,6 @@ struct SentenceReader {
     "accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn",
   ]
 
-  /// Who does what token `i` says.
-  func sources(of i: Int, rule: EventRule) -> [EventActor] { sources(of: i) }
-
   /// The noun a relative pronoun stands for, or token `i` itself.
   func antecedent(of i: Int) -> Int {
     if ["which", "that", "who", "whom"].contains(lemma(i)), let verb = head(i),
@@ -347,9 +344,9 @@ struct SentenceReader {
     "between",
   ]
 
-  /// Who token `i` acts on.
-  func targets(of i: Int, rule: EventRule) -> [EventActor] {
-    let sources = Set(sources(of: i, rule: rule).map(\.mention))
+  /// Who token `i` acts on, other than its `sources`.
+  func targets(of i: Int, rule: EventRule, sources found: [EventActor]) -> [EventActor] {
+    let sources = Set(found.map(\.mention))
     func keep(_ actors: [EventActor]) -> [EventActor] {
       actors.filter { !sources.contains($0.mention) }
     }
