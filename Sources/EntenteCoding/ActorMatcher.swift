@@ -1,4 +1,4 @@
-import EntenteNLP
+public import EntenteNLP
 
 /// Finds actor phrases in tokenized text by the longest match over a word trie built from
 /// the knowledge base and, optionally, PETRARCH actor dictionaries.
@@ -133,7 +133,12 @@ public struct ActorMatcher: Sendable {
       let isParticle =
         i + 1 < end && keys.capitalised[i + 1] && TokenKeys.particles.contains(keys[i])
       guard keys.capitalised[i] || isThe || isParticle else {
-        i += 1
+        if let mention = agentAlone(at: i, keys: keys, sentence: sentenceIndex, end: end) {
+          result.append(mention)
+          i = mention.tokens.upperBound
+        } else {
+          i += 1
+        }
         continue
       }
       var best = longestPhrase(in: nodes, keys: keys, from: i, end: end)
@@ -151,11 +156,27 @@ public struct ActorMatcher: Sendable {
         extendWithAgent(&mention, keys: keys, end: end)
         result.append(mention)
         i = mention.tokens.upperBound
+      } else if let mention = agentAlone(at: i, keys: keys, sentence: sentenceIndex, end: end) {
+        result.append(mention)
+        i = mention.tokens.upperBound
       } else {
         i += 1
       }
     }
     return result
+  }
+
+  /// With a PETRARCH agent dictionary, an agent phrase outside any actor phrase is a mention
+  /// of its own (`officials said` -> `---GOV`), as PETRARCH codes it; the event coder gives
+  /// it the country of an actor it governs (`lawmakers in Gondor` -> `GONLEG`).
+  private func agentAlone(at i: Int, keys: TokenKeys, sentence: Int, end: Int) -> ActorMention? {
+    guard let agentDictionary,
+      let (agentEnd, phrase) = longestPhrase(in: agentNodes, keys: keys, from: i, end: end),
+      let agent = agentDictionary.entries[phrase]
+    else { return nil }
+    return ActorMention(
+      tokens: i..<agentEnd, sentence: sentence, code: agent.applied(to: nil), country: nil,
+      kind: "agent", type: .group, canonical: phrase.capitalized)
   }
 
   /// The longest phrase of a trie that starts at token `start`, with the index past it.
@@ -187,9 +208,18 @@ public struct ActorMatcher: Sendable {
     else { return }
     // A capitalised word after the agent is a name with its title (`North Korean leader Kim
     // Jong Un`): the name is the mention, not the sector.
-    if agentEnd < end && keys.capitalised[agentEnd] { return }
+    var last = agentEnd
+    if agentEnd < end && keys.capitalised[agentEnd] {
+      // With PETRARCH dictionaries, a name the dictionary gives the same actor is the
+      // person with that title (`Bree Prime Minister Romendacil` -> `BREGOV`).
+      guard agentDictionary != nil,
+        let (nameEnd, name) = longestPhrase(in: nodes, keys: keys, from: agentEnd, end: end),
+        let code = dictionary?.code(for: name, on: nil), code.prefix(3) == mention.code.prefix(3)
+      else { return }
+      last = nameEnd
+    }
     mention.code = agent.applied(to: mention.code)
-    mention.tokens = mention.tokens.lowerBound..<agentEnd
+    mention.tokens = mention.tokens.lowerBound..<last
     mention.kind = "agent"
     mention.type = .group
   }
@@ -257,4 +287,36 @@ struct TokenKeys {
   }
 
   subscript(i: Int) -> WordKey { keys[i] }
+}
+
+/// The pipeline component that marks the tokens of names the matcher knows
+/// (``Doc/nameHints``) before tagging, so that the tagger reads a dictionary's unknown
+/// names (`Arnor`, `Pyongyang`) as nouns or adjectives.
+public struct NameHints: DocComponent {
+  /// The matcher whose dictionaries give the names.
+  public let matcher: ActorMatcher
+
+  /// Creates the component.
+  public init(matcher: ActorMatcher) { self.matcher = matcher }
+
+  public var name: String { "name-hints" }
+  public var requires: [DocAttribute] { [.tokens, .sentences] }
+  public var provides: [DocAttribute] { [] }
+
+  /// Marks the capitalised tokens of every known actor phrase.
+  public func process(_ doc: inout Doc) {
+    let keys = TokenKeys(doc: doc)
+    var hints = [Bool](repeating: false, count: doc.tokens.count)
+    var any = false
+    for sentence in doc.sentences.indices {
+      for mention in matcher.knownMentions(in: doc, keys: keys, sentence: sentence, date: nil)
+      where mention.kind != "agent" || !mention.code.hasPrefix("---") {
+        for token in mention.tokens where keys.capitalised[token] {
+          hints[token] = true
+          any = true
+        }
+      }
+    }
+    if any { doc.nameHints = hints }
+  }
 }

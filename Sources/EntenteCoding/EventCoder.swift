@@ -246,6 +246,12 @@ public struct EventCoder: Sendable {
       guard reader.objectLemmas(of: token).contains(where: rule.objects.contains) else {
         return false
       }
+      if !rule.objectModifiers.isEmpty {
+        let words = reader.objectModifiers(of: token, heads: rule.objects)
+        guard rule.objectModifiers.allSatisfy({ !$0.isDisjoint(with: words) }) else {
+          return false
+        }
+      }
     }
     if let preposition = rule.preposition {
       let objects = reader.prepositionObjects(of: token, preposition)

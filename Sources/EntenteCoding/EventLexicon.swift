@@ -25,6 +25,9 @@ public struct EventRule: Sendable, Equatable {
   public var isNoun = false
   /// Lemmas one of which the object must have (for a noun: its `of` complement or compound).
   public var objects: Set<String> = []
+  /// Words before the object in its phrase, one of each set (PETRARCH's `{NEW PROTOCOL}`
+  /// needs `new` before `protocol`).
+  public var objectModifiers: [Set<String>] = []
   /// A preposition the trigger must govern (`warn against`).
   public var preposition: String?
   /// Lemmas one of which the preposition's object must have.
@@ -49,7 +52,8 @@ public struct EventRule: Sendable, Equatable {
 
   /// How many conditions the rule has: the most specific rule that matches wins.
   var specificity: Int {
-    (objects.isEmpty ? 0 : 2) + (preposition == nil ? 0 : 2) + (prepositionObjects.isEmpty ? 0 : 1)
+    (objects.isEmpty ? 0 : 2) + objectModifiers.count + (preposition == nil ? 0 : 2)
+      + (prepositionObjects.isEmpty ? 0 : 1)
       + (particle == nil ? 0 : 2) + (negated ? 2 : 0)
   }
 }

@@ -185,6 +185,12 @@ public enum PetrarchVerbReader {
         guard objects.isEmpty, let head = words.last else { continue }
         guard let nouns = expand(String(head), synsets: synsets) else { return nil }
         objects = nouns
+        for modifier in words.dropLast() {
+          guard let alternatives = expand(String(modifier), synsets: synsets, plural: false) else {
+            return nil
+          }
+          rule.objectModifiers.append(Set(alternatives))
+        }
       } else {
         let word = rest.prefix { !$0.isWhitespace }
         rest = rest.dropFirst(word.count)
@@ -198,13 +204,16 @@ public enum PetrarchVerbReader {
   }
 
   /// A pattern word as lemmas: a synonym set's members, or the word and its singular.
-  private static func expand(_ word: String, synsets: [String: [String]]) -> [String]? {
+  private static func expand(_ word: String, synsets: [String: [String]], plural: Bool = true)
+    -> [String]?
+  {
     if word.hasPrefix("&") {
       guard let members = synsets[word] else { return nil }
       return members
     }
     let lower = word.lowercased()
     guard !lower.contains("_") else { return nil }
-    return lower.hasSuffix("s") && lower.count > 3 ? [lower, String(lower.dropLast())] : [lower]
+    return plural && lower.hasSuffix("s") && lower.count > 3
+      ? [lower, String(lower.dropLast())] : [lower]
   }
 }

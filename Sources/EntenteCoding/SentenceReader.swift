@@ -92,6 +92,46 @@ struct SentenceReader {
   /// The lemmas of what token `i` acts on: a verb's objects (and their conjuncts) and
   /// open complements (`declined to comment`), a noun's `of` complements and compounds.
   func objectLemmas(of i: Int) -> [String] {
+    let objects = objectTokens(of: i)
+    // `attack on X`-style objects: a compound inside the object (`artillery shells`).
+    var lemmas = objects.map(lemma)
+    for object in objects {
+      // A plural the lemmatizer left (`troops`), and `@place` for a place or country
+      // (`captured Aleppo`).
+      let word = text(object).lowercased()
+      if word.count > 3 && word.hasSuffix("s") { lemmas.append(String(word.dropLast())) }
+      if mentionAt[object] >= 0, [.location, .country].contains(mentions[mentionAt[object]].type) {
+        lemmas.append("@place")
+      }
+    }
+    for object in objects {
+      lemmas.append(contentsOf: children(of: object, "compound").map(lemma))
+    }
+    return lemmas
+  }
+
+  /// The words before an object of token `i` whose lemma is one of `heads`, in its phrase
+  /// (`improved economic` in `improved economic relations`), as lemmas and lower-case forms.
+  func objectModifiers(of i: Int, heads: Set<String>) -> Set<String> {
+    var words: Set<String> = []
+    for object in objectTokens(of: i) {
+      let word = text(object).lowercased()
+      guard
+        heads.contains(lemma(object)) || heads.contains(word)
+          || (word.hasSuffix("s") && heads.contains(String(word.dropLast())))
+      else { continue }
+      var stack = children(of: object).filter { $0 < object }
+      while let next = stack.popLast() {
+        words.insert(lemma(next))
+        words.insert(text(next).lowercased())
+        stack.append(contentsOf: children(of: next))
+      }
+    }
+    return words
+  }
+
+  /// What token `i` acts on: see ``objectLemmas(of:)``.
+  private func objectTokens(of i: Int) -> [Int] {
     var objects: [Int] = []
     for child in children(of: i) {
       let relation = deprel(child)
@@ -111,21 +151,7 @@ struct SentenceReader {
       }
     }
     for object in objects { objects.append(contentsOf: children(of: object, "conj")) }
-    // `attack on X`-style objects: a compound inside the object (`artillery shells`).
-    var lemmas = objects.map(lemma)
-    for object in objects {
-      // A plural the lemmatizer left (`troops`), and `@place` for a place or country
-      // (`captured Aleppo`).
-      let word = text(object).lowercased()
-      if word.count > 3 && word.hasSuffix("s") { lemmas.append(String(word.dropLast())) }
-      if mentionAt[object] >= 0, [.location, .country].contains(mentions[mentionAt[object]].type) {
-        lemmas.append("@place")
-      }
-    }
-    for object in objects {
-      lemmas.append(contentsOf: children(of: object, "compound").map(lemma))
-    }
-    return lemmas
+    return objects
   }
 
   /// Whether verb `i` has `particle`: a particle (`carry out`), a preposition on one of its
@@ -155,6 +181,17 @@ struct SentenceReader {
         children(of: child, "mark").contains(where: { lemma($0) == preposition })
       {
         found = true
+      }
+    }
+    // A phrase on what the verb acts on (`welcomed memos from X`).
+    if !found && !isNoun(i) {
+      for object in objectTokens(of: i) {
+        for child in children(of: object)
+        where deprel(child).hasPrefix("nmod") && marker(of: child) == preposition {
+          found = true
+          tokens.append(child)
+          tokens.append(contentsOf: children(of: child, "conj"))
+        }
       }
     }
     return (found, tokens)
@@ -193,12 +230,53 @@ struct SentenceReader {
       }
       guard index >= 0, !result.contains(where: { $0.mention == index }) else { continue }
       let mention = mentions[index]
+      if mention.kind == "agent" && mention.code.hasPrefix("---") {
+        result.append(contentsOf: agentActors(token, mention: index, after: result))
+        continue
+      }
       result.append(
         EventActor(
           code: mention.code.isEmpty ? mention.country ?? "" : mention.code,
           country: mention.country, tokens: mention.tokens, mention: index))
     }
     return result
+  }
+
+  /// The actors of a sector named without its country (`officials`, `lawmakers`): of the
+  /// actors it governs (`lawmakers in Gondor`, `the soldiers of Mordor`), else of the
+  /// conjunct before it (`Danish media and government`), else of no known country (`---GOV`).
+  private func agentActors(_ token: Int, mention index: Int, after found: [EventActor])
+    -> [EventActor]
+  {
+    let mention = mentions[index]
+    let sector = mention.code.dropFirst(3)
+    var owners: [EventActor] = []
+    for child in children(of: token) {
+      let relation = deprel(child)
+      let owns =
+        ["nmod:poss", "compound", "amod"].contains(relation)
+        || (relation == "nmod" && ["in", "of", "from"].contains(marker(of: child) ?? ""))
+      guard owns, mentionAt[child] >= 0, mentions[mentionAt[child]].kind != "agent" else {
+        continue
+      }
+      owners.append(contentsOf: actors(at: child, owners: false))
+    }
+    if owners.isEmpty, let first = found.first, !first.code.hasPrefix("---") {
+      owners = [first]
+    }
+    guard !owners.isEmpty else {
+      return [
+        EventActor(code: mention.code, country: nil, tokens: mention.tokens, mention: index)
+      ]
+    }
+    return owners.map { owner in
+      let base = String(owner.code.prefix(3))
+      return EventActor(
+        code: base + sector, country: owner.country,
+        tokens: min(
+          mention.tokens.lowerBound, owner.tokens.lowerBound)..<max(
+            mention.tokens.upperBound, owner.tokens.upperBound), mention: index)
+    }
   }
 
   /// Verbs whose object is who does what an open complement says (`urged Y to attack`).

@@ -73,11 +73,6 @@ public struct CodeRunner {
     if models == nil && options.until >= .tags {
       models = try SharedModels.load(parser: options.until >= .parse)
     }
-    do {
-      self.pipeline = try Pipeline.standard(until: options.until, models: models)
-    } catch {
-      throw ModelFileError(path: "Models", "\(error)")
-    }
     // Events come after the parse, with Entente's lexicon or the user's verb dictionaries.
     if options.until < .events {
       coder = nil
@@ -115,6 +110,13 @@ public struct CodeRunner {
         throw ModelFileError(path: error.path, error.message)
       }
       dictionaryWarnings = warnings
+    }
+    // The matcher's names guide the tagger (an unknown `Arnor` is a name, not `nor`).
+    do {
+      self.pipeline = try Pipeline.standard(
+        until: options.until, models: models, nameHints: matcher.map(NameHints.init))
+    } catch {
+      throw ModelFileError(path: "Models", "\(error)")
     }
   }
 

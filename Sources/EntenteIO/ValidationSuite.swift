@@ -16,6 +16,8 @@ public struct ValidationRecord: Sendable, Equatable {
   public var expected: [String]
   /// Whether the record is to be run (PETRARCH's suite switches some off).
   public var active = true
+  /// PETRARCH's `require_dyad` option: events need a source and a target to be counted.
+  public var requiresDyad = true
 }
 
 /// What a validation file names besides its records: the dictionaries to code with.
@@ -95,7 +97,13 @@ public enum ValidationReader {
     // `<Stop>` ends the run.
     var rest = uncommented[...]
     if let stop = uncommented.range(of: "<Stop>") { rest = uncommented[..<stop.lowerBound] }
+    // `<Config option="require_dyad" value="false">` holds for the records after it.
+    var requiresDyad = true
     while let open = rest.range(of: "<Sentence ") {
+      for config in Self.configs(in: rest[..<open.lowerBound]) where config.option == "require_dyad"
+      {
+        requiresDyad = config.value.lowercased() != "false"
+      }
       guard let close = rest.range(of: "</Sentence>", range: open.upperBound..<rest.endIndex)
       else { break }
       let body = rest[open.lowerBound..<close.upperBound]
@@ -123,9 +131,24 @@ public enum ValidationReader {
           id: id, category: category,
           date: attributes["date"].flatMap { DayDate(petrarch: $0[...]) },
           text: unescape(sentence.split(whereSeparator: \.isNewline).joined(separator: " ")),
-          expected: expected, active: active))
+          expected: expected, active: active, requiresDyad: requiresDyad))
     }
     return (records, environment)
+  }
+
+  /// The `<Config option="..." value="...">` elements of a stretch of XML, in order.
+  private static func configs(in text: Substring) -> [(option: String, value: String)] {
+    var result: [(option: String, value: String)] = []
+    var scan = text
+    while let open = scan.range(of: "<Config ") {
+      guard let end = scan[open.upperBound...].firstIndex(of: ">") else { break }
+      let fields = attributes(scan[open.upperBound..<end])
+      if let option = fields["option"], let value = fields["value"] {
+        result.append((option, value))
+      }
+      scan = scan[end...]
+    }
+    return result
   }
 
   /// Parses the JSON Lines records format; malformed lines are skipped.
@@ -147,7 +170,9 @@ public enum ValidationReader {
         ValidationRecord(
           id: id, category: object["category"] as? String ?? "",
           date: (object["date"] as? String).flatMap { DayDate(petrarch: $0[...]) }, text: sentence,
-          expected: expected, active: object["active"] as? Bool ?? true))
+          expected: expected, active: object["active"] as? Bool ?? true,
+          requiresDyad: ((object["config"] as? [String: Any])?["require_dyad"] as? String)?
+            .lowercased() != "false"))
     }
     return (records, ValidationEnvironment())
   }
@@ -228,6 +253,12 @@ public struct ValidationRunner {
     let mentions = matcher.mentions(in: doc, date: record.date)
     let events = coder.events(in: doc, mentions: mentions, date: record.date)
       .filter { modes.contains($0.mode) }
+      // PETRARCH's `require_dyad`: no event without a source and a target.
+      .filter { event in
+        !record.requiresDyad
+          || (!["", "---"].contains(event.source.code)
+            && event.target.map { !["", "---"].contains($0.code) } ?? false)
+      }
     // Compared as multisets of (source, target, code), as PETRARCH's validator does.
     let found = events.map { "\($0.source.code)>\($0.target?.code ?? "---") \($0.type.code)" }
       .sorted()

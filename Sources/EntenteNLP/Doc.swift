@@ -23,6 +23,10 @@ public struct Doc: Sendable {
   public internal(set) var lemmas: ContiguousArray<String> = []
   /// The names of the relations that ``TokenData/deprel`` indexes, once parsed.
   public internal(set) var labelSet: LabelSet?
+  /// Tokens known to be part of a name (a dictionary's country, city or organisation), one
+  /// flag per token, or empty: the tagger gives them a noun or adjective tag, so that an
+  /// unknown name such as `Arnor` is not read as `nor`.
+  public var nameHints: [Bool] = []
 
   /// Creates a document with no annotations.
   ///

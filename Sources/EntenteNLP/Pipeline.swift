@@ -77,14 +77,17 @@ public struct Pipeline: Sendable {
   /// - Parameters:
   ///   - stage: The last stage to run.
   ///   - models: The statistical models, required from the `tags` stage on.
+  ///   - nameHints: A component that marks the tokens of known names
+  ///     (``Doc/nameHints``) before tagging.
   /// - Throws: ``PipelineError`` when a stage needs a model that `models` lacks.
-  public static func standard(until stage: PipelineStage, models: Models?) throws(PipelineError)
-    -> Pipeline
-  {
+  public static func standard(
+    until stage: PipelineStage, models: Models?, nameHints: (any DocComponent)? = nil
+  ) throws(PipelineError) -> Pipeline {
     var components: [any DocComponent] = [Tokenizer()]
     if stage >= .sentences { components.append(SentenceSegmenter()) }
     if stage >= .tags {
       guard let models else { throw PipelineError(component: "tagger", missing: .tags) }
+      if let nameHints { components.append(nameHints) }
       components.append(Tagger(model: models.tagger, lemmatizer: models.lemmatizer))
     }
     if stage >= .parse {

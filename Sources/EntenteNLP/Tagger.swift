@@ -13,6 +13,8 @@ public final class TaggerModel: Sendable {
   let dictionary: [UInt64: UInt16]
   /// Lowercased form hash -> hash of the set of classes the word was seen with.
   let ambiguity: [UInt64: UInt64]
+  /// Whether each class may tag a word known to be part of a name (nouns and adjectives).
+  let nameClasses: [Bool]
 
   init(
     tagSet: TagSet, weights: SparseLinearModel, dictionary: [UInt64: UInt16],
@@ -22,6 +24,7 @@ public final class TaggerModel: Sendable {
     self.weights = weights
     self.dictionary = dictionary
     self.ambiguity = ambiguity
+    self.nameClasses = tagSet.xpos.map { ["NNP", "NNPS", "NN", "NNS", "JJ"].contains($0) }
   }
 
   /// The number of features with weights.
@@ -94,10 +97,12 @@ public final class TaggerModel: Sendable {
   /// - Parameters:
   ///   - words: The words' views.
   ///   - tags: Receives the classes; must have room for `words.count`.
+  ///   - names: For each word, whether it is known to be part of a name (its class is then a
+  ///     noun or adjective), or empty.
   ///   - scratch: Reused buffers.
   func tag(
     _ words: UnsafeBufferPointer<WordInfo>, into tags: UnsafeMutableBufferPointer<UInt16>,
-    scratch: inout TaggerScratch
+    names: ArraySlice<Bool> = [], scratch: inout TaggerScratch
   ) {
     let n = words.count
     scratch.prepare(words: n, classes: tagSet.count)
@@ -109,7 +114,9 @@ public final class TaggerModel: Sendable {
             return
           }
           for i in 0..<n {
-            if let known = dictionary[words[i].form] {
+            if let known = dictionary[words[i].form],
+              names.isEmpty || !names[names.startIndex + i] || nameClasses[Int(known)]
+            {
               tags[i] = known
               continue
             }
@@ -121,9 +128,17 @@ public final class TaggerModel: Sendable {
               UnsafeBufferPointer(start: featureBase, count: Self.featureCount), into: scoreBase)
             var best = 0
             var bestScore = scores[0]
-            for c in 1..<scores.count where scores[c] > bestScore {
-              best = c
-              bestScore = scores[c]
+            if !names.isEmpty && names[names.startIndex + i] {
+              bestScore = -.infinity
+              for c in 0..<scores.count where nameClasses[c] && scores[c] > bestScore {
+                best = c
+                bestScore = scores[c]
+              }
+            } else {
+              for c in 1..<scores.count where scores[c] > bestScore {
+                best = c
+                bestScore = scores[c]
+              }
             }
             tags[i] = UInt16(best)
           }

@@ -42,6 +42,7 @@ public struct Tagger: Sendable, DocComponent {
             guard let base = all.baseAddress else { return }
             model.tag(
               words, into: UnsafeMutableBufferPointer(start: base + start, count: end - start),
+              names: doc.nameHints.count == count ? doc.nameHints[start..<end] : [],
               scratch: &scratch)
           }
         }

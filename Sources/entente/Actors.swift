@@ -57,8 +57,10 @@ struct Actors: ParsableCommand {
         matcher = try ActorMatcher.load(
           actorPaths: actors, agentPaths: agents, knowledgeBase: !noKnowledgeBase,
           warning: { FileHandle.standardError("entente: warning: \($0)\n") })
-        // Names, titles and coreference need the tagger.
-        pipeline = try Pipeline.standard(until: .tags, models: Models.bundled(parser: false))
+        // Names, titles and coreference need the tagger, which the matcher's names guide.
+        pipeline = try Pipeline.standard(
+          until: .tags, models: Models.bundled(parser: false),
+          nameHints: NameHints(matcher: matcher))
       } catch {
         FileHandle.standardError("entente: error: \(error)\n")
         throw ExitCode(1)
@@ -103,7 +105,9 @@ struct Actors: ParsableCommand {
       var evaluation = MentionEvaluation()
       do {
         matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
-        pipeline = try Pipeline.standard(until: .tags, models: Models.bundled(parser: false))
+        pipeline = try Pipeline.standard(
+          until: .tags, models: Models.bundled(parser: false),
+          nameHints: NameHints(matcher: matcher))
         for path in gold {
           evaluation.score(
             try CoNLLUReader.read(path: path), pipeline: pipeline, matcher: matcher)

@@ -65,7 +65,9 @@ struct Validate: ParsableCommand {
         }
       }
       runner = ValidationRunner(
-        pipeline: try Pipeline.standard(until: .parse, models: models), matcher: matcher,
+        pipeline: try Pipeline.standard(
+          until: .parse, models: models, nameHints: NameHints(matcher: matcher)),
+        matcher: matcher,
         coder: coder, modes: modes)
     } catch {
       FileHandle.standardError("entente: error: \(error)\n")

@@ -3,10 +3,14 @@ import EntenteNLP
 import Foundation
 import Testing
 
-/// A parsing pipeline with the shipped models, built once.
+/// A parsing pipeline with the shipped models and the knowledge base's name hints, as
+/// `entente code` runs it, built once.
 let parsingPipeline: Pipeline? = {
-  guard let models = try? Models.bundled(parser: true) else { return nil }
-  return try? Pipeline.standard(until: .parse, models: models)
+  guard let models = try? Models.bundled(parser: true), let base = countryKnowledgeBase else {
+    return nil
+  }
+  return try? Pipeline.standard(
+    until: .parse, models: models, nameHints: NameHints(matcher: ActorMatcher(knowledgeBase: base)))
 }()
 
 /// The shipped event coder, built once.
