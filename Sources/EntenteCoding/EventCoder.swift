@@ -20,6 +20,10 @@ public struct EventCoder: Sendable {
   /// PETRARCH dictionaries expect (their codes already say what they mean).
   public var keepsCodes = false
 
+  /// PETRARCH discard phrases: sentences that contain one (or every sentence, for a
+  /// story-level phrase) code no events.
+  public var discards = DiscardList()
+
   /// Creates a coder.
   public init(ontology: EventOntology, lexicon: EventLexicon) {
     self.ontology = ontology
@@ -46,9 +50,11 @@ public struct EventCoder: Sendable {
   public func events(in doc: Doc, mentions: [ActorMention], date: DayDate?) -> [Event] {
     guard let labels = doc.labelSet, let tags = doc.tagSet, doc.lemmas.count == doc.tokens.count
     else { return [] }
+    let discarded = discards.verdict(for: doc)
+    guard !discarded.story else { return [] }
     var reader = SentenceReader(doc: doc, labels: labels, tags: tags, mentions: mentions)
     var result: [Event] = []
-    for sentence in doc.sentences.indices {
+    for sentence in doc.sentences.indices where !discarded.sentences.contains(sentence) {
       reader.load(sentence: sentence)
       var found: [Event] = []
       for token in reader.range {

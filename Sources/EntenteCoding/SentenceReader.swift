@@ -275,7 +275,7 @@ struct SentenceReader {
         code: base + sector, country: owner.country,
         tokens: min(
           mention.tokens.lowerBound, owner.tokens.lowerBound)..<max(
-            mention.tokens.upperBound, owner.tokens.upperBound), mention: index)
+            mention.tokens.upperBound, owner.tokens.upperBound), mention: owner.mention)
     }
   }
 

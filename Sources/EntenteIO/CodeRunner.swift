@@ -26,6 +26,8 @@ public struct CodeOptions: Sendable {
   public var verbDictionaries: [String] = []
   /// Whether Entente's own lexicon is kept beside the verb dictionaries.
   public var keepLexicon = false
+  /// PETRARCH discard lists: sentences (or stories) with one of their phrases code no events.
+  public var discardLists: [String] = []
 
   /// Creates the default options.
   public init() {}
@@ -74,10 +76,11 @@ public struct CodeRunner {
       models = try SharedModels.load(parser: options.until >= .parse)
     }
     // Events come after the parse, with Entente's lexicon or the user's verb dictionaries.
+    var eventCoder: EventCoder?
     if options.until < .events {
-      coder = nil
+      eventCoder = nil
     } else if options.verbDictionaries.isEmpty {
-      coder = try SharedModels.eventCoder()
+      eventCoder = try SharedModels.eventCoder()
     } else {
       let shipped = try SharedModels.eventCoder()
       var lexicon = options.keepLexicon ? shipped.lexicon : EventLexicon()
@@ -91,8 +94,20 @@ public struct CodeRunner {
       var petrarch = EventCoder(ontology: shipped.ontology, lexicon: lexicon)
       // Alone, PETRARCH's codes mean what they say; beside Entente's, intents are recoded.
       petrarch.keepsCodes = !options.keepLexicon
-      coder = petrarch
+      eventCoder = petrarch
     }
+    if !options.discardLists.isEmpty, var withDiscards = eventCoder {
+      var text = ""
+      for path in options.discardLists {
+        guard let data = FileManager.default.contents(atPath: path),
+          let contents = String(validating: data, as: UTF8.self)
+        else { throw ModelFileError(path: path, "cannot be read as UTF-8 text") }
+        text += contents + "\n"
+      }
+      withDiscards.discards = DiscardList.parse(text)
+      eventCoder = withDiscards
+    }
+    coder = eventCoder
     // Actor mentions come with the tagged stages.
     if options.until < .tags {
       matcher = nil

@@ -28,6 +28,8 @@ public struct ValidationEnvironment: Sendable, Equatable {
   public var agents: [String] = []
   /// The verb dictionary PETRARCH would use (Entente codes with its own lexicon).
   public var verbs: String?
+  /// The discard list.
+  public var discards: String?
 }
 
 /// Reads PETRARCH validation records: the XML of `PETR.UnitTest.records.xml` or JSON Lines
@@ -59,6 +61,8 @@ public enum ValidationReader {
         guard FileManager.default.fileExists(atPath: candidate) else { continue }
         if isActor { resolved.actors.append(candidate) } else { resolved.agents.append(candidate) }
       }
+      let discards = (directory as NSString).appendingPathComponent("PETR.Validate.discards.txt")
+      if FileManager.default.fileExists(atPath: discards) { resolved.discards = discards }
     }
     return (records, resolved)
   }
@@ -74,6 +78,9 @@ public enum ValidationReader {
     if let verbs = element("Verbfile", in: text[...]) { environment.verbs = resolve(verbs) }
     if let actors = element("Actorfile", in: text[...]) { environment.actors = [resolve(actors)] }
     if let agents = element("Agentfile", in: text[...]) { environment.agents = [resolve(agents)] }
+    if let discards = element("Discardfile", in: text[...]) {
+      environment.discards = resolve(discards)
+    }
     // Comments hold prose and commented-out elements (`<!--Stop></Stop-->`): drop them.
     var uncommented = ""
     var scan = text[...]

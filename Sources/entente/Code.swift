@@ -83,6 +83,15 @@ struct Code: ParsableCommand {
   @Flag(name: .long, help: "With --verbs, keep Entente's own event lexicon beside them.")
   var keepLexicon = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A PETRARCH discard list (repeatable).",
+      discussion:
+        "A sentence containing one of its phrases codes no events; a phrase marked '+' stops the whole document from coding."
+    ))
+  var discards: [String] = []
+
   func validate() throws {
     if noKnowledgeBase && actors.isEmpty {
       throw ValidationError("--no-knowledge-base needs at least one --actors dictionary")
@@ -108,6 +117,7 @@ struct Code: ParsableCommand {
     options.useKnowledgeBase = !noKnowledgeBase
     options.verbDictionaries = verbs
     options.keepLexicon = keepLexicon
+    options.discardLists = discards
     let clock = ContinuousClock()
     let start = clock.now
     let runner: CodeRunner

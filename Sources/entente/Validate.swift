@@ -64,6 +64,9 @@ struct Validate: ParsableCommand {
           FileHandle.standardError("entente: \(error); coding with Entente's lexicon instead\n")
         }
       }
+      if let path = environment.discards {
+        coder.discards = try DiscardList.read(path: path)
+      }
       runner = ValidationRunner(
         pipeline: try Pipeline.standard(
           until: .parse, models: models, nameHints: NameHints(matcher: matcher)),

@@ -40,3 +40,31 @@ struct ValidationTests {
     #expect(throws: InputError.self) { try ValidationReader.read(path: empty) }
   }
 }
+
+@Suite("Validation options")
+struct ValidationOptionTests {
+  @Test("require_dyad: from a record's config, and cumulative between XML records")
+  func requireDyad() throws {
+    let directory = try TestFiles.temporaryDirectory()
+    let jsonl = directory.appendingPathComponent("dyad.jsonl").path
+    try """
+    {"id": "A", "text": "X.", "expected": [], "config": {"require_dyad": "FALSE"}}
+    {"id": "B", "text": "Y.", "expected": []}
+    """.write(toFile: jsonl, atomically: true, encoding: .utf8)
+    #expect(try ValidationReader.read(path: jsonl).0.map(\.requiresDyad) == [false, true])
+    let xml = directory.appendingPathComponent("dyad.xml").path
+    try """
+    <Validation><Environment><Discardfile>d.txt</Discardfile></Environment>
+    <Sentence date="20240101" id="A" category="C"><Text>X.</Text></Sentence>
+    <Config option="require_dyad" value="false"></Config>
+    <Sentence date="20240101" id="B" category="C"><Text>Y.</Text></Sentence>
+    <Sentence date="20240101" id="C" category="C"><Text>Z.</Text></Sentence>
+    <Config option="require_dyad" value="true"></Config>
+    <Sentence date="20240101" id="D" category="C"><Text>W.</Text></Sentence>
+    </Validation>
+    """.write(toFile: xml, atomically: true, encoding: .utf8)
+    let (records, environment) = try ValidationReader.read(path: xml)
+    #expect(records.map(\.requiresDyad) == [true, false, false, true])
+    #expect(environment.discards?.hasSuffix("/d.txt") == true)
+  }
+}
