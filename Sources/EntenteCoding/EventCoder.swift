@@ -239,6 +239,10 @@ public struct EventCoder: Sendable {
     -> Bool
   {
     if rule.negated && !negated { return false }
+    if !rule.wordsBefore.isEmpty {
+      let words = reader.wordsBefore(token)
+      guard rule.wordsBefore.allSatisfy({ !$0.isDisjoint(with: words) }) else { return false }
+    }
     if let particle = rule.particle {
       if rule.isNoun {
         guard reader.children(of: token).contains(where: { reader.lemma($0) == particle }) else {

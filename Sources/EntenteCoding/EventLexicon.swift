@@ -28,6 +28,9 @@ public struct EventRule: Sendable, Equatable {
   /// Words before the object in its phrase, one of each set (PETRARCH's `{NEW PROTOCOL}`
   /// needs `new` before `protocol`).
   public var objectModifiers: [Set<String>] = []
+  /// Words before the trigger, one of each set, within a few words of it (PETRARCH patterns
+  /// with words before `*`: `- RECENTLY * [025]`).
+  public var wordsBefore: [Set<String>] = []
   /// A preposition the trigger must govern (`warn against`).
   public var preposition: String?
   /// Lemmas one of which the preposition's object must have.
@@ -52,7 +55,8 @@ public struct EventRule: Sendable, Equatable {
 
   /// How many conditions the rule has: the most specific rule that matches wins.
   var specificity: Int {
-    (objects.isEmpty ? 0 : 2) + objectModifiers.count + (preposition == nil ? 0 : 2)
+    (objects.isEmpty ? 0 : 2) + objectModifiers.count + 2 * wordsBefore.count
+      + (preposition == nil ? 0 : 2)
       + (prepositionObjects.isEmpty ? 0 : 1)
       + (particle == nil ? 0 : 2) + (negated ? 2 : 0)
   }

@@ -1,15 +1,20 @@
 import Foundation
 
-/// Reads PETRARCH-2 verb dictionaries (CAMEO.2.0 syntax, docs/petrarch-formats.md §2) into
-/// an ``EventLexicon``, for PETRARCH compatibility.
+/// Reads PETRARCH verb dictionaries into an ``EventLexicon``, for PETRARCH compatibility:
+/// PETRARCH-2's CAMEO.2.0 syntax (docs/petrarch-formats.md §2) and the PETRARCH-1 (TABARI)
+/// syntax of `PETR.Validate.verbs.txt`, told apart by the `####### VERB PATTERNS` line that
+/// only the first has.
 ///
-/// What is read: synonym sets (`&NAME` / `+member`), verb blocks (`--- NAME [CODE] ---`) with
-/// their verbs (`WORD {FORMS} [CODE]`, `+CALL_OFF` with a particle) and patterns whose
-/// subject side is empty (`- * POST [CODE]`). A pattern's first noun becomes an object
-/// condition and its first prepositional phrase a preposition condition; a synonym set
-/// becomes several nouns. Paired codes (`[043:042]`) give the second code to the reverse
-/// event. Not read: patterns with words before `*` (they test the subject), `$`, `+` and `%`
-/// markers, and transformations (`~`); each skipped pattern is counted.
+/// What is read: synonym sets (`&NAME` / `+member`, anywhere in a PETRARCH-1 file), verb
+/// blocks (`--- NAME [CODE] ---`) with their verbs (`WORD {FORMS} [CODE]`, `+CALL_OFF` with a
+/// particle) and patterns. After `*`, a pattern's first noun becomes an object condition
+/// (with the words before it in `{NEW PROTOCOL}` as modifiers), its first preposition a
+/// preposition condition with the noun after it, and `+` or `$` after a preposition says
+/// the target or the source is there. Words before `*` must occur just before the verb; a
+/// negation among them makes the negation the event (`- NOT * POSITION`), and a `+` alone
+/// before `*` with a `$` after it makes the subject the target. Paired codes (`[043:042]`)
+/// give the second code to the reverse event. Not read: `%` (compound) markers and
+/// transformations (`~`); each skipped pattern is counted.
 public enum PetrarchVerbReader {
   /// What was read.
   public struct Summary: Sendable, Equatable {
@@ -33,7 +38,7 @@ public enum PetrarchVerbReader {
     guard summary.verbs > 0 else {
       throw DictionaryIssue(
         path: path, line: 0,
-        "has no verb blocks in CAMEO.2.0 syntax (a '####### VERB PATTERNS' line, then '--- NAME [CODE] ---' blocks)"
+        "has no verb blocks ('--- NAME [CODE] ---' lines, each followed by its verbs and patterns)"
       )
     }
     return (lexicon, summary)
@@ -43,6 +48,9 @@ public enum PetrarchVerbReader {
   public static func parse(_ text: String, name: String) -> (EventLexicon, Summary) {
     var synsets: [String: [String]] = [:]
     var currentSet: String?
+    // PETRARCH-1 files have no section line: patterns start with the first verb block, and
+    // synonym sets may come between blocks.
+    let sectioned = text.contains("####### VERB PATTERNS")
     var inPatterns = false
     var summary = Summary()
     var rules: [EventRule] = []
@@ -80,19 +88,25 @@ public enum PetrarchVerbReader {
         inPatterns = true
         continue
       }
-      guard !line.isEmpty, !line.hasPrefix("<!") else { continue }
-      if !inPatterns {
-        if line.hasPrefix("&") {
-          currentSet = String(line.split(separator: " ")[0])
-          synsets[currentSet ?? "", default: []] = []
-        } else if line.hasPrefix("+"), let set = currentSet {
-          let member = line.dropFirst().split(separator: " ")[0]
-          // Multi-word members (`CEASE_FIRE`) keep their last word, the head.
-          let head = member.split(separator: "_").last.map(String.init) ?? ""
-          if !head.isEmpty { synsets[set, default: []].append(head.lowercased()) }
-        }
+      if !sectioned && line.hasPrefix("---") { inPatterns = true }
+      guard !line.isEmpty, !line.hasPrefix("<!") else {
+        currentSet = nil
         continue
       }
+      if line.hasPrefix("&") && (!inPatterns || !sectioned) {
+        currentSet = String(line.split(separator: " ")[0])
+        synsets[currentSet ?? "", default: []] = []
+        continue
+      }
+      if line.hasPrefix("+"), let set = currentSet {
+        // Multi-word members (`CEASE_FIRE`, `DID N'T`) keep their last word, the head.
+        let member = line.dropFirst().replacingOccurrences(of: " ", with: "_")
+        let head = member.split(separator: "_").last.map(String.init) ?? ""
+        if !head.isEmpty { synsets[set, default: []].append(head.lowercased()) }
+        continue
+      }
+      currentSet = nil
+      guard inPatterns else { continue }
       if line.hasPrefix("~") { continue }
       if line.hasPrefix("---") {
         flush()
@@ -145,6 +159,16 @@ public enum PetrarchVerbReader {
     if parts.count > 1, parts[1] != "---" { rule.pairedCode = parts[1] }
   }
 
+  /// Prepositions, which start a prepositional condition in an unbracketed pattern.
+  private static let prepositions: Set<String> = [
+    "about", "across", "after", "against", "among", "at", "before", "between", "by", "during",
+    "for", "from", "in", "into", "of", "on", "over", "through", "to", "toward", "towards", "under",
+    "upon", "with", "within", "without",
+  ]
+
+  /// Words before `*` that make the negation the event.
+  private static let negations: Set<String> = ["not", "n't", "never", "no", "neither"]
+
   /// The rules of one pattern line, or `nil` when it cannot be read.
   private static func pattern(_ line: String, synsets: [String: [String]], origin: String)
     -> [EventRule]?
@@ -152,23 +176,52 @@ public enum PetrarchVerbReader {
     guard let star = line.firstIndex(of: "*"), let open = line.lastIndex(of: "["),
       let close = line.lastIndex(of: "]"), open < close
     else { return nil }
-    let pre = line[line.index(after: line.startIndex)..<star].trimmingCharacters(in: .whitespaces)
-    guard pre.isEmpty else { return nil }
-    let post = String(line[line.index(after: star)..<open])
-    guard !post.contains("$"), !post.contains("+"), !post.contains("%") else { return nil }
     var rule = EventRule(
       code: String(line[line.index(after: open)..<close]), lemma: "", origin: origin)
     split(&rule)
-    // Elements: WORD, {MOD HEAD}, (PREP NOUN ...), &SET, ^.
-    var objects: [String] = []
-    var rest = Substring(post)
+    // Before `*`: words that must come just before the verb, or `+` (the subject is the
+    // target, with `$` after the verb).
+    let pre = line[line.index(after: line.startIndex)..<star]
+      .split(whereSeparator: { $0.isWhitespace || $0 == "_" })
+    var subjectIsTarget = false
+    for word in pre {
+      switch word {
+      case "+": subjectIsTarget = true
+      case "$", "^": continue
+      case "%": return nil
+      default:
+        guard let words = expand(String(word), synsets: synsets, plural: false) else {
+          return nil
+        }
+        if !Set(words).isDisjoint(with: negations) {
+          rule.negated = true
+        } else {
+          rule.wordsBefore.append(Set(words))
+        }
+      }
+    }
+    // After `*`: WORD, WORD_WORD, {MOD HEAD}, (PREP NOUN ...), &SET, ^, $, +.
+    var elements: [Substring] = []
+    var rest = line[line.index(after: star)..<open]
     while let first = rest.first(where: { !$0.isWhitespace }) {
       rest = rest.drop { $0.isWhitespace }
-      if first == "(" {
-        guard let end = rest.firstIndex(of: ")") else { return nil }
-        let words = rest[rest.index(after: rest.startIndex)..<end].split(
-          whereSeparator: \.isWhitespace)
+      if first == "(" || first == "{" {
+        guard let end = rest.firstIndex(of: first == "(" ? ")" : "}") else { return nil }
+        elements.append(rest[...end])
         rest = rest[rest.index(after: end)...]
+      } else {
+        let word = rest.prefix { !$0.isWhitespace }
+        rest = rest.dropFirst(word.count)
+        elements.append(contentsOf: word.split(separator: "_"))
+      }
+    }
+    var objects: [String] = []
+    var index = 0
+    while index < elements.count {
+      let element = elements[index]
+      index += 1
+      if element.hasPrefix("(") {
+        let words = element.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
         guard rule.preposition == nil, let preposition = words.first else { continue }
         rule.preposition = preposition.lowercased()
         if words.count > 1 {
@@ -177,11 +230,8 @@ public enum PetrarchVerbReader {
           }
           rule.prepositionObjects = Set(nouns)
         }
-      } else if first == "{" {
-        guard let end = rest.firstIndex(of: "}") else { return nil }
-        let words = rest[rest.index(after: rest.startIndex)..<end].split(
-          whereSeparator: \.isWhitespace)
-        rest = rest[rest.index(after: end)...]
+      } else if element.hasPrefix("{") {
+        let words = element.dropFirst().dropLast().split(whereSeparator: \.isWhitespace)
         guard objects.isEmpty, let head = words.last else { continue }
         guard let nouns = expand(String(head), synsets: synsets) else { return nil }
         objects = nouns
@@ -191,14 +241,34 @@ public enum PetrarchVerbReader {
           }
           rule.objectModifiers.append(Set(alternatives))
         }
-      } else {
-        let word = rest.prefix { !$0.isWhitespace }
-        rest = rest.dropFirst(word.count)
-        guard word != "^", objects.isEmpty else { continue }
-        guard let nouns = expand(String(word), synsets: synsets) else { return nil }
+      } else if element == "%" {
+        return nil
+      } else if element == "^" {
+        continue
+      } else if element == "+" || element == "$" {
+        // Right after the verb, `+` is its object; after a preposition, that phrase.
+        if element == "$" {
+          guard subjectIsTarget, rule.preposition != nil else { return nil }
+          rule.reverse = true
+        }
+        rule.target = rule.preposition == nil ? .object : .preposition
+      } else if prepositions.contains(element.lowercased()), rule.preposition == nil {
+        rule.preposition = element.lowercased()
+        // The noun after it, skipping `^`, is the preposition's object.
+        while index < elements.count && elements[index] == "^" { index += 1 }
+        if index < elements.count, !["+", "$", "%"].contains(elements[index]),
+          !elements[index].hasPrefix("("), !elements[index].hasPrefix("{")
+        {
+          guard let nouns = expand(String(elements[index]), synsets: synsets) else { return nil }
+          rule.prepositionObjects = Set(nouns)
+          index += 1
+        }
+      } else if objects.isEmpty, rule.preposition == nil {
+        guard let nouns = expand(String(element), synsets: synsets) else { return nil }
         objects = nouns
       }
     }
+    if subjectIsTarget && !rule.reverse { return nil }
     rule.objects = Set(objects)
     return [rule]
   }

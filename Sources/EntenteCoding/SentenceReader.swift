@@ -110,6 +110,21 @@ struct SentenceReader {
     return lemmas
   }
 
+  /// The words just before token `i` (at most six, not across a comma or semicolon), as
+  /// lemmas and lower-case forms: what PETRARCH's patterns test before the verb.
+  func wordsBefore(_ i: Int) -> Set<String> {
+    var words: Set<String> = []
+    var j = i - 1
+    while j >= range.lowerBound && j >= i - 6 {
+      let word = text(j).lowercased()
+      if word == "," || word == ";" { break }
+      words.insert(word)
+      words.insert(lemma(j))
+      j -= 1
+    }
+    return words
+  }
+
   /// The words before an object of token `i` whose lemma is one of `heads`, in its phrase
   /// (`improved economic` in `improved economic relations`), as lemmas and lower-case forms.
   func objectModifiers(of i: Int, heads: Set<String>) -> Set<String> {

@@ -76,7 +76,7 @@ struct Code: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A PETRARCH-2 verb dictionary (CAMEO.2.0 syntax) to code events with (repeatable).",
+      "A PETRARCH verb dictionary (CAMEO.2.0 or PETRARCH-1 syntax) to code events with (repeatable).",
       discussion: "It replaces Entente's event lexicon unless --keep-lexicon is given."))
   var verbs: [String] = []
 

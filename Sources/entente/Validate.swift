@@ -11,13 +11,15 @@ struct Validate: ParsableCommand {
     discussion: """
       Reads the XML records of PETRARCH's unit-test suite (PETR.UnitTest.records.xml) or the \
       same records as JSON Lines, codes each sentence from its raw text (never from the gold \
-      parse) with the actor and agent dictionaries the file's environment names and \
-      Entente's own event lexicon, and compares the asserted events (source, target, code) \
-      with the expected ones. Prints PASS or FAIL per record, the pass rate by category, and \
-      ends with the line `N passed, N failed`. Inactive records are skipped.
+      parse) with the actor, agent, verb and discard dictionaries the file's environment \
+      names, and compares the events (source, target, code) with the expected ones. Prints \
+      PASS or FAIL per record, the pass rate by category, and ends with the line \
+      `N passed, N failed`. Inactive records are skipped.
 
-      With --verbs (or a <Verbfile> in CAMEO.2.0 syntax), events are coded with that PETRARCH \
-      verb dictionary, read as far as docs/events.md says; otherwise with Entente's lexicon.
+      Events are coded with the PETRARCH verb dictionary given with --verbs, else the file's \
+      <Verbfile> (CAMEO.2.0 or PETRARCH-1 syntax, read as far as docs/events.md says), else \
+      Entente's own lexicon (which also stands in when the file's dictionary cannot be read). \
+      JSON Lines records name no environment: the PETR.Validate.* files beside them are used.
       """
   )
 
@@ -30,9 +32,8 @@ struct Validate: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A PETRARCH-2 verb dictionary (CAMEO.2.0 syntax) to code with instead of Entente's lexicon.",
-      discussion:
-        "Default: the file's <Verbfile> when it is in CAMEO.2.0 syntax, else Entente's lexicon."
+      "A PETRARCH verb dictionary (CAMEO.2.0 or PETRARCH-1 syntax) to code with.",
+      discussion: "Default: the file's <Verbfile> if it can be read, else Entente's lexicon."
     ))
   var verbs: String?
 
@@ -59,7 +60,7 @@ struct Validate: ParsableCommand {
             "entente: \(path): \(summary.verbs) verbs, \(summary.patterns) patterns read, \(summary.skipped) skipped\n"
           )
         } catch {
-          // A dictionary the user named must load; the file's own may be in PETRARCH-1 syntax.
+          // A dictionary the user named must load; the file's own may be missing.
           if verbs != nil { throw error }
           FileHandle.standardError("entente: \(error); coding with Entente's lexicon instead\n")
         }

@@ -12,12 +12,14 @@ struct PetrarchVerbTests {
   func reads() throws {
     let (lexicon, summary) = try PetrarchVerbReader.read(path: Self.fixture)
     #expect(summary.verbs == 4)
-    // Patterns with a subject side or a `$` marker are skipped.
-    #expect(summary.patterns == 4)
-    #expect(summary.skipped == 2)
+    // `WILL *` tests the word before the verb; `$` after the verb with no `+` before it
+    // cannot be read.
+    #expect(summary.patterns == 5)
+    #expect(summary.skipped == 1)
     let sign = try #require(lexicon.verbRules["sign"])
     #expect(sign.contains { $0.code == "057" && $0.objects == ["treaty", "pact", "agreement"] })
     #expect(sign.contains { $0.preposition == "with" })
+    #expect(sign.contains { $0.code == "036" && $0.wordsBefore == [["will"]] })
     let host = try #require(lexicon.verbRules["host"])
     #expect(host.contains { $0.code == "043" && $0.pairedCode == "042" && $0.objects.isEmpty })
     #expect(
@@ -45,9 +47,59 @@ struct PetrarchVerbTests {
   func rejects() throws {
     let directory = FileManager.default.temporaryDirectory
     let path = directory.appendingPathComponent("entente-\(UUID().uuidString).verbs.txt").path
-    try "<!-- PETRARCH-1 -->\n--- SIGN [057] ---\nSIGN\n".write(
+    try "<!-- no blocks -->\nSIGN [057]\n&SET\n+WORD\n".write(
       toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(throws: DictionaryIssue.self) { try PetrarchVerbReader.read(path: path) }
+  }
+
+  @Test("PETRARCH-1 syntax: synonym sets between blocks, words before the verb, markers")
+  func petrarch1() throws {
+    let (lexicon, summary) = PetrarchVerbReader.parse(
+      """
+      <!-- written for Entente in PETRARCH-1 (TABARI) syntax -->
+      &TIES
+      +RELATIONS
+      +DIPLOMATIC TIES
+
+      --- RESTORE [064] ---
+      RESTORE
+      +BRING_BACK
+      - * &TIES WITH +  [064]
+      - NOT * &TIES  [111]
+      - RECENTLY * [025]
+      - + * IN $  [075]
+      - * OFF_ [195]
+      - % * ALLIES [010]
+
+      &NEG
+      +DID N'T
+      --- CLASH [223] ---
+      CLASH
+      - &NEG * OVER EFFORTS [904]
+      """, name: "t.verbs")
+    #expect(summary.verbs == 3)
+    #expect(summary.patterns == 6)
+    #expect(summary.skipped == 1)
+    let restore = try #require(lexicon.verbRules["restore"])
+    #expect(
+      restore.contains {
+        $0.code == "064" && $0.objects == ["relations", "ties"]
+          && $0.preposition == "with" && $0.target == .preposition
+      })
+    #expect(restore.contains { $0.code == "111" && $0.negated && $0.wordsBefore.isEmpty })
+    #expect(restore.contains { $0.code == "025" && $0.wordsBefore == [["recently"]] })
+    #expect(
+      restore.contains {
+        $0.code == "075" && $0.reverse && $0.preposition == "in" && $0.target == .preposition
+      })
+    #expect(restore.contains { $0.code == "195" && $0.objects == ["off"] })
+    #expect(lexicon.verbRules["bring"]?.contains { $0.particle == "back" } == true)
+    let clash = try #require(lexicon.verbRules["clash"])
+    #expect(
+      clash.contains {
+        $0.code == "904" && $0.negated && $0.preposition == "over"
+          && $0.prepositionObjects == ["efforts", "effort"]
+      })
   }
 }
