@@ -133,6 +133,11 @@ public struct EventCoder: Sendable {
     if targets.isEmpty, rule.target != .none, let passive = reader.passiveSubjects(of: token) {
       targets = passive
     }
+    // PETRARCH takes the first actor in what the verb governs after it (`criticized the
+    // closure of guest houses in Bree`); Entente's lexicon says where its targets are.
+    if targets.isEmpty, keepsCodes, rule.target != .none, !reader.isNoun(token) {
+      targets = reader.firstActor(after: token, excluding: sources)
+    }
     // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
     if rule.reverse {
       guard !targets.isEmpty else { return [] }

@@ -110,6 +110,29 @@ struct SentenceReader {
     return lemmas
   }
 
+  /// The first actor, in text order, in the phrases and clauses verb `i` governs after it
+  /// (objects, prepositional phrases, complements, and what they govern), other than
+  /// `sources`: PETRARCH's target when no rule places one.
+  func firstActor(after i: Int, excluding sources: [EventActor]) -> [EventActor] {
+    let governed: Set<String> = ["obj", "iobj", "xcomp", "ccomp", "obl", "nmod"]
+    var tokens: [Int] = []
+    var stack = children(of: i).filter { child in
+      child > i
+        && governed.contains(deprel(child).split(separator: ":").first.map(String.init) ?? "")
+    }
+    while let next = stack.popLast() {
+      tokens.append(next)
+      stack.append(contentsOf: children(of: next))
+    }
+    for token in tokens.sorted() where mentionAt[token] >= 0 {
+      let found = actors(at: token, owners: false).filter { actor in
+        !sources.contains { $0.mention == actor.mention || $0.code == actor.code }
+      }
+      if !found.isEmpty { return found }
+    }
+    return []
+  }
+
   /// The words just before token `i` (at most six, not across a comma or semicolon), as
   /// lemmas and lower-case forms: what PETRARCH's patterns test before the verb.
   func wordsBefore(_ i: Int) -> Set<String> {
