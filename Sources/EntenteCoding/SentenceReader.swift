@@ -407,6 +407,20 @@ struct SentenceReader {
         Self.lightVerbs.contains(lemma(governor))
       else { return [] }
     }
+    // A participle that modifies a noun acts for that noun (`the parade supporting Gondor`)
+    // or, passive, for its `by` phrase (`the pact signed by X`), not for the clause's subject.
+    // A bare participle only: a clause with its own subject, auxiliary or marker (`claims
+    // that it had bombed`, `the possibility of supplying`) is not one.
+    if !isNoun(i), deprel(i) == "acl", let noun = head(i), ["VBG", "VBN"].contains(xpos(i)),
+      !children(of: i).contains(where: {
+        ["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "case"].contains(deprel($0))
+      })
+    {
+      if xpos(i) == "VBG" { return actors(at: noun) }
+      return children(of: i).filter {
+        deprel($0) == "obl:agent" || (deprel($0) == "obl" && marker(of: $0) == "by")
+      }.flatMap(actors)
+    }
     // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
     // clause that governs it.
     var current = i

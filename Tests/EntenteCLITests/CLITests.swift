@@ -216,10 +216,10 @@ struct CLITests {
     #expect(result.status == 0, "\(result.stderr)")
     let last = try #require(result.stdout.split(separator: "\n").last)
     let passed = Int(last.split(separator: " ").first ?? "") ?? 0
-    // Measured with the file's own PETRARCH-1 verb dictionary and discard list: 111 of the
-    // 278 records the file's Include list runs.
+    // Measured with the file's own PETRARCH-1 verb dictionary and discard list: 152 of the
+    // 278 records the file's Include list runs. The floor is the events issue's target, 50%.
     #expect(result.stderr.contains("PETR.Validate.verbs.txt:"), "\(result.stderr)")
-    #expect(passed >= 105, "\(last)")
+    #expect(passed >= 139, "\(last)")
     #expect(last.hasPrefix("\(passed) passed, \(278 - passed) failed"))
     #expect(last.hasSuffix("failed"))
   }
@@ -242,8 +242,9 @@ struct CLITests {
     #expect(result.stderr.contains("verbs,"))
     let last = try #require(result.stdout.split(separator: "\n").last)
     let passed = Int(last.split(separator: " ").first ?? "") ?? 0
-    // Measured: 116 of 278 with PETR.Validate.verbs.2.0.txt read as docs/events.md says.
-    #expect(passed >= 110, "\(last)")
+    // Measured: 153 of 278 with PETR.Validate.verbs.2.0.txt read as docs/events.md says. The
+    // floor is the events issue's target, 55%.
+    #expect(passed >= 153, "\(last)")
     let missing = try EntenteProcess.run(["validate", Self.recodedRecords, "--verbs", "/absent"])
     #expect(missing.status == 1)
   }
