@@ -14,10 +14,12 @@ let package = Package(
     .library(name: "EntenteNLP", targets: ["EntenteNLP"]),
     .library(name: "EntenteIO", targets: ["EntenteIO"]),
     .library(name: "EntenteCoding", targets: ["EntenteCoding"]),
+    .library(name: "EntenteStore", targets: ["EntenteStore"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
@@ -31,6 +33,11 @@ let package = Package(
     .target(
       name: "EntenteIO", dependencies: ["EntenteNLP", "EntenteCoding"], swiftSettings: swiftSettings
     ),
+    // The event store: documents, mentions and events in SQLite, queries and exports.
+    .target(
+      name: "EntenteStore",
+      dependencies: ["EntenteIO", "EntenteCoding", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings),
     // The `entente` command: thin glue over the libraries.
     .executableTarget(
       name: "entente",
@@ -38,6 +45,7 @@ let package = Package(
         "EntenteNLP",
         "EntenteCoding",
         "EntenteIO",
+        "EntenteStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -57,6 +65,11 @@ let package = Package(
       name: "EntenteIOTests",
       dependencies: ["EntenteIO", "EntenteNLP"],
       exclude: ["Golden", "Fixtures"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "EntenteStoreTests",
+      dependencies: ["EntenteStore", "EntenteIO"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

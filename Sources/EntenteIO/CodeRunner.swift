@@ -60,7 +60,7 @@ public struct CodeSummary: Sendable, Equatable {
 }
 
 /// Runs `entente code`: reads documents, runs the pipeline and writes the results.
-public struct CodeRunner {
+public struct CodeRunner: Sendable {
   private let options: CodeOptions
   private let pipeline: Pipeline
   private let matcher: ActorMatcher?
@@ -133,6 +133,15 @@ public struct CodeRunner {
     } catch {
       throw ModelFileError(path: "Models", "\(error)")
     }
+  }
+
+  /// Codes one document through the runner's stages, as plain values.
+  public func code(_ input: InputDocument) -> CodedDocument {
+    let doc = pipeline(input.text)
+    let date = input.date.flatMap(DayDate.init(iso:))
+    let mentions = matcher?.mentions(in: doc, date: date) ?? []
+    let events = coder?.events(in: doc, mentions: mentions, date: date) ?? []
+    return CodedDocument(doc: doc, input: input, mentions: mentions, events: events)
   }
 
   /// Lines of the user's dictionaries that could not be read (`file:line: message`); the

@@ -53,49 +53,9 @@ struct Code: ParsableCommand {
   @Flag(name: .long, help: "Print the summary on standard error whatever the format.")
   var summary = false
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "A PETRARCH or TABARI actor dictionary (repeatable).",
-      discussion:
-        "Its phrases are consulted after the knowledge base's, with their date restrictions. Lines that cannot be read are reported as file:line warnings; the rest loads."
-    ))
-  var actors: [String] = []
-
-  @Option(
-    name: .long,
-    help: "A PETRARCH or TABARI agent dictionary (repeatable), consulted after Entente's agents.")
-  var agents: [String] = []
-
-  @Flag(
-    name: .long,
-    help:
-      "Use only the dictionaries given with --actors and --agents, not Entente's knowledge base.")
-  var noKnowledgeBase = false
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "A PETRARCH verb dictionary (CAMEO.2.0 or PETRARCH-1 syntax) to code events with (repeatable).",
-      discussion: "It replaces Entente's event lexicon unless --keep-lexicon is given."))
-  var verbs: [String] = []
-
-  @Flag(name: .long, help: "With --verbs, keep Entente's own event lexicon beside them.")
-  var keepLexicon = false
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "A PETRARCH discard list (repeatable).",
-      discussion:
-        "A sentence containing one of its phrases codes no events; a phrase marked '+' stops the whole document from coding."
-    ))
-  var discards: [String] = []
+  @OptionGroup var dictionaries: DictionaryOptions
 
   func validate() throws {
-    if noKnowledgeBase && actors.isEmpty {
-      throw ValidationError("--no-knowledge-base needs at least one --actors dictionary")
-    }
     if let date, DocumentDate.normalize(date) != date {
       throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
     }
@@ -112,12 +72,7 @@ struct Code: ParsableCommand {
     options.format = format
     options.includeTokens = tokens
     options.until = until
-    options.actorDictionaries = actors
-    options.agentDictionaries = agents
-    options.useKnowledgeBase = !noKnowledgeBase
-    options.verbDictionaries = verbs
-    options.keepLexicon = keepLexicon
-    options.discardLists = discards
+    dictionaries.apply(to: &options)
     let clock = ContinuousClock()
     let start = clock.now
     let runner: CodeRunner

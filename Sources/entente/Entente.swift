@@ -21,7 +21,7 @@ struct Entente: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      Code.self, Validate.self, Actors.self, Train.self, Evaluate.self, Benchmark.self,
+      Code.self, Ingest.self, Validate.self, Actors.self, Train.self, Evaluate.self, Benchmark.self,
     ],
     defaultSubcommand: nil
   )

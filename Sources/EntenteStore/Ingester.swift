@@ -1,0 +1,237 @@
+public import EntenteIO
+import Foundation
+
+/// What an ingest did.
+public struct IngestSummary: Sendable, Equatable {
+  /// Documents read from the inputs.
+  public var read = 0
+  /// Documents coded and stored (new, changed or recoded).
+  public var stored = 0
+  /// Documents already stored with the same content, skipped.
+  public var unchanged = 0
+  /// Stored documents replaced by a changed version or a recode.
+  public var replaced = 0
+  /// Inputs that could not be read.
+  public var rejected = 0
+  /// Warnings while reading.
+  public var warnings = 0
+  /// Events stored.
+  public var events = 0
+  /// UTF-8 bytes of the documents coded.
+  public var bytes = 0
+
+  /// Creates an empty summary.
+  public init() {}
+}
+
+/// Progress of an ingest, reported after each batch.
+public struct IngestProgress: Sendable {
+  /// The summary so far.
+  public var summary: IngestSummary
+  /// Seconds since the start.
+  public var seconds: Double
+  /// Input bytes read so far and in all, when the inputs are files (for an estimate of the
+  /// time left).
+  public var bytesRead: Int
+  /// All input bytes, or 0 when unknown (standard input).
+  public var bytesTotal: Int
+}
+
+/// Codes documents and stores them: read in order, coded in parallel batches, written in
+/// order, one transaction per batch. A document already stored with the same id and content
+/// is skipped, so a run that was killed finishes the job when it is run again.
+public struct Ingester: Sendable {
+  /// The coder.
+  public let runner: CodeRunner
+  /// The store.
+  public let store: SQLiteEventStore
+  /// Documents per batch (and per transaction).
+  public var batchSize = 64
+  /// Threads that code at once.
+  public var jobs = 2
+
+  /// Creates an ingester.
+  public init(runner: CodeRunner, store: SQLiteEventStore) {
+    self.runner = runner
+    self.store = store
+  }
+
+  /// Reads, codes and stores every document of `paths`.
+  ///
+  /// - Parameters:
+  ///   - paths: Files, directories, or `-` (none: standard input).
+  ///   - reading: How to read them.
+  ///   - provenance: What codes them, recorded with the run.
+  ///   - progress: Called after each batch.
+  ///   - diagnostics: Receives error and warning lines.
+  /// - Throws: ``StoreError`` when the store fails (what was written before stays).
+  public func ingest(
+    paths: [String], reading: DocumentReader.Options, provenance: Provenance,
+    progress: (IngestProgress) -> Void = { _ in }, diagnostics: (String) -> Void
+  ) throws(StoreError) -> IngestSummary {
+    let run = try store.beginRun(provenance)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let total = Self.inputBytes(paths)
+    var summary = IngestSummary()
+    var reader = DocumentReader(paths: paths, options: reading)
+    var batch: [InputDocument] = []
+    var bytesRead = 0
+    func flush() throws(StoreError) {
+      try store(batch, run: run, summary: &summary)
+      batch.removeAll(keepingCapacity: true)
+      let elapsed = clock.now - start
+      progress(
+        IngestProgress(
+          summary: summary,
+          seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
+            / 1e18, bytesRead: bytesRead, bytesTotal: total))
+    }
+    while let item = reader.next() {
+      switch item {
+      case .failure(let error):
+        summary.rejected += 1
+        diagnostics("error: \(error)")
+      case .document(let input, let warnings):
+        for warning in warnings { diagnostics("warning: \(warning)") }
+        summary.warnings += warnings.count
+        summary.read += 1
+        bytesRead += input.text.utf8.count
+        batch.append(input)
+        if batch.count >= batchSize { try flush() }
+      }
+    }
+    if !batch.isEmpty { try flush() }
+    return summary
+  }
+
+  /// Recodes stored documents with the current coder, in batches.
+  ///
+  /// - Parameter all: Recode every document; otherwise only those coded with another
+  ///   provenance than `provenance`.
+  public func recode(
+    provenance: Provenance, all: Bool, progress: (IngestProgress) -> Void = { _ in }
+  ) throws(StoreError) -> IngestSummary {
+    let run = try store.beginRun(provenance)
+    let clock = ContinuousClock()
+    let start = clock.now
+    var summary = IngestSummary()
+    var runs: [Int64: Provenance?] = [:]
+    var ids: [String] = []
+    for (id, documentRun) in try store.documentIDs() {
+      if !all, let documentRun {
+        if runs[documentRun] == nil { runs[documentRun] = try store.provenance(ofRun: documentRun) }
+        if runs[documentRun] == provenance { continue }
+      }
+      ids.append(id)
+    }
+    for first in stride(from: 0, to: ids.count, by: batchSize) {
+      var inputs: [InputDocument] = []
+      for id in ids[first..<min(first + batchSize, ids.count)] {
+        guard let stored = try store.document(id: id) else { continue }
+        inputs.append(
+          InputDocument(
+            id: stored.id, date: stored.date, text: stored.text, title: stored.title,
+            url: stored.url, source: stored.source, origin: "store"))
+      }
+      summary.read += inputs.count
+      let coded = code(inputs)
+      try store.save(coded, run: run)
+      summary.stored += coded.count
+      summary.replaced += coded.count
+      summary.events += coded.reduce(0) { $0 + $1.events.count }
+      summary.bytes += inputs.reduce(0) { $0 + $1.text.utf8.count }
+      let elapsed = clock.now - start
+      progress(
+        IngestProgress(
+          summary: summary,
+          seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
+            / 1e18, bytesRead: first + inputs.count, bytesTotal: ids.count))
+    }
+    return summary
+  }
+
+  /// Codes and stores one batch, skipping what is stored already.
+  private func store(_ batch: [InputDocument], run: Int64, summary: inout IngestSummary)
+    throws(StoreError)
+  {
+    // A document given twice in a batch: the later one is the one kept.
+    var last: [String: Int] = [:]
+    for (index, input) in batch.enumerated() { last[input.id] = index }
+    let unique = batch.enumerated().filter { last[$0.element.id] == $0.offset }.map(\.element)
+    let stored = try store.storedHashes(of: unique.map(\.id))
+    var fresh: [InputDocument] = []
+    for input in unique {
+      if let hash = stored[input.id] {
+        if hash == CodedDocument.hash(of: input) {
+          summary.unchanged += 1
+          continue
+        }
+        summary.replaced += 1
+      }
+      fresh.append(input)
+    }
+    summary.unchanged += batch.count - unique.count
+    let coded = code(fresh)
+    try store.save(coded, run: run)
+    summary.stored += coded.count
+    summary.events += coded.reduce(0) { $0 + $1.events.count }
+    summary.bytes += fresh.reduce(0) { $0 + $1.text.utf8.count }
+  }
+
+  /// Codes documents on `jobs` threads; the results keep the inputs' order.
+  func code(_ inputs: [InputDocument]) -> [CodedDocument] {
+    guard inputs.count > 1 && jobs > 1 else { return inputs.map(runner.code) }
+    let results = Results(count: inputs.count)
+    let jobs = min(self.jobs, inputs.count)
+    let runner = self.runner
+    DispatchQueue.concurrentPerform(iterations: jobs) { job in
+      for index in stride(from: job, to: inputs.count, by: jobs) {
+        results.set(index, runner.code(inputs[index]))
+      }
+    }
+    return results.values()
+  }
+
+  /// The bytes of the input files (directories walked for `*.txt` and `*.jsonl`), or 0 when
+  /// standard input is among them.
+  static func inputBytes(_ paths: [String]) -> Int {
+    guard !paths.isEmpty, !paths.contains("-") else { return 0 }
+    var total = 0
+    let manager = FileManager.default
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+      if isDirectory.boolValue {
+        let files = manager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".txt") || file.hasSuffix(".jsonl") {
+          let full = (path as NSString).appendingPathComponent(file)
+          total += (try? manager.attributesOfItem(atPath: full)[.size] as? Int) ?? 0
+        }
+      } else {
+        total += (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      }
+    }
+    return total
+  }
+}
+
+/// Slots for results written by several threads, each slot by one.
+private final class Results: @unchecked Sendable {
+  private var slots: [CodedDocument?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: CodedDocument) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  func values() -> [CodedDocument] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
+  }
+}
