@@ -1,8 +1,10 @@
 public import EntenteCoding
 public import EntenteNLP
 
-/// A coded document as plain values: what `entente code` writes as JSON, in the form the
-/// event store keeps and gives back. Offsets are Unicode scalar offsets into `text`.
+/// A coded document as plain values.
+///
+/// It is what `entente code` writes as JSON, in the form the event store keeps and gives
+/// back. Offsets are Unicode scalar offsets into `text`.
 public struct CodedDocument: Sendable, Equatable, Codable {
   /// The document id.
   public var id: String

@@ -34,8 +34,10 @@ public struct Provenance: Sendable, Equatable {
   }
 }
 
-/// Entente's event store on SQLite: documents, their sentences, mentions and events, and the
-/// runs that coded them. The schema is in docs/store.md; migrations only add.
+/// Entente's event store on SQLite.
+///
+/// It keeps documents, their sentences, mentions and events, and the runs that coded them.
+/// The schema is in docs/store.md; migrations only add.
 ///
 /// One writer at a time, any number of readers (write-ahead log). Every ``save(_:run:)`` is
 /// one transaction, so a process killed mid-way leaves whole documents or none.

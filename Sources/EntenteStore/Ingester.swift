@@ -37,8 +37,10 @@ public struct IngestProgress: Sendable {
   public var bytesTotal: Int
 }
 
-/// Codes documents and stores them: read in order, coded in parallel batches, written in
-/// order, one transaction per batch. A document already stored with the same id and content
+/// Codes documents and stores them.
+///
+/// Documents are read in order, coded in parallel batches and written in order, one
+/// transaction per batch. A document already stored with the same id and content
 /// is skipped, so a run that was killed finishes the job when it is run again.
 public struct Ingester: Sendable {
   /// The coder.

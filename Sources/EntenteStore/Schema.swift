@@ -1,7 +1,9 @@
 import EntenteIO
 import GRDB
 
-/// The store's tables (docs/store.md). Offsets are Unicode scalar offsets into the text.
+/// The store's tables (docs/store.md).
+///
+/// Offsets are Unicode scalar offsets into the text.
 enum Schema {
   static let version1 = [
     """
