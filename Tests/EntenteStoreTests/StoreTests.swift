@@ -1,0 +1,132 @@
+import EntenteIO
+import EntenteStore
+import Foundation
+import Testing
+
+/// The shipped coder, built once.
+let runner = try? CodeRunner(options: CodeOptions())
+
+let provenance = Provenance(
+  version: "test", models: "shipped", lexicon: "entente events.tsv", dictionaries: "knowledge base")
+
+@Suite("Event store")
+struct StoreTests {
+  /// A document with every field set, null and not.
+  static let full = CodedDocument(
+    id: "full-1", date: "2024-06-19", title: "A title", url: "https://example.org/1",
+    source: "Wire", text: "Ünïcode text here.",
+    sentences: [.init(span: .init(start: 0, end: 18, text: "Ünïcode text here."), dateline: true)],
+    mentions: [
+      .init(
+        sentence: 0, span: .init(start: 0, end: 7, text: "Ünïcode"), type: "person",
+        code: "RUSGOV", country: "RUS", canonical: "Unicode", resolvedFrom: "coreference",
+        role: "President", affiliation: 1),
+      .init(
+        sentence: 0, span: .init(start: 8, end: 12, text: "text"), type: "organisation",
+        code: nil, country: nil, canonical: "Text"),
+    ],
+    events: [
+      .init(
+        sentence: 0, code: "057", root: "05", label: "Sign formal agreement", plover: "AGREE",
+        goldstein: 8.0, quadClass: 1,
+        source: .init(code: "RUS", country: "RUS", span: .init(start: 0, end: 7, text: "Ünïcode")),
+        target: .init(code: "PRK", country: nil, span: .init(start: 8, end: 12, text: "text")),
+        mode: "asserted", date: "1961", dateText: "in 1961",
+        evidence: .init(start: 0, end: 17, text: "Ünïcode text here"), coder: "entente x:1"),
+      .init(
+        sentence: 0, code: "1717", root: "17", label: nil, plover: nil, goldstein: 0,
+        quadClass: nil,
+        source: .init(code: "---GOV", country: nil, span: .init(start: 0, end: 7, text: "Ünïcode")),
+        target: nil, mode: "denied", date: nil, dateText: nil,
+        evidence: .init(start: 8, end: 12, text: "text"), coder: "PETR x:2"),
+    ])
+
+  @Test("every field survives a round trip, coded or written by hand")
+  func roundTrip() throws {
+    let directory = try Corpus.temporaryDirectory()
+    let store = try SQLiteEventStore(path: directory.appendingPathComponent("db.sqlite").path)
+    let run = try store.beginRun(provenance)
+    let coder = try #require(runner)
+    let coded = coder.code(Corpus.document(5))
+    #expect(!coded.events.isEmpty && !coded.mentions.isEmpty)
+    try store.save([Self.full, coded], run: run)
+    #expect(try store.document(id: "full-1") == Self.full)
+    #expect(try store.document(id: coded.id) == coded)
+    #expect(try store.document(id: "absent") == nil)
+    #expect(try store.provenance(ofRun: run) == provenance)
+    // Stored again, the same document replaces itself.
+    try store.save([Self.full], run: run)
+    #expect(try store.counts().documents == 2)
+  }
+
+  @Test("ingest is idempotent; a changed document is replaced; recode recodes")
+  func idempotent() throws {
+    let directory = try Corpus.temporaryDirectory()
+    let file = try Corpus.write(0..<20, to: directory)
+    let coder = try #require(runner)
+    let store = try SQLiteEventStore(path: directory.appendingPathComponent("db.sqlite").path)
+    var ingester = Ingester(runner: coder, store: store)
+    ingester.batchSize = 6
+    ingester.jobs = 2
+    var lines: [String] = []
+    let first = try ingester.ingest(
+      paths: [file], reading: .init(), provenance: provenance, diagnostics: { lines.append($0) })
+    #expect(lines.isEmpty)
+    #expect(first.read == 20 && first.stored == 20 && first.unchanged == 0)
+    let expectedEvents = (0..<20).reduce(0) { $0 + coder.code(Corpus.document($1)).events.count }
+    #expect(first.events == expectedEvents)
+    #expect(try store.counts() == (20, expectedEvents))
+    let second = try ingester.ingest(
+      paths: [file], reading: .init(), provenance: provenance, diagnostics: { _ in })
+    #expect(second.stored == 0 && second.unchanged == 20)
+    #expect(try store.counts() == (20, expectedEvents))
+    // One document changes its text: only it is coded again.
+    var changed = Corpus.document(3)
+    changed.text = "Russia praised China."
+    let changedFile = directory.appendingPathComponent("changed.jsonl").path
+    try #"{"id": "doc-3", "date": "\#(changed.date ?? "")", "text": "Russia praised China."}"#
+      .write(toFile: changedFile, atomically: true, encoding: .utf8)
+    let third = try ingester.ingest(
+      paths: [changedFile], reading: .init(), provenance: provenance, diagnostics: { _ in })
+    #expect(third.stored == 1 && third.replaced == 1)
+    #expect(try store.document(id: "doc-3")?.events.map(\.code) == ["051"])
+    #expect(try store.document(id: "doc-3")?.title == nil)
+    // Recoding with the same provenance recodes nothing unless asked to recode all.
+    #expect(try ingester.recode(provenance: provenance, all: false).stored == 0)
+    let all = try ingester.recode(provenance: provenance, all: true)
+    #expect(all.stored == 20)
+    #expect(try store.counts().documents == 20)
+  }
+
+  @Test("parallel coding gives the documents in order, as one thread does")
+  func parallelOrder() throws {
+    let coder = try #require(runner)
+    let directory = try Corpus.temporaryDirectory()
+    let one = try SQLiteEventStore(path: directory.appendingPathComponent("one.sqlite").path)
+    let two = try SQLiteEventStore(path: directory.appendingPathComponent("two.sqlite").path)
+    let file = try Corpus.write(0..<12, to: directory)
+    var serial = Ingester(runner: coder, store: one)
+    serial.jobs = 1
+    var parallel = Ingester(runner: coder, store: two)
+    parallel.jobs = 2
+    parallel.batchSize = 5
+    _ = try serial.ingest(paths: [file], reading: .init(), provenance: provenance) { _ in }
+    _ = try parallel.ingest(paths: [file], reading: .init(), provenance: provenance) { _ in }
+    for index in 0..<12 {
+      #expect(try one.document(id: "doc-\(index)") == two.document(id: "doc-\(index)"))
+    }
+  }
+
+  @Test("a file that is not a database is a clear error")
+  func notADatabase() throws {
+    let directory = try Corpus.temporaryDirectory()
+    let path = directory.appendingPathComponent("text.sqlite").path
+    try String(repeating: "not a database\n", count: 200).write(
+      toFile: path, atomically: true, encoding: .utf8)
+    #expect {
+      try SQLiteEventStore(path: path)
+    } throws: { error in
+      "\(error)".contains("cannot open the event store")
+    }
+  }
+}
