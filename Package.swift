@@ -74,7 +74,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EntenteCLITests",
-      dependencies: ["entente"],
+      dependencies: ["entente", "EntenteStore"],
       swiftSettings: swiftSettings
     ),
   ],

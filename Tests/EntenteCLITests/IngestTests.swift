@@ -1,0 +1,99 @@
+import EntenteStore
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite("entente ingest")
+struct IngestTests {
+  /// JSON Lines documents made of the example article's sentences, two or three each.
+  static func corpus(_ count: Int, in directory: URL) throws -> String {
+    let text = try String(contentsOfFile: EntenteProcess.example, encoding: .utf8)
+    let sentences = text.split(separator: ".").map {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
+    }.filter { $0.count > 20 }
+    var lines = ""
+    for index in 0..<count {
+      let picked = (0..<(2 + index % 2)).map { sentences[(index + $0 * 3) % sentences.count] + "." }
+      let record: [String: String] = [
+        "id": "story-\(index)", "date": String(format: "2024-%02d-15", 1 + index % 12),
+        "text": picked.joined(separator: " "),
+      ]
+      let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+      lines += String(decoding: data, as: UTF8.self) + "\n"
+    }
+    let path = directory.appendingPathComponent("stories.jsonl").path
+    try lines.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("entente-ingest-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test("stores documents, skips them the second time, and reports on standard error")
+  func ingests() throws {
+    let directory = try Self.temporaryDirectory()
+    let corpus = try Self.corpus(10, in: directory)
+    let db = directory.appendingPathComponent("a.sqlite").path
+    let first = try EntenteProcess.run(["ingest", corpus, "--db", db])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("10 documents read, 10 stored"), "\(first.stderr)")
+    let second = try EntenteProcess.run(["ingest", corpus, "--db", db])
+    #expect(second.stderr.contains("0 stored (0 replacing older versions), 10 unchanged"))
+    let bad = try EntenteProcess.run(["ingest", corpus, "--db", corpus])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("cannot open the event store"), "\(bad.stderr)")
+  }
+
+  @Test("killed with SIGKILL mid-way and run again, nothing is lost and nothing duplicated")
+  func killed() throws {
+    let directory = try Self.temporaryDirectory()
+    let corpus = try Self.corpus(300, in: directory)
+    let reference = directory.appendingPathComponent("reference.sqlite").path
+    let complete = try EntenteProcess.run(["ingest", corpus, "--db", reference, "--jobs", "2"])
+    #expect(complete.status == 0, "\(complete.stderr)")
+    let expected = try SQLiteEventStore(path: reference)
+    let (documents, events) = try expected.counts()
+    #expect(documents == 300 && events > 0)
+
+    let db = directory.appendingPathComponent("killed.sqlite").path
+    let process = Process()
+    process.executableURL = EntenteProcess.executable
+    process.arguments = ["ingest", corpus, "--db", db, "--batch-size", "10", "--jobs", "1"]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Kill it once some batches are stored, before it ends.
+    let deadline = Date().addingTimeInterval(120)
+    var stored = 0
+    while Date() < deadline && process.isRunning {
+      if FileManager.default.fileExists(atPath: db) {
+        stored = (try? SQLiteEventStore(path: db).counts().documents) ?? 0
+        if stored >= 30 { break }
+      }
+      usleep(20_000)
+    }
+    let wasRunning = process.isRunning
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(wasRunning, "the ingest ended before it could be killed")
+    let partial = try SQLiteEventStore(path: db).counts().documents
+    #expect(partial >= 30 && partial < 300, "\(partial) documents stored when killed")
+
+    let again = try EntenteProcess.run(["ingest", corpus, "--db", db])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stderr.contains("\(300 - partial) stored"), "\(again.stderr)")
+    let store = try SQLiteEventStore(path: db)
+    #expect(try store.counts() == (documents, events))
+    for index in stride(from: 0, to: 300, by: 7) {
+      #expect(
+        try store.document(id: "story-\(index)")?.events
+          == expected.document(id: "story-\(index)")?.events)
+    }
+  }
+}
