@@ -1,0 +1,238 @@
+public import ArgumentParser
+public import EntenteStore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension TableFormat: ExpressibleByArgument {}
+extension Period: ExpressibleByArgument {}
+
+/// `entente query`: read the event store.
+struct Query: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Query the event store: events, dyads, actors, documents.",
+    discussion: """
+      Output is an aligned table on a terminal and tab-separated values otherwise, unless \
+      --format says csv, tsv, jsonl or table. Columns are described in docs/store.md.
+      """,
+    subcommands: [Events.self, Dyads.self, Actors.self, Documents.self]
+  )
+
+  /// The options shared by the subcommands: the database and the output format.
+  struct Common: ParsableArguments {
+    @Option(name: .long, help: "The database file (SQLite).")
+    var db = "entente.sqlite"
+
+    @Option(name: .long, help: "table, csv, tsv or jsonl (default: table on a terminal, else tsv).")
+    var format: TableFormat?
+
+    func open() throws -> SQLiteEventStore {
+      guard FileManager.default.fileExists(atPath: db) else {
+        FileHandle.standardError("entente: error: \(db): no such database (run entente ingest)\n")
+        throw ExitCode(1)
+      }
+      do {
+        return try SQLiteEventStore(path: db)
+      } catch {
+        FileHandle.standardError("entente: error: \(error)\n")
+        throw ExitCode(1)
+      }
+    }
+
+    func print(_ table: QueryTable) {
+      let format = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .tsv)
+      FileHandle.standardOutput.write(Data(format.render(table).utf8))
+    }
+  }
+
+  /// The event filters of `entente query` and `entente export`.
+  struct Filters: ParsableArguments {
+    @Option(name: .long, help: "An actor code prefix, as source or target (RUS matches RUSGOV).")
+    var actor: String?
+
+    @Option(name: .long, help: "A source actor code prefix.")
+    var source: String?
+
+    @Option(name: .long, help: "A target actor code prefix.")
+    var target: String?
+
+    @Option(name: .long, help: "A country (ISO alpha-3) of the source or the target.")
+    var country: String?
+
+    @Option(name: .long, help: "A CAMEO code or root prefix (05, 057).")
+    var code: String?
+
+    @Option(name: .long, help: "A PLOVER event type (AGREE, ASSAULT, ...).")
+    var plover: String?
+
+    @Option(
+      name: .long,
+      help:
+        "Modes to take, comma-separated (asserted, negated, hypothetical, intended, claimed, denied), or all."
+    )
+    var mode = "asserted"
+
+    @Option(name: .long, help: "The first day, YYYY-MM-DD.")
+    var from: String?
+
+    @Option(name: .long, help: "The last day, YYYY-MM-DD.")
+    var to: String?
+
+    @Option(name: .long, help: "Words the evidence or the title contains.")
+    var text: String?
+
+    func validate() throws {
+      for day in [from, to].compactMap({ $0 }) where day.count != 10 || Self.day(day) == nil {
+        throw ValidationError("dates must be written YYYY-MM-DD, not '\(day)'")
+      }
+      let modes = Set(["asserted", "negated", "hypothetical", "intended", "claimed", "denied"])
+      if mode != "all" {
+        for name in mode.split(separator: ",") where !modes.contains(String(name)) {
+          throw ValidationError("unknown mode '\(name)'")
+        }
+      }
+    }
+
+    static func day(_ text: String) -> Date? {
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "en_US_POSIX")
+      formatter.dateFormat = "yyyy-MM-dd"
+      return formatter.date(from: text)
+    }
+
+    var filter: EventFilter {
+      var filter = EventFilter()
+      filter.actor = actor
+      filter.source = source
+      filter.target = target
+      filter.country = country
+      filter.code = code
+      filter.plover = plover
+      filter.modes = mode == "all" ? [] : mode.split(separator: ",").map(String.init)
+      filter.from = from
+      filter.to = to
+      filter.text = text
+      return filter
+    }
+  }
+
+  struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Events matching the filters (asserted ones unless --mode says otherwise).")
+
+    @OptionGroup var common: Common
+    @OptionGroup var filters: Filters
+
+    @Flag(
+      name: .long,
+      help:
+        "One row per day, source, target and code, with the numbers of mentions, sources and articles."
+    )
+    var oneADay = false
+
+    @Option(name: .long, help: "At most this many rows.")
+    var limit: Int?
+
+    func run() throws {
+      let store = try common.open()
+      do {
+        common.print(
+          oneADay
+            ? try store.clusters(filters.filter)
+            : try store.events(filters.filter, limit: limit))
+      } catch {
+        FileHandle.standardError("entente: error: \(error)\n")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  struct Dyads: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Events between two actors, per period: counts by quad class and Goldstein scores."
+    )
+
+    @OptionGroup var common: Common
+    @OptionGroup var filters: Filters
+
+    @Option(name: .long, help: "The two actors (code prefixes): --between RUS --between PRK.")
+    var between: [String] = []
+
+    @Option(name: .long, help: "day, week, month or year.")
+    var period: Period = .month
+
+    func validate() throws {
+      guard between.count == 2 else {
+        throw ValidationError("give exactly two actors: --between A --between B")
+      }
+    }
+
+    func run() throws {
+      let store = try common.open()
+      do {
+        common.print(
+          try store.dyads(between[0], between[1], period: period, filter: filters.filter))
+      } catch {
+        FileHandle.standardError("entente: error: \(error)\n")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  struct Actors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The most active actors, over everything or per period.")
+
+    @OptionGroup var common: Common
+    @OptionGroup var filters: Filters
+
+    @Option(name: .long, help: "day, week, month or year (default: over everything).")
+    var period: Period?
+
+    @Option(name: .long, help: "Actors per period.")
+    var limit = 10
+
+    func run() throws {
+      let store = try common.open()
+      do {
+        common.print(try store.actors(filters.filter, period: period, limit: limit))
+      } catch {
+        FileHandle.standardError("entente: error: \(error)\n")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  struct Documents: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Stored documents, with their number of events.")
+
+    @OptionGroup var common: Common
+
+    @Option(name: .long, help: "The first day, YYYY-MM-DD.")
+    var from: String?
+
+    @Option(name: .long, help: "The last day, YYYY-MM-DD.")
+    var to: String?
+
+    @Option(name: .long, help: "Words the title or text contains.")
+    var text: String?
+
+    @Option(name: .long, help: "At most this many rows.")
+    var limit: Int?
+
+    func run() throws {
+      let store = try common.open()
+      do {
+        common.print(try store.documents(from: from, to: to, text: text, limit: limit))
+      } catch {
+        FileHandle.standardError("entente: error: \(error)\n")
+        throw ExitCode(1)
+      }
+    }
+  }
+}
