@@ -77,7 +77,7 @@ public struct EventFilter: Sendable, Equatable {
   public var code: String?
   /// A PLOVER event type.
   public var plover: String?
-  /// The modes taken; empty for all. Default: asserted events only.
+  /// The modes taken, all of them when empty; asserted events only by default.
   public var modes: [String] = ["asserted"]
   /// The first day (`YYYY-MM-DD`): events that end before it are left out.
   public var from: String?
@@ -208,10 +208,12 @@ extension SQLiteEventStore {
     "sources", "articles", "firstEvent", "url",
   ]
 
-  /// Events grouped by day, source, target and code: PETRARCH and Phoenix's one-a-day rule,
-  /// and the same event told by several articles counted once, with the number of events
-  /// (mentions), of distinct document sources and of documents, as GDELT's NumMentions,
-  /// NumSources and NumArticles. Ordered by day, source, target and code.
+  /// Events grouped by day, source, target and code.
+  ///
+  /// This is PETRARCH and Phoenix's one-a-day rule, and the same event told by several
+  /// articles counted once, with the number of events (mentions), of distinct document
+  /// sources and of documents, as GDELT's NumMentions, NumSources and NumArticles. Ordered by
+  /// day, source, target and code.
   public func clusters(_ filter: EventFilter) throws(StoreError) -> QueryTable {
     let (condition, arguments) = filter.condition()
     let sql = """
