@@ -182,6 +182,13 @@ extension SQLiteEventStore {
   public func events(_ filter: EventFilter, limit: Int? = nil, after: Int64? = nil)
     throws(StoreError) -> QueryTable
   {
+    let (sql, arguments) = Self.eventsSQL(filter, limit: limit, after: after)
+    return try table(sql: sql, arguments: arguments, columns: Self.eventColumns)
+  }
+
+  static func eventsSQL(_ filter: EventFilter, limit: Int?, after: Int64?) -> (
+    String, [any DatabaseValueConvertible]
+  ) {
     var (condition, arguments) = filter.condition()
     if let after {
       condition += " AND e.id > ?"
@@ -199,13 +206,14 @@ extension SQLiteEventStore {
       sql += " LIMIT ?"
       arguments.append(limit)
     }
-    return try table(sql: sql, arguments: arguments, columns: Self.eventColumns)
+    return (sql, arguments)
   }
 
   /// The columns of ``clusters(_:)``.
   public static let clusterColumns = [
     "day", "source", "target", "code", "root", "quadClass", "goldstein", "plover", "mentions",
-    "sources", "articles", "firstEvent", "url",
+    "sources", "articles", "firstEvent", "url", "sourceText", "targetText", "sourceCountry",
+    "targetCountry", "sentence", "documentSource",
   ]
 
   /// Events grouped by day, source, target and code.
@@ -215,6 +223,11 @@ extension SQLiteEventStore {
   /// sources and of documents, as GDELT's NumMentions, NumSources and NumArticles. Ordered by
   /// day, source, target and code.
   public func clusters(_ filter: EventFilter) throws(StoreError) -> QueryTable {
+    let (sql, arguments) = Self.clustersSQL(filter)
+    return try table(sql: sql, arguments: arguments, columns: Self.clusterColumns)
+  }
+
+  static func clustersSQL(_ filter: EventFilter) -> (String, [any DatabaseValueConvertible]) {
     let (condition, arguments) = filter.condition()
     let sql = """
       WITH clusters AS (
@@ -227,11 +240,12 @@ extension SQLiteEventStore {
         WHERE \(condition) AND e.day_first IS NOT NULL
         GROUP BY e.day_first, e.source_code, COALESCE(e.target_code, ''), e.code
       )
-      SELECT c.*, (SELECT d.url FROM events e JOIN documents d ON d.id = e.document_id
-        WHERE e.id = c.first_event)
-      FROM clusters c ORDER BY c.day, c.source, c.target, c.code
+      SELECT c.*, d.url, e.source_text, e.target_text, e.source_country, e.target_country,
+        e.sentence, d.source
+      FROM clusters c JOIN events e ON e.id = c.first_event JOIN documents d ON d.id = e.document_id
+      ORDER BY c.day, c.source, c.target, c.code
       """
-    return try table(sql: sql, arguments: arguments, columns: Self.clusterColumns)
+    return (sql, arguments)
   }
 
   /// The columns of ``dyads(_:_:period:filter:)``.
@@ -336,6 +350,19 @@ extension SQLiteEventStore {
       arguments.append(limit)
     }
     return try table(sql: sql, arguments: arguments, columns: Self.documentColumns)
+  }
+
+  /// Calls `body` with each row of a query, reading them one at a time.
+  func eachRow(
+    sql: String, arguments: [any DatabaseValueConvertible], columns: Int,
+    _ body: ([Cell]) throws -> Void
+  ) throws(StoreError) {
+    try read { db in
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+      while let row = try rows.next() {
+        try body((0..<columns).map { Cell(row[$0] as DatabaseValue) })
+      }
+    }
   }
 
   func table(sql: String, arguments: [any DatabaseValueConvertible], columns: [String])

@@ -39,17 +39,17 @@ public enum TableFormat: String, Sendable, CaseIterable {
   }
 
   static func csv(_ table: QueryTable) -> String {
-    func field(_ text: String) -> String {
-      guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-        return text
-      }
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    var output = table.columns.map(field).joined(separator: ",") + "\r\n"
-    for row in table.rows {
-      output += row.map { field($0.description) }.joined(separator: ",") + "\r\n"
-    }
+    var output = csvLine(table.columns)
+    for row in table.rows { output += csvLine(row.map(\.description)) }
     return output
+  }
+
+  /// One CSV line, quoted where RFC 4180 needs it, ended by CRLF.
+  static func csvLine(_ fields: [String]) -> String {
+    fields.map { text in
+      guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }.joined(separator: ",") + "\r\n"
   }
 
   static func tsv(_ table: QueryTable) -> String {

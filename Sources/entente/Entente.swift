@@ -21,7 +21,8 @@ struct Entente: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      Code.self, Ingest.self, Query.self, Validate.self, Actors.self, Train.self, Evaluate.self,
+      Code.self, Ingest.self, Query.self, Export.self, Validate.self, Actors.self, Train.self,
+      Evaluate.self,
       Benchmark.self,
     ],
     defaultSubcommand: nil

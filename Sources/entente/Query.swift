@@ -30,6 +30,12 @@ struct Query: ParsableCommand {
     @Option(name: .long, help: "table, csv, tsv or jsonl (default: table on a terminal, else tsv).")
     var format: TableFormat?
 
+    init() {}
+
+    init(db: String) {
+      self.db = db
+    }
+
     func open() throws -> SQLiteEventStore {
       guard FileManager.default.fileExists(atPath: db) else {
         FileHandle.standardError("entente: error: \(db): no such database (run entente ingest)\n")
