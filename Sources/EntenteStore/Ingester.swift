@@ -19,6 +19,10 @@ public struct IngestSummary: Sendable, Equatable {
   public var events = 0
   /// UTF-8 bytes of the documents coded.
   public var bytes = 0
+  /// Seconds spent coding (wall time of the parallel coding of batches).
+  public var codingSeconds = 0.0
+  /// Seconds spent in the store: checking what is stored and writing.
+  public var storingSeconds = 0.0
 
   /// Creates an empty summary.
   public init() {}
@@ -161,7 +165,10 @@ public struct Ingester: Sendable {
     var last: [String: Int] = [:]
     for (index, input) in batch.enumerated() { last[input.id] = index }
     let unique = batch.enumerated().filter { last[$0.element.id] == $0.offset }.map(\.element)
+    let clock = ContinuousClock()
+    let checking = clock.now
     let stored = try store.storedHashes(of: unique.map(\.id))
+    summary.storingSeconds += Self.seconds(clock.now - checking)
     var fresh: [InputDocument] = []
     for input in unique {
       if let hash = stored[input.id] {
@@ -174,11 +181,19 @@ public struct Ingester: Sendable {
       fresh.append(input)
     }
     summary.unchanged += batch.count - unique.count
+    let coding = clock.now
     let coded = code(fresh)
+    let writing = clock.now
+    summary.codingSeconds += Self.seconds(writing - coding)
     try store.save(coded, run: run)
+    summary.storingSeconds += Self.seconds(clock.now - writing)
     summary.stored += coded.count
     summary.events += coded.reduce(0) { $0 + $1.events.count }
     summary.bytes += fresh.reduce(0) { $0 + $1.text.utf8.count }
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 
   /// Codes documents on `jobs` threads; the results keep the inputs' order.

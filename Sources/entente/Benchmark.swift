@@ -2,6 +2,7 @@ import ArgumentParser
 import EntenteCoding
 import EntenteIO
 import EntenteNLP
+import EntenteStore
 import Foundation
 
 /// `entente benchmark`: throughput of the pipeline on a corpus, one core.
@@ -39,6 +40,13 @@ struct Benchmark: ParsableCommand {
   )
   var mentions = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Instead, time `entente ingest` of the corpus split into paragraphs (lines; one document each) into a new SQLite store, on one and on two threads, and give the store's share of the time."
+  )
+  var ingest = false
+
   func validate() throws {
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
     if mentions && until < .tags {
@@ -61,6 +69,10 @@ struct Benchmark: ParsableCommand {
     }
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
     let words = texts.reduce(0) { $0 + Self.wordCount($1) }
+    if ingest {
+      try timeIngest(texts: texts, words: words)
+      return
+    }
     let loaded = until >= .tags ? try models.load(parser: until >= .parse) : nil
     // With events, actor mentions and event coding run in the timed loop too.
     let coding: (ActorMatcher, EventCoder)? =
@@ -115,6 +127,57 @@ struct Benchmark: ParsableCommand {
     print(line("median", median))
     if coding != nil { print("events: \(eventCount) per pass") }
     if mentions { try timeMentions(texts: texts, pipeline: pipeline, pipelineBest: best) }
+  }
+
+  /// Times ingesting the corpus's paragraphs into new stores, on one and two threads.
+  private func timeIngest(texts: [String], words: Int) throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("entente-benchmark-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Paragraphs (the corpus has one per line) as JSON Lines documents.
+    var lines = ""
+    var documents = 0
+    for (file, text) in texts.enumerated() {
+      for paragraph in text.split(whereSeparator: \.isNewline) {
+        let trimmed = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { continue }
+        let record = ["id": "\(file)-\(documents)", "date": "2024-06-19", "text": trimmed]
+        let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+        lines += String(decoding: data, as: UTF8.self) + "\n"
+        documents += 1
+      }
+    }
+    let input = directory.appendingPathComponent("paragraphs.jsonl").path
+    try lines.write(toFile: input, atomically: true, encoding: .utf8)
+    print("corpus: \(corpus): \(documents) paragraphs as documents, \(words) words")
+    let runner = try CodeRunner(options: CodeOptions())
+    let provenance = Provenance(
+      version: Entente.version, models: "shipped", lexicon: "entente", dictionaries: "entente")
+    for jobs in [1, 2] {
+      for pass in 0..<repeats {
+        let path = directory.appendingPathComponent("store-\(jobs)-\(pass).sqlite").path
+        var ingester = Ingester(runner: runner, store: try SQLiteEventStore(path: path))
+        ingester.jobs = jobs
+        let clock = ContinuousClock()
+        let start = clock.now
+        let summary = try ingester.ingest(
+          paths: [input], reading: .init(kind: .jsonl), provenance: provenance,
+          diagnostics: { FileHandle.standardError("entente: \($0)\n") })
+        let elapsed = clock.now - start
+        let seconds =
+          Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print(
+          String(
+            format:
+              "ingest, %d thread%@, pass %d: %.1f s, %.0f documents/s, %.0f words/s; coding %.2f s, store %.2f s (%.1f%% of coding); %d events, %.1f MB database",
+            jobs, jobs == 1 ? "" : "s", pass + 1, seconds, Double(summary.stored) / seconds,
+            Double(words) / seconds, summary.codingSeconds, summary.storingSeconds,
+            100 * summary.storingSeconds / max(summary.codingSeconds, 1e-9), summary.events,
+            Double(size) / 1e6))
+      }
+    }
   }
 
   /// Times mention detection and resolution alone over documents tagged once.
