@@ -24,7 +24,7 @@ public struct ExportSummary: Sendable, Equatable {
   public var files: [String] = []
 }
 
-extension SQLiteEventStore {
+extension EventStore {
   /// Writes the events that `filter` takes in `format`.
   ///
   /// - Parameters:
@@ -39,27 +39,29 @@ extension SQLiteEventStore {
     switch format {
     case .csv:
       write(TableFormat.csvLine(Self.eventColumns))
-      let (sql, arguments) = Self.eventsSQL(filter, limit: nil, after: nil)
-      try eachRow(sql: sql, arguments: arguments, columns: Self.eventColumns.count) { row in
+      try backend.eachRow(
+        Self.eventsSQL(filter, limit: nil, after: nil), columns: Self.eventColumns.count
+      ) { row in
         write(TableFormat.csvLine(row.map(\.description)))
         summary.rows += 1
       }
     case .jsonl:
-      let (sql, arguments) = Self.eventsSQL(filter, limit: nil, after: nil)
-      try eachRow(sql: sql, arguments: arguments, columns: Self.eventColumns.count) { row in
+      try backend.eachRow(
+        Self.eventsSQL(filter, limit: nil, after: nil), columns: Self.eventColumns.count
+      ) { row in
         write(TableFormat.jsonl.render(QueryTable(columns: Self.eventColumns, rows: [row])))
         summary.rows += 1
       }
     case .plover:
-      let (sql, arguments) = Self.eventsSQL(filter, limit: nil, after: nil)
-      try eachRow(sql: sql, arguments: arguments, columns: Self.eventColumns.count) { row in
+      try backend.eachRow(
+        Self.eventsSQL(filter, limit: nil, after: nil), columns: Self.eventColumns.count
+      ) { row in
         let cells = Dictionary(uniqueKeysWithValues: zip(Self.eventColumns, row))
         write(ExportColumns.plover(cells) + "\n")
         summary.rows += 1
       }
     case .gdelt:
-      let (sql, arguments) = Self.clustersSQL(filter)
-      try eachRow(sql: sql, arguments: arguments, columns: Self.clusterColumns.count) { row in
+      try backend.eachRow(Self.clustersSQL(filter), columns: Self.clusterColumns.count) { row in
         let cells = Dictionary(uniqueKeysWithValues: zip(Self.clusterColumns, row))
         write(ExportColumns.gdelt(cells, added: added).joined(separator: "\t") + "\n")
         summary.rows += 1
@@ -80,8 +82,8 @@ extension SQLiteEventStore {
       do {
         try FileManager.default.createDirectory(
           atPath: directory, withIntermediateDirectories: true)
-        let (sql, arguments) = Self.clustersSQL(filter)
-        try eachRow(sql: sql, arguments: arguments, columns: Self.clusterColumns.count) { row in
+        try backend.eachRow(Self.clustersSQL(filter), columns: Self.clusterColumns.count) {
+          row in
           let cells = Dictionary(uniqueKeysWithValues: zip(Self.clusterColumns, row))
           let day = cells["day"]?.text ?? ""
           if day != currentDay { try open(day) }

@@ -50,14 +50,14 @@ public struct Ingester: Sendable {
   /// The coder.
   public let runner: CodeRunner
   /// The store.
-  public let store: SQLiteEventStore
+  public let store: EventStore
   /// Documents per batch (and per transaction).
   public var batchSize = 64
   /// Threads that code at once.
   public var jobs = 2
 
   /// Creates an ingester.
-  public init(runner: CodeRunner, store: SQLiteEventStore) {
+  public init(runner: CodeRunner, store: EventStore) {
     self.runner = runner
     self.store = store
   }

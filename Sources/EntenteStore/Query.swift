@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One cell of a query result.
 public enum Cell: Sendable, Equatable, CustomStringConvertible {
@@ -17,20 +16,19 @@ public enum Cell: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  init(_ value: DatabaseValue) {
-    switch value.storage {
-    case .null: self = .null
-    case .int64(let value): self = .int(Int(value))
-    case .double(let value): self = .real(value)
-    case .string(let value): self = .text(value)
-    case .blob: self = .null
-    }
-  }
-
   /// The text of a text cell.
   public var text: String? {
     if case .text(let value) = self { return value }
     return nil
+  }
+
+  /// The integer of an integer cell (or of a whole real).
+  public var integer: Int? {
+    switch self {
+    case .int(let value): value
+    case .real(let value): value.rounded() == value ? Int(value) : nil
+    default: nil
+    }
   }
 
   /// The number of a numeric cell.
@@ -92,60 +90,61 @@ public struct EventFilter: Sendable, Equatable {
   public init() {}
 
   /// The SQL condition and its arguments, over `events e` joined with `documents d`.
-  func condition() -> (sql: String, arguments: [any DatabaseValueConvertible]) {
+  func condition() -> (sql: String, arguments: [SQLValue]) {
     var clauses: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
+    var arguments: [SQLValue] = []
     func prefix(_ value: String) -> String {
       value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
         .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
     if let actor {
       clauses.append("(e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\')")
-      arguments += [prefix(actor), prefix(actor)]
+      arguments += [.text(prefix(actor)), .text(prefix(actor))]
     }
     if let source {
       clauses.append("e.source_code LIKE ? ESCAPE '\\'")
-      arguments.append(prefix(source))
+      arguments.append(.text(prefix(source)))
     }
     if let target {
       clauses.append("e.target_code LIKE ? ESCAPE '\\'")
-      arguments.append(prefix(target))
+      arguments.append(.text(prefix(target)))
     }
     if let country {
       clauses.append("(e.source_country = ? OR e.target_country = ?)")
-      arguments += [country, country]
+      arguments += [.text(country), .text(country)]
     }
     if let code {
       clauses.append("e.code LIKE ? ESCAPE '\\'")
-      arguments.append(prefix(code))
+      arguments.append(.text(prefix(code)))
     }
     if let plover {
       clauses.append("e.plover = ?")
-      arguments.append(plover.uppercased())
+      arguments.append(.text(plover.uppercased()))
     }
     if !modes.isEmpty {
       clauses.append(
         "e.mode IN (\(Array(repeating: "?", count: modes.count).joined(separator: ",")))")
-      arguments += modes
+      arguments += modes.map(\.sqlValue)
     }
     if let from {
       clauses.append("e.day_last >= ?")
-      arguments.append(from)
+      arguments.append(.text(from))
     }
     if let to {
       clauses.append("e.day_first <= ?")
-      arguments.append(to)
+      arguments.append(.text(to))
     }
     if let text {
-      clauses.append("(e.evidence_text LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')")
-      let pattern = "%" + prefix(text)
-      arguments += [pattern, pattern]
+      clauses.append(
+        "(LOWER(e.evidence_text) LIKE ? ESCAPE '\\' OR LOWER(d.title) LIKE ? ESCAPE '\\')")
+      let pattern = "%" + prefix(text.lowercased())
+      arguments += [.text(pattern), .text(pattern)]
     }
     if let document {
       clauses.append("e.document_id = ?")
-      arguments.append(document)
+      arguments.append(.text(document))
     }
-    return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    return (clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND "), arguments)
   }
 }
 
@@ -155,17 +154,17 @@ public enum Period: String, Sendable, CaseIterable {
 
   /// The SQL expression of the period of an event's first day: the day, the Monday of its
   /// week, `YYYY-MM` or `YYYY`.
-  var sql: String {
+  func sql(_ dialect: SQLDialect) -> String {
     switch self {
     case .day: "e.day_first"
-    case .week: "date(e.day_first, '-6 days', 'weekday 1')"
+    case .week: dialect.weekStart("e.day_first")
     case .month: "substr(e.day_first, 1, 7)"
     case .year: "substr(e.day_first, 1, 4)"
     }
   }
 }
 
-extension SQLiteEventStore {
+extension EventStore {
   /// The columns of ``events(_:limit:after:)``, in order.
   public static let eventColumns = [
     "id", "document", "documentDate", "documentSource", "url", "sentence", "date", "dateText",
@@ -182,17 +181,14 @@ extension SQLiteEventStore {
   public func events(_ filter: EventFilter, limit: Int? = nil, after: Int64? = nil)
     throws(StoreError) -> QueryTable
   {
-    let (sql, arguments) = Self.eventsSQL(filter, limit: limit, after: after)
-    return try table(sql: sql, arguments: arguments, columns: Self.eventColumns)
+    try table(Self.eventsSQL(filter, limit: limit, after: after), columns: Self.eventColumns)
   }
 
-  static func eventsSQL(_ filter: EventFilter, limit: Int?, after: Int64?) -> (
-    String, [any DatabaseValueConvertible]
-  ) {
+  static func eventsSQL(_ filter: EventFilter, limit: Int?, after: Int64?) -> SQLStatement {
     var (condition, arguments) = filter.condition()
     if let after {
       condition += " AND e.id > ?"
-      arguments.append(after)
+      arguments.append(.int(Int(after)))
     }
     var sql = """
       SELECT e.id, e.document_id, d.date, d.source, d.url, e.sentence, e.date, e.date_text,
@@ -204,9 +200,9 @@ extension SQLiteEventStore {
       """
     if let limit {
       sql += " LIMIT ?"
-      arguments.append(limit)
+      arguments.append(.int(limit))
     }
-    return (sql, arguments)
+    return SQLStatement(sql, arguments)
   }
 
   /// The columns of ``clusters(_:)``.
@@ -223,11 +219,10 @@ extension SQLiteEventStore {
   /// sources and of documents, as GDELT's NumMentions, NumSources and NumArticles. Ordered by
   /// day, source, target and code.
   public func clusters(_ filter: EventFilter) throws(StoreError) -> QueryTable {
-    let (sql, arguments) = Self.clustersSQL(filter)
-    return try table(sql: sql, arguments: arguments, columns: Self.clusterColumns)
+    try table(Self.clustersSQL(filter), columns: Self.clusterColumns)
   }
 
-  static func clustersSQL(_ filter: EventFilter) -> (String, [any DatabaseValueConvertible]) {
+  static func clustersSQL(_ filter: EventFilter) -> SQLStatement {
     let (condition, arguments) = filter.condition()
     let sql = """
       WITH clusters AS (
@@ -245,7 +240,7 @@ extension SQLiteEventStore {
       FROM clusters c JOIN events e ON e.id = c.first_event JOIN documents d ON d.id = e.document_id
       ORDER BY c.day, c.source, c.target, c.code
       """
-    return (sql, arguments)
+    return SQLStatement(sql, arguments)
   }
 
   /// The columns of ``dyads(_:_:period:filter:)``.
@@ -267,19 +262,22 @@ extension SQLiteEventStore {
     var (condition, arguments) = both.condition()
     condition +=
       " AND ((e.source_code LIKE ? AND e.target_code LIKE ?) OR (e.source_code LIKE ? AND e.target_code LIKE ?))"
-    arguments += [first + "%", second + "%", second + "%", first + "%"]
+    arguments += [first + "%", second + "%", second + "%", first + "%"].map(\.sqlValue)
+    func count(_ test: String) -> String { "SUM(CASE WHEN \(test) THEN 1 ELSE 0 END)" }
+    let classified = count("e.quad_class IS NOT NULL")
     let sql = """
-      SELECT \(period.sql) AS period, COUNT(*),
-        SUM(e.quad_class = 1), SUM(e.quad_class = 2), SUM(e.quad_class = 3),
-        SUM(e.quad_class = 4), SUM(e.goldstein), AVG(e.goldstein),
-        CASE WHEN SUM(e.quad_class IS NOT NULL) = 0 THEN NULL ELSE
-          (SUM(e.quad_class IN (1, 2)) - SUM(e.quad_class IN (3, 4))) * 1.0
-            / SUM(e.quad_class IS NOT NULL) END
+      SELECT \(period.sql(backend.dialect)) AS period, COUNT(*),
+        \(count("e.quad_class = 1")), \(count("e.quad_class = 2")),
+        \(count("e.quad_class = 3")), \(count("e.quad_class = 4")),
+        CAST(SUM(e.goldstein) AS DOUBLE PRECISION), CAST(AVG(e.goldstein) AS DOUBLE PRECISION),
+        CASE WHEN \(classified) = 0 THEN NULL ELSE
+          CAST(\(count("e.quad_class IN (1, 2)")) - \(count("e.quad_class IN (3, 4)"))
+            AS DOUBLE PRECISION) / \(classified) END
       FROM events e JOIN documents d ON d.id = e.document_id
       WHERE \(condition) AND e.day_first IS NOT NULL
-      GROUP BY period ORDER BY period
+      GROUP BY 1 ORDER BY 1
       """
-    return try table(sql: sql, arguments: arguments, columns: Self.dyadColumns)
+    return try table(SQLStatement(sql, arguments), columns: Self.dyadColumns)
   }
 
   /// The columns of ``actors(_:period:limit:)``.
@@ -293,7 +291,7 @@ extension SQLiteEventStore {
     -> QueryTable
   {
     let (condition, arguments) = filter.condition()
-    let periodSQL = period?.sql ?? "''"
+    let periodSQL = period?.sql(backend.dialect) ?? "CAST('' AS TEXT)"
     let sql = """
       WITH roles AS (
         SELECT \(periodSQL) AS period, e.source_code AS actor, 1 AS source, 0 AS target,
@@ -305,7 +303,7 @@ extension SQLiteEventStore {
         WHERE \(condition) AND e.target_code IS NOT NULL
       ), ranked AS (
         SELECT period, actor, COUNT(*) AS events, SUM(source) AS as_source,
-          SUM(target) AS as_target, AVG(goldstein) AS mean,
+          SUM(target) AS as_target, CAST(AVG(goldstein) AS DOUBLE PRECISION) AS mean,
           ROW_NUMBER() OVER (PARTITION BY period ORDER BY COUNT(*) DESC, actor) AS rank
         FROM roles GROUP BY period, actor
       )
@@ -313,7 +311,7 @@ extension SQLiteEventStore {
       WHERE rank <= ? ORDER BY period, rank
       """
     return try table(
-      sql: sql, arguments: arguments + arguments + [limit], columns: Self.actorColumns)
+      SQLStatement(sql, arguments + arguments + [.int(limit)]), columns: Self.actorColumns)
   }
 
   /// The columns of ``documents(from:to:text:limit:)``.
@@ -326,53 +324,33 @@ extension SQLiteEventStore {
     throws(StoreError) -> QueryTable
   {
     var clauses: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
+    var arguments: [SQLValue] = []
     if let from {
       clauses.append("d.date >= ?")
-      arguments.append(from)
+      arguments.append(.text(from))
     }
     if let to {
       clauses.append("substr(d.date, 1, 10) <= ?")
-      arguments.append(to)
+      arguments.append(.text(to))
     }
     if let text {
-      clauses.append("(d.title LIKE ? OR d.text LIKE ?)")
-      arguments += ["%\(text)%", "%\(text)%"]
+      clauses.append("(LOWER(d.title) LIKE ? OR LOWER(d.text) LIKE ?)")
+      arguments += [.text("%\(text.lowercased())%"), .text("%\(text.lowercased())%")]
     }
     var sql = """
       SELECT d.id, d.date, d.source, d.title, d.url,
         (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id), d.coded_at
-      FROM documents d WHERE \(clauses.isEmpty ? "1" : clauses.joined(separator: " AND "))
+      FROM documents d WHERE \(clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND "))
       ORDER BY d.date, d.id
       """
     if let limit {
       sql += " LIMIT ?"
-      arguments.append(limit)
+      arguments.append(.int(limit))
     }
-    return try table(sql: sql, arguments: arguments, columns: Self.documentColumns)
+    return try table(SQLStatement(sql, arguments), columns: Self.documentColumns)
   }
 
-  /// Calls `body` with each row of a query, reading them one at a time.
-  func eachRow(
-    sql: String, arguments: [any DatabaseValueConvertible], columns: Int,
-    _ body: ([Cell]) throws -> Void
-  ) throws(StoreError) {
-    try read { db in
-      let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-      while let row = try rows.next() {
-        try body((0..<columns).map { Cell(row[$0] as DatabaseValue) })
-      }
-    }
-  }
-
-  func table(sql: String, arguments: [any DatabaseValueConvertible], columns: [String])
-    throws(StoreError) -> QueryTable
-  {
-    try read { db in
-      let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-      return QueryTable(
-        columns: columns,
-        rows: rows.map { row in (0..<columns.count).map { Cell(row[$0] as DatabaseValue) } })
-    }
+  func table(_ statement: SQLStatement, columns: [String]) throws(StoreError) -> QueryTable {
+    QueryTable(columns: columns, rows: try backend.rows(statement, columns: columns.count))
   }
 }

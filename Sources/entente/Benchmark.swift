@@ -157,7 +157,7 @@ struct Benchmark: ParsableCommand {
     for jobs in [1, 2] {
       for pass in 0..<repeats {
         let path = directory.appendingPathComponent("store-\(jobs)-\(pass).sqlite").path
-        var ingester = Ingester(runner: runner, store: try SQLiteEventStore(path: path))
+        var ingester = Ingester(runner: runner, store: try EventStore(path))
         ingester.jobs = jobs
         let clock = ContinuousClock()
         let start = clock.now

@@ -88,7 +88,7 @@ struct Ingest: ParsableCommand {
       for warning in runner.dictionaryWarnings {
         FileHandle.standardError("entente: warning: \(warning)\n")
       }
-      ingester = Ingester(runner: runner, store: try SQLiteEventStore(path: db))
+      ingester = Ingester(runner: runner, store: try EventStore(db))
     } catch {
       FileHandle.standardError("entente: error: \(error)\n")
       throw ExitCode(1)

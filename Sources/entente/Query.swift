@@ -36,13 +36,13 @@ struct Query: ParsableCommand {
       self.db = db
     }
 
-    func open() throws -> SQLiteEventStore {
+    func open() throws -> EventStore {
       guard FileManager.default.fileExists(atPath: db) else {
         FileHandle.standardError("entente: error: \(db): no such database (run entente ingest)\n")
         throw ExitCode(1)
       }
       do {
-        return try SQLiteEventStore(path: db)
+        return try EventStore(db)
       } catch {
         FileHandle.standardError("entente: error: \(error)\n")
         throw ExitCode(1)

@@ -58,7 +58,7 @@ struct IngestTests {
     let reference = directory.appendingPathComponent("reference.sqlite").path
     let complete = try EntenteProcess.run(["ingest", corpus, "--db", reference, "--jobs", "2"])
     #expect(complete.status == 0, "\(complete.stderr)")
-    let expected = try SQLiteEventStore(path: reference)
+    let expected = try EventStore(reference)
     let (documents, events) = try expected.counts()
     #expect(documents == 300 && events > 0)
 
@@ -73,7 +73,7 @@ struct IngestTests {
     var stored = 0
     while Date() < deadline && process.isRunning {
       if FileManager.default.fileExists(atPath: db) {
-        stored = (try? SQLiteEventStore(path: db).counts().documents) ?? 0
+        stored = (try? EventStore(db).counts().documents) ?? 0
         if stored >= 30 { break }
       }
       usleep(20_000)
@@ -82,13 +82,13 @@ struct IngestTests {
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     #expect(wasRunning, "the ingest ended before it could be killed")
-    let partial = try SQLiteEventStore(path: db).counts().documents
+    let partial = try EventStore(db).counts().documents
     #expect(partial >= 30 && partial < 300, "\(partial) documents stored when killed")
 
     let again = try EntenteProcess.run(["ingest", corpus, "--db", db])
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stderr.contains("\(300 - partial) stored"), "\(again.stderr)")
-    let store = try SQLiteEventStore(path: db)
+    let store = try EventStore(db)
     #expect(try store.counts() == (documents, events))
     for index in stride(from: 0, to: 300, by: 7) {
       #expect(

@@ -52,10 +52,10 @@ struct ExportTests {
     let store = try #require(QueryTests.store)
     let events = try store.events(EventFilter())
     let rows = parseCSV(try export(.csv))
-    #expect(rows.first == SQLiteEventStore.eventColumns)
+    #expect(rows.first == EventStore.eventColumns)
     #expect(rows.count == events.rows.count + 1)
     #expect(rows.dropFirst().map { $0[0] } == events.column("id").map(\.description))
-    let evidence = try #require(SQLiteEventStore.eventColumns.firstIndex(of: "evidence"))
+    let evidence = try #require(EventStore.eventColumns.firstIndex(of: "evidence"))
     #expect(rows.dropFirst().map { $0[evidence] } == events.column("evidence").map(\.description))
   }
 

@@ -87,9 +87,9 @@ struct Synthetic {
 struct QueryTests {
   static let synthetic = Synthetic(count: 120)
 
-  static let store: SQLiteEventStore? = {
+  static let store: EventStore? = {
     guard let directory = try? Corpus.temporaryDirectory(),
-      let store = try? SQLiteEventStore(path: directory.appendingPathComponent("q.sqlite").path),
+      let store = try? EventStore(directory.appendingPathComponent("q.sqlite").path),
       let run = try? store.beginRun(provenance)
     else { return nil }
     try? store.save(synthetic.documents, run: run)

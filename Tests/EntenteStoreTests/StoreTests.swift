@@ -44,7 +44,7 @@ struct StoreTests {
   @Test("every field survives a round trip, coded or written by hand")
   func roundTrip() throws {
     let directory = try Corpus.temporaryDirectory()
-    let store = try SQLiteEventStore(path: directory.appendingPathComponent("db.sqlite").path)
+    let store = try EventStore(directory.appendingPathComponent("db.sqlite").path)
     let run = try store.beginRun(provenance)
     let coder = try #require(runner)
     let coded = coder.code(Corpus.document(5))
@@ -64,7 +64,7 @@ struct StoreTests {
     let directory = try Corpus.temporaryDirectory()
     let file = try Corpus.write(0..<20, to: directory)
     let coder = try #require(runner)
-    let store = try SQLiteEventStore(path: directory.appendingPathComponent("db.sqlite").path)
+    let store = try EventStore(directory.appendingPathComponent("db.sqlite").path)
     var ingester = Ingester(runner: coder, store: store)
     ingester.batchSize = 6
     ingester.jobs = 2
@@ -102,8 +102,8 @@ struct StoreTests {
   func parallelOrder() throws {
     let coder = try #require(runner)
     let directory = try Corpus.temporaryDirectory()
-    let one = try SQLiteEventStore(path: directory.appendingPathComponent("one.sqlite").path)
-    let two = try SQLiteEventStore(path: directory.appendingPathComponent("two.sqlite").path)
+    let one = try EventStore(directory.appendingPathComponent("one.sqlite").path)
+    let two = try EventStore(directory.appendingPathComponent("two.sqlite").path)
     let file = try Corpus.write(0..<12, to: directory)
     var serial = Ingester(runner: coder, store: one)
     serial.jobs = 1
@@ -124,7 +124,7 @@ struct StoreTests {
     try String(repeating: "not a database\n", count: 200).write(
       toFile: path, atomically: true, encoding: .utf8)
     #expect {
-      try SQLiteEventStore(path: path)
+      try EventStore(path)
     } throws: { error in
       "\(error)".contains("cannot open the event store")
     }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// The store's SQLite backend, through GRDB: one writer at a time, readers alongside
+/// (write-ahead log).
+final class SQLiteBackend: SQLBackend {
+  let pool: DatabasePool
+  let location: String
+  var dialect: SQLDialect { .sqlite }
+
+  /// Opens (creating it if needed) the database at `path` and brings its schema up to date.
+  init(path: String) throws(StoreError) {
+    location = path
+    do {
+      var configuration = Configuration()
+      configuration.foreignKeysEnabled = true
+      configuration.busyMode = .timeout(30)
+      pool = try DatabasePool(path: path, configuration: configuration)
+      var migrator = DatabaseMigrator()
+      for (name, statements) in Schema.migrations(.sqlite) {
+        migrator.registerMigration(name) { db in
+          for statement in statements { try db.execute(sql: statement) }
+        }
+      }
+      try migrator.migrate(pool)
+    } catch {
+      throw StoreError("\(path): cannot open the event store: \(error)")
+    }
+  }
+
+  func transaction(_ statements: [SQLStatement]) throws(StoreError) -> [[Cell]] {
+    do {
+      return try pool.write { db in
+        var rows: [[Cell]] = []
+        for (index, statement) in statements.enumerated() {
+          let prepared = try db.cachedStatement(sql: statement.sql)
+          let arguments = Self.arguments(statement.arguments)
+          if index == statements.count - 1 {
+            rows = try Row.fetchAll(prepared, arguments: arguments).map(Self.cells)
+          } else {
+            try prepared.execute(arguments: arguments)
+          }
+        }
+        return rows
+      }
+    } catch {
+      throw StoreError("\(location): \(error)")
+    }
+  }
+
+  func eachRow(_ statement: SQLStatement, columns: Int, _ body: ([Cell]) throws -> Void)
+    throws(StoreError)
+  {
+    do {
+      try pool.read { db in
+        let rows = try Row.fetchCursor(
+          db, sql: statement.sql, arguments: Self.arguments(statement.arguments))
+        while let row = try rows.next() {
+          try body((0..<columns).map { Cell(row[$0] as DatabaseValue) })
+        }
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw StoreError("\(location): \(error)")
+    }
+  }
+
+  static func cells(_ row: Row) -> [Cell] {
+    (0..<row.count).map { Cell(row[$0] as DatabaseValue) }
+  }
+
+  static func arguments(_ values: [SQLValue]) -> StatementArguments {
+    StatementArguments(
+      values.map { value -> DatabaseValue in
+        switch value {
+        case .text(let text): text.databaseValue
+        case .int(let number): number.databaseValue
+        case .real(let number): number.databaseValue
+        case .bool(let flag): flag.databaseValue
+        case .null: .null
+        }
+      })
+  }
+}
+
+extension Cell {
+  init(_ value: DatabaseValue) {
+    switch value.storage {
+    case .null: self = .null
+    case .int64(let value): self = .int(Int(value))
+    case .double(let value): self = .real(value)
+    case .string(let value): self = .text(value)
+    case .blob: self = .null
+    }
+  }
+}
