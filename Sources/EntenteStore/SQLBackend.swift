@@ -62,8 +62,9 @@ enum SQLDialect: Sendable {
   }
 }
 
-/// A database the store runs on: SQLite (always) or PostgreSQL (with the `PostgreSQL`
-/// package trait). Statements use `?` placeholders; each backend binds them its own way.
+/// A database the store runs on.
+///
+/// It is SQLite (always) or PostgreSQL (with the `PostgreSQL` package trait). Statements use `?` placeholders; each backend binds them its own way.
 protocol SQLBackend: Sendable {
   /// The dialect, for the few expressions that differ.
   var dialect: SQLDialect { get }

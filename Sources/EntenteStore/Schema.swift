@@ -4,7 +4,7 @@ import EntenteIO
 ///
 /// Offsets are Unicode scalar offsets into the text.
 enum Schema {
-  /// The migrations, in order: each a name and its statements. Migrations only add.
+  /// The migrations, in order, each a name and its statements; migrations only add.
   static func migrations(_ dialect: SQLDialect) -> [(String, [String])] {
     let identity =
       dialect == .sqlite
