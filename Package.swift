@@ -17,9 +17,15 @@ let package = Package(
     .library(name: "EntenteStore", targets: ["EntenteStore"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
+  traits: [
+    .trait(
+      name: "PostgreSQL",
+      description: "The event store on PostgreSQL as well as SQLite (through postgres-nio).")
+  ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
@@ -36,7 +42,11 @@ let package = Package(
     // The event store: documents, mentions and events in SQLite, queries and exports.
     .target(
       name: "EntenteStore",
-      dependencies: ["EntenteIO", "EntenteCoding", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "EntenteIO", "EntenteCoding", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(
+          name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+      ],
       swiftSettings: swiftSettings),
     // The `entente` command: thin glue over the libraries.
     .executableTarget(

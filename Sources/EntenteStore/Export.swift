@@ -74,7 +74,7 @@ extension EventStore {
         try handle?.close()
         let name = "events.full.\(day.replacingOccurrences(of: "-", with: "")).txt"
         let path = (directory as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         summary.files.append(path)
         currentDay = day

@@ -240,7 +240,7 @@ extension EventStore {
       FROM clusters c JOIN events e ON e.id = c.first_event JOIN documents d ON d.id = e.document_id
       ORDER BY c.day, c.source, c.target, c.code
       """
-    return SQLStatement(sql, arguments)
+    return SQLStatement(sql, arguments, orderColumns: 4)
   }
 
   /// The columns of ``dyads(_:_:period:filter:)``.

@@ -42,10 +42,13 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
 struct SQLStatement: Sendable {
   var sql: String
   var arguments: [SQLValue]
+  /// For a query read in pages: how many of its first columns order its rows.
+  var orderColumns = 1
 
-  init(_ sql: String, _ arguments: [SQLValue] = []) {
+  init(_ sql: String, _ arguments: [SQLValue] = [], orderColumns: Int = 1) {
     self.sql = sql
     self.arguments = arguments
+    self.orderColumns = orderColumns
   }
 }
 
@@ -74,16 +77,10 @@ protocol SQLBackend: Sendable {
   /// Runs statements, then returns the rows of the last, all in one transaction.
   func transaction(_ statements: [SQLStatement]) throws(StoreError) -> [[Cell]]
 
-  /// Calls `body` with each row of a query, one at a time.
+  /// Calls `body` with each row of a query, reading them a page at a time.
   func eachRow(_ statement: SQLStatement, columns: Int, _ body: ([Cell]) throws -> Void)
     throws(StoreError)
-}
 
-extension SQLBackend {
-  /// The rows of a query.
-  func rows(_ statement: SQLStatement, columns: Int) throws(StoreError) -> [[Cell]] {
-    var rows: [[Cell]] = []
-    try eachRow(statement, columns: columns) { rows.append($0) }
-    return rows
-  }
+  /// The rows of a query, in its order.
+  func rows(_ statement: SQLStatement, columns: Int) throws(StoreError) -> [[Cell]]
 }

@@ -66,6 +66,12 @@ final class SQLiteBackend: SQLBackend {
     }
   }
 
+  func rows(_ statement: SQLStatement, columns: Int) throws(StoreError) -> [[Cell]] {
+    var rows: [[Cell]] = []
+    try eachRow(statement, columns: columns) { rows.append($0) }
+    return rows
+  }
+
   static func cells(_ row: Row) -> [Cell] {
     (0..<row.count).map { Cell(row[$0] as DatabaseValue) }
   }

@@ -18,7 +18,9 @@ struct Export: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "The database file (SQLite).")
+  @Option(
+    name: .long,
+    help: "The database: a SQLite file, or a postgres://user:password@host:port/database URL.")
   var db = "entente.sqlite"
 
   @Option(name: .long, help: "csv, jsonl, gdelt, phoenix or plover.")

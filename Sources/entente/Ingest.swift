@@ -29,7 +29,9 @@ struct Ingest: ParsableCommand {
   @Argument(help: "Files, directories, or - for standard input.")
   var inputs: [String] = []
 
-  @Option(name: .long, help: "The database file (SQLite).")
+  @Option(
+    name: .long,
+    help: "The database: a SQLite file, or a postgres://user:password@host:port/database URL.")
   var db = "entente.sqlite"
 
   @Option(name: .long, help: "How to read inputs: auto (by extension), text or jsonl.")

@@ -24,7 +24,7 @@ struct Query: ParsableCommand {
 
   /// The options shared by the subcommands: the database and the output format.
   struct Common: ParsableArguments {
-    @Option(name: .long, help: "The database file (SQLite).")
+    @Option(name: .long, help: "The database: a SQLite file, or a postgres:// URL.")
     var db = "entente.sqlite"
 
     @Option(name: .long, help: "table, csv, tsv or jsonl (default: table on a terminal, else tsv).")
@@ -37,7 +37,10 @@ struct Query: ParsableCommand {
     }
 
     func open() throws -> EventStore {
-      guard FileManager.default.fileExists(atPath: db) else {
+      guard
+        db.hasPrefix("postgres://") || db.hasPrefix("postgresql://")
+          || FileManager.default.fileExists(atPath: db)
+      else {
         FileHandle.standardError("entente: error: \(db): no such database (run entente ingest)\n")
         throw ExitCode(1)
       }

@@ -51,18 +51,32 @@ struct IngestTests {
     #expect(bad.stderr.contains("cannot open the event store"), "\(bad.stderr)")
   }
 
-  @Test("killed with SIGKILL mid-way and run again, nothing is lost and nothing duplicated")
-  func killed() throws {
+  /// SQLite, and PostgreSQL when `ENTENTE_TEST_POSTGRES` names a server (see the store
+  /// tests).
+  static let postgres = ProcessInfo.processInfo.environment["ENTENTE_TEST_POSTGRES"]
+  static let kinds = postgres == nil ? ["sqlite"] : ["sqlite", "postgres"]
+
+  static func location(_ kind: String, in directory: URL, name: String) -> String {
+    if kind == "postgres", let postgres {
+      return "\(postgres)?schema=\(name)_\(UUID().uuidString.prefix(8).lowercased())"
+    }
+    return directory.appendingPathComponent("\(name).sqlite").path
+  }
+
+  @Test(
+    "killed with SIGKILL mid-way and run again, nothing is lost and nothing duplicated",
+    arguments: kinds)
+  func killed(kind: String) throws {
     let directory = try Self.temporaryDirectory()
     let corpus = try Self.corpus(300, in: directory)
-    let reference = directory.appendingPathComponent("reference.sqlite").path
+    let reference = Self.location(kind, in: directory, name: "reference")
     let complete = try EntenteProcess.run(["ingest", corpus, "--db", reference, "--jobs", "2"])
     #expect(complete.status == 0, "\(complete.stderr)")
     let expected = try EventStore(reference)
     let (documents, events) = try expected.counts()
     #expect(documents == 300 && events > 0)
 
-    let db = directory.appendingPathComponent("killed.sqlite").path
+    let db = Self.location(kind, in: directory, name: "killed")
     let process = Process()
     process.executableURL = EntenteProcess.executable
     process.arguments = ["ingest", corpus, "--db", db, "--batch-size", "10", "--jobs", "1"]
@@ -72,7 +86,7 @@ struct IngestTests {
     let deadline = Date().addingTimeInterval(120)
     var stored = 0
     while Date() < deadline && process.isRunning {
-      if FileManager.default.fileExists(atPath: db) {
+      if kind == "postgres" || FileManager.default.fileExists(atPath: db) {
         stored = (try? EventStore(db).counts().documents) ?? 0
         if stored >= 30 { break }
       }

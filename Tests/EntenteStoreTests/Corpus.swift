@@ -54,3 +54,20 @@ enum Corpus {
     return url
   }
 }
+
+/// The databases the store tests run on: SQLite always, and PostgreSQL when
+/// `ENTENTE_TEST_POSTGRES` names a server (`postgres://user@host:port/database`) and the
+/// package is built with the `PostgreSQL` trait (`.ci/run` does both).
+enum TestStores {
+  static let postgres = ProcessInfo.processInfo.environment["ENTENTE_TEST_POSTGRES"]
+  static let kinds = postgres == nil ? ["sqlite"] : ["sqlite", "postgres"]
+
+  /// A new, empty store location of `kind`: a file, or a schema of its own.
+  static func location(_ kind: String) throws -> String {
+    if kind == "postgres", let postgres {
+      return
+        "\(postgres)?schema=t_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+    }
+    return try Corpus.temporaryDirectory().appendingPathComponent("store.sqlite").path
+  }
+}

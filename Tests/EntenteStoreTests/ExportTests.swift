@@ -40,18 +40,20 @@ func parseCSV(_ text: String) -> [[String]] {
 
 @Suite("Exports")
 struct ExportTests {
-  func export(_ format: ExportFormat, filter: EventFilter = EventFilter()) throws -> String {
-    let store = try #require(QueryTests.store)
+  func export(_ format: ExportFormat, _ kind: String, filter: EventFilter = EventFilter()) throws
+    -> String
+  {
+    let store = try QueryTests.store(kind)
     var text = ""
     _ = try store.export(format, filter: filter, added: "20260101") { text += $0 }
     return text
   }
 
-  @Test("CSV parses back to the events, with the header")
-  func csv() throws {
-    let store = try #require(QueryTests.store)
+  @Test("CSV parses back to the events, with the header", arguments: TestStores.kinds)
+  func csv(kind: String) throws {
+    let store = try QueryTests.store(kind)
     let events = try store.events(EventFilter())
-    let rows = parseCSV(try export(.csv))
+    let rows = parseCSV(try export(.csv, kind))
     #expect(rows.first == EventStore.eventColumns)
     #expect(rows.count == events.rows.count + 1)
     #expect(rows.dropFirst().map { $0[0] } == events.column("id").map(\.description))
@@ -59,19 +61,19 @@ struct ExportTests {
     #expect(rows.dropFirst().map { $0[evidence] } == events.column("evidence").map(\.description))
   }
 
-  @Test("JSON Lines and PLOVER records parse back, one per event")
-  func jsonLines() throws {
-    let store = try #require(QueryTests.store)
+  @Test("JSON Lines and PLOVER records parse back, one per event", arguments: TestStores.kinds)
+  func jsonLines(kind: String) throws {
+    let store = try QueryTests.store(kind)
     var all = EventFilter()
     all.modes = []
     let events = try store.events(all)
-    let lines = try export(.jsonl, filter: all).split(separator: "\n")
+    let lines = try export(.jsonl, kind, filter: all).split(separator: "\n")
     #expect(lines.count == events.rows.count)
     let objects = try lines.map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
     }
     #expect(objects.map { $0["code"] as? String } == events.column("code").map(\.text))
-    let plover = try export(.plover, filter: all).split(separator: "\n").map {
+    let plover = try export(.plover, kind, filter: all).split(separator: "\n").map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
     }
     #expect(plover.count == events.rows.count)
@@ -87,11 +89,13 @@ struct ExportTests {
     #expect(plover.contains { $0["mode"] is NSNull })
   }
 
-  @Test("GDELT rows: 58 columns, one per cluster, NumMentions adding up to the events")
-  func gdelt() throws {
-    let store = try #require(QueryTests.store)
+  @Test(
+    "GDELT rows: 58 columns, one per cluster, NumMentions adding up to the events",
+    arguments: TestStores.kinds)
+  func gdelt(kind: String) throws {
+    let store = try QueryTests.store(kind)
     let clusters = try store.clusters(EventFilter())
-    let rows = try export(.gdelt).split(separator: "\n", omittingEmptySubsequences: false)
+    let rows = try export(.gdelt, kind).split(separator: "\n", omittingEmptySubsequences: false)
       .dropLast().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
     #expect(ExportColumns.gdelt.count == 58)
     #expect(rows.count == clusters.rows.count)
@@ -106,9 +110,11 @@ struct ExportTests {
     #expect(russian?[column("Actor1CountryCode")] == "RUS")
   }
 
-  @Test("Phoenix daily files: one per day, 26 columns, one row per cluster")
-  func phoenix() throws {
-    let store = try #require(QueryTests.store)
+  @Test(
+    "Phoenix daily files: one per day, 26 columns, one row per cluster", arguments: TestStores.kinds
+  )
+  func phoenix(kind: String) throws {
+    let store = try QueryTests.store(kind)
     let directory = try Corpus.temporaryDirectory().appendingPathComponent("phoenix").path
     let summary = try store.export(.phoenix, filter: EventFilter(), directory: directory) { _ in }
     let clusters = try store.clusters(EventFilter())

@@ -87,17 +87,25 @@ struct Synthetic {
 struct QueryTests {
   static let synthetic = Synthetic(count: 120)
 
-  static let store: EventStore? = {
-    guard let directory = try? Corpus.temporaryDirectory(),
-      let store = try? EventStore(directory.appendingPathComponent("q.sqlite").path),
-      let run = try? store.beginRun(provenance)
-    else { return nil }
-    try? store.save(synthetic.documents, run: run)
-    return store
+  /// A store of the synthetic documents on each kind of database.
+  static let stores: [String: EventStore] = {
+    var stores: [String: EventStore] = [:]
+    for kind in TestStores.kinds {
+      guard let location = try? TestStores.location(kind),
+        let store = try? EventStore(location), let run = try? store.beginRun(provenance),
+        (try? store.save(synthetic.documents, run: run)) != nil
+      else { continue }
+      stores[kind] = store
+    }
+    return stores
   }()
 
-  func evidence(_ filter: EventFilter) throws -> [String] {
-    let store = try #require(Self.store)
+  static func store(_ kind: String) throws -> EventStore {
+    try #require(stores[kind], "the \(kind) store could not be made")
+  }
+
+  func evidence(_ filter: EventFilter, _ kind: String) throws -> [String] {
+    let store = try Self.store(kind)
     return try store.events(filter).column("evidence").compactMap(\.text).sorted()
   }
 
@@ -105,22 +113,24 @@ struct QueryTests {
     Self.synthetic.known.filter(keep).map(\.evidence).sorted()
   }
 
-  @Test("event filters: actor prefix, source, target, country, code, PLOVER, mode, dates, text")
-  func filters() throws {
+  @Test(
+    "event filters: actor prefix, source, target, country, code, PLOVER, mode, dates, text",
+    arguments: TestStores.kinds)
+  func filters(kind: String) throws {
     var filter = EventFilter()
-    #expect(try evidence(filter) == expected { $0.mode == "asserted" })
+    #expect(try evidence(filter, kind) == expected { $0.mode == "asserted" })
     filter.modes = []
-    #expect(try evidence(filter).count == Self.synthetic.known.count)
+    #expect(try evidence(filter, kind).count == Self.synthetic.known.count)
     filter.actor = "RUS"
     #expect(
-      try evidence(filter)
+      try evidence(filter, kind)
         == expected { $0.source.hasPrefix("RUS") || ($0.target?.hasPrefix("RUS") ?? false) })
     filter = EventFilter()
     filter.source = "PRK"
     filter.target = "USA"
     filter.code = "1"
     #expect(
-      try evidence(filter)
+      try evidence(filter, kind)
         == expected {
           $0.mode == "asserted" && $0.source.hasPrefix("PRK") && $0.target == "USA"
             && $0.kind.code.hasPrefix("1")
@@ -130,7 +140,7 @@ struct QueryTests {
     filter.plover = "agree"
     filter.modes = ["intended", "negated"]
     #expect(
-      try evidence(filter)
+      try evidence(filter, kind)
         == expected {
           ($0.source == "CHN" || $0.target == "CHN") && $0.kind.plover == "AGREE"
             && $0.mode != "asserted"
@@ -139,16 +149,18 @@ struct QueryTests {
     filter.from = "2024-03-01"
     filter.to = "2024-04-30"
     #expect(
-      try evidence(filter)
+      try evidence(filter, kind)
         == expected { $0.mode == "asserted" && $0.day >= "2024-03-01" && $0.day <= "2024-04-30" })
     // A year-only date covers the whole year.
     filter.from = "2000-06-01"
     filter.to = "2000-06-30"
-    #expect(try evidence(filter) == expected { $0.mode == "asserted" && $0.day == "2000-01-01" })
+    #expect(
+      try evidence(filter, kind) == expected { $0.mode == "asserted" && $0.day == "2000-01-01" })
     filter = EventFilter()
     filter.text = "EV-7-"
-    #expect(try evidence(filter) == expected { $0.mode == "asserted" && $0.document == "syn-7" })
-    let store = try #require(Self.store)
+    #expect(
+      try evidence(filter, kind) == expected { $0.mode == "asserted" && $0.document == "syn-7" })
+    let store = try Self.store(kind)
     let page = try store.events(EventFilter(), limit: 5)
     #expect(page.rows.count == 5)
     let last = try #require(page.column("id").last?.number)
@@ -156,9 +168,11 @@ struct QueryTests {
     #expect(next.column("id").compactMap(\.number).allSatisfy { $0 > last })
   }
 
-  @Test("one a day: events grouped by day, source, target and code with their counts")
-  func clusters() throws {
-    let store = try #require(Self.store)
+  @Test(
+    "one a day: events grouped by day, source, target and code with their counts",
+    arguments: TestStores.kinds)
+  func clusters(kind: String) throws {
+    let store = try Self.store(kind)
     var filter = EventFilter()
     filter.modes = []
     let table = try store.clusters(filter)
@@ -186,9 +200,11 @@ struct QueryTests {
     }
   }
 
-  @Test("dyads per month: quad class counts, Goldstein total and mean, balance")
-  func dyads() throws {
-    let store = try #require(Self.store)
+  @Test(
+    "dyads per month: quad class counts, Goldstein total and mean, balance",
+    arguments: TestStores.kinds)
+  func dyads(kind: String) throws {
+    let store = try Self.store(kind)
     let table = try store.dyads("RUS", "PRK", period: .month, filter: EventFilter())
     let events = Self.synthetic.known.filter { event in
       guard event.mode == "asserted", let target = event.target else { return false }
@@ -212,9 +228,9 @@ struct QueryTests {
     }
   }
 
-  @Test("weeks start on Monday; years and days group as written")
-  func periods() throws {
-    let store = try #require(Self.store)
+  @Test("weeks start on Monday; years and days group as written", arguments: TestStores.kinds)
+  func periods(kind: String) throws {
+    let store = try Self.store(kind)
     let weeks = try store.dyads("RUS", "PRK", period: .week, filter: EventFilter())
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -230,9 +246,9 @@ struct QueryTests {
     #expect(years.column("period").allSatisfy { ($0.text?.count ?? 0) == 4 })
   }
 
-  @Test("the most active actors, by events as source or target")
-  func actors() throws {
-    let store = try #require(Self.store)
+  @Test("the most active actors, by events as source or target", arguments: TestStores.kinds)
+  func actors(kind: String) throws {
+    let store = try Self.store(kind)
     let table = try store.actors(EventFilter(), period: nil, limit: 3)
     var counts: [String: Int] = [:]
     for event in Self.synthetic.known where event.mode == "asserted" {
@@ -247,9 +263,9 @@ struct QueryTests {
     #expect(periods.values.allSatisfy { $0.count <= 2 })
   }
 
-  @Test("documents, with their number of events")
-  func documents() throws {
-    let store = try #require(Self.store)
+  @Test("documents, with their number of events", arguments: TestStores.kinds)
+  func documents(kind: String) throws {
+    let store = try Self.store(kind)
     let table = try store.documents(from: "2024-02-01", to: "2024-02-28", text: nil, limit: nil)
     let expected = Self.synthetic.documents.filter {
       ($0.date ?? "") >= "2024-02-01" && ($0.date ?? "") <= "2024-02-28"

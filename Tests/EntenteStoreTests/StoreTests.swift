@@ -41,10 +41,9 @@ struct StoreTests {
         evidence: .init(start: 8, end: 12, text: "text"), coder: "PETR x:2"),
     ])
 
-  @Test("every field survives a round trip, coded or written by hand")
-  func roundTrip() throws {
-    let directory = try Corpus.temporaryDirectory()
-    let store = try EventStore(directory.appendingPathComponent("db.sqlite").path)
+  @Test("every field survives a round trip, coded or written by hand", arguments: TestStores.kinds)
+  func roundTrip(kind: String) throws {
+    let store = try EventStore(TestStores.location(kind))
     let run = try store.beginRun(provenance)
     let coder = try #require(runner)
     let coded = coder.code(Corpus.document(5))
@@ -59,12 +58,14 @@ struct StoreTests {
     #expect(try store.counts().documents == 2)
   }
 
-  @Test("ingest is idempotent; a changed document is replaced; recode recodes")
-  func idempotent() throws {
+  @Test(
+    "ingest is idempotent; a changed document is replaced; recode recodes",
+    arguments: TestStores.kinds)
+  func idempotent(kind: String) throws {
     let directory = try Corpus.temporaryDirectory()
     let file = try Corpus.write(0..<20, to: directory)
     let coder = try #require(runner)
-    let store = try EventStore(directory.appendingPathComponent("db.sqlite").path)
+    let store = try EventStore(TestStores.location(kind))
     var ingester = Ingester(runner: coder, store: store)
     ingester.batchSize = 6
     ingester.jobs = 2
@@ -98,12 +99,14 @@ struct StoreTests {
     #expect(try store.counts().documents == 20)
   }
 
-  @Test("parallel coding gives the documents in order, as one thread does")
-  func parallelOrder() throws {
+  @Test(
+    "parallel coding gives the documents in order, as one thread does",
+    arguments: TestStores.kinds)
+  func parallelOrder(kind: String) throws {
     let coder = try #require(runner)
     let directory = try Corpus.temporaryDirectory()
-    let one = try EventStore(directory.appendingPathComponent("one.sqlite").path)
-    let two = try EventStore(directory.appendingPathComponent("two.sqlite").path)
+    let one = try EventStore(TestStores.location(kind))
+    let two = try EventStore(TestStores.location(kind))
     let file = try Corpus.write(0..<12, to: directory)
     var serial = Ingester(runner: coder, store: one)
     serial.jobs = 1
