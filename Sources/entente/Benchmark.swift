@@ -47,6 +47,13 @@ struct Benchmark: ParsableCommand {
   )
   var ingest = false
 
+  @Option(
+    name: .long,
+    help:
+      "With --ingest, a postgres:// URL to ingest into (a new schema for each pass) instead of SQLite files (needs the PostgreSQL trait)."
+  )
+  var ingestDb: String?
+
   func validate() throws {
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
     if mentions && until < .tags {
@@ -156,7 +163,9 @@ struct Benchmark: ParsableCommand {
       version: Entente.version, models: "shipped", lexicon: "entente", dictionaries: "entente")
     for jobs in [1, 2] {
       for pass in 0..<repeats {
-        let path = directory.appendingPathComponent("store-\(jobs)-\(pass).sqlite").path
+        let path =
+          ingestDb.map { "\($0)?schema=bench_\(jobs)_\(pass)_\(UInt32.random(in: 0...UInt32.max))" }
+          ?? directory.appendingPathComponent("store-\(jobs)-\(pass).sqlite").path
         var ingester = Ingester(runner: runner, store: try EventStore(path))
         ingester.jobs = jobs
         let clock = ContinuousClock()
@@ -171,7 +180,8 @@ struct Benchmark: ParsableCommand {
         print(
           String(
             format:
-              "ingest, %d thread%@, pass %d: %.1f s, %.0f documents/s, %.0f words/s; coding %.2f s, store %.2f s (%.1f%% of coding); %d events, %.1f MB database",
+              "ingest into %@, %d thread%@, pass %d: %.1f s, %.0f documents/s, %.0f words/s; coding %.2f s, store %.2f s (%.1f%% of coding); %d events, %.1f MB database file",
+            ingestDb == nil ? "SQLite" : "PostgreSQL",
             jobs, jobs == 1 ? "" : "s", pass + 1, seconds, Double(summary.stored) / seconds,
             Double(words) / seconds, summary.codingSeconds, summary.storingSeconds,
             100 * summary.storingSeconds / max(summary.codingSeconds, 1e-9), summary.events,
