@@ -178,6 +178,16 @@ public struct EventCoder: Sendable {
     var result = events(
       pairs, type: type, token: token, mode: mode, date: eventDate, dateText: dateText,
       rule: rule, reader: reader)
+    // A denial of someone's claims says they accused the denier (`Russia denied U.S. claims
+    // that ...`: the U.S. accused Russia), as the paired code of the denial.
+    if !keepsCodes, code == "016", mode == .asserted, let accuse = ontology["112"],
+      reader.mentionsClaim(after: token)
+    {
+      let accusations = pairs.compactMap { pair in pair.1.map { ($0, Optional(pair.0)) } }
+      result += events(
+        accusations, type: accuse, token: token, mode: .asserted, date: eventDate,
+        dateText: dateText, rule: rule, reader: reader)
+    }
     // A paired code makes the reverse event too (`host` 043, and 042 for the visitor).
     if let paired = rule.pairedCode {
       let reversed = pairs.compactMap { pair in pair.1.map { ($0, Optional(pair.0)) } }

@@ -133,6 +133,20 @@ struct SentenceReader {
     return []
   }
 
+  /// Whether the words after verb `i` in its sentence name a claim or accusation (`denied U.S.
+  /// claims`, `rejected the allegations of Ukraine`).
+  func mentionsClaim(after i: Int) -> Bool {
+    let claims: Set<String> = ["claim", "accusation", "allegation", "charge"]
+    var j = i + 1
+    while j < range.upperBound && j <= i + 6 {
+      if claims.contains(lemma(j)) && isNoun(j) { return true }
+      let word = text(j)
+      if word == "," || word == ";" || word == "." { return false }
+      j += 1
+    }
+    return false
+  }
+
   /// The words just before token `i` (at most six, not across a comma or semicolon), as
   /// lemmas and lower-case forms: what PETRARCH's patterns test before the verb.
   func wordsBefore(_ i: Int) -> Set<String> {

@@ -135,9 +135,11 @@ struct EventTests {
       !events.contains { $0.hasPrefix("07") && $0.contains("KOR>") && $0.contains("asserted") })
     // Putin's warning to South Korea.
     #expect(events.contains { $0.hasPrefix("13") && $0.contains("RUSGOV>KOR") })
-    // The denials, and the claim they deny.
+    // The denials, the accusations behind them, and the claim they deny.
     #expect(has("016 RUS>USA asserted 2024-06-19"))
     #expect(has("016 PRK>USA asserted 2024-06-19"))
+    #expect(has("112 USA>RUS asserted 2024-06-19"))
+    #expect(has("112 USA>PRK asserted 2024-06-19"))
     #expect(has("070 PRK>RUS claimed 2024-06-19"))
     // China declines to comment.
     #expect(has("011 CHN>- asserted 2024-06-19"))
