@@ -72,6 +72,10 @@ struct SentenceReader {
 
   func isVerb(_ i: Int) -> Bool { xpos(i).hasPrefix("VB") }
 
+  func isPronoun(_ i: Int) -> Bool { xpos(i) == "PRP" || xpos(i) == "WP" }
+
+  func isPunctuation(_ i: Int) -> Bool { doc.tokens[i].kind == .punctuation }
+
   func isNoun(_ i: Int) -> Bool { xpos(i) == "NN" || xpos(i) == "NNS" }
 
   /// The preposition or subordinator marking token `i` (`to` in `to North Korea`).

@@ -179,11 +179,12 @@ public struct CodeRunner: Sendable {
           let date = input.date.flatMap(DayDate.init(iso:))
           let mentions = matcher?.mentions(in: doc, date: date) ?? []
           let events = coder?.events(in: doc, mentions: mentions, date: date)
+          let quotes = coder == nil ? [] : QuoteFinder().quotes(in: doc, mentions: mentions)
           summary.documents += 1
           summary.sentences += doc.sentences.count
           summary.tokens += doc.tokens.count
           summary.bytes += doc.byteCount
-          try writer.write(doc, input: input, mentions: mentions, events: events)
+          try writer.write(doc, input: input, mentions: mentions, events: events, quotes: quotes)
         }
       }
       try writer.finish()

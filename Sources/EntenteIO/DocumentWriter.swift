@@ -71,12 +71,14 @@ public struct DocumentWriter {
   ///   - input: The record it came from, for its id, date and metadata.
   ///   - mentions: The actor mentions found.
   ///   - events: The events coded.
+  ///   - quotes: The quotes found.
   public mutating func write(
-    _ doc: Doc, input: InputDocument, mentions: [ActorMention] = [], events: [Event]? = nil
+    _ doc: Doc, input: InputDocument, mentions: [ActorMention] = [], events: [Event]? = nil,
+    quotes: [Quote] = []
   ) throws(OutputError) {
     switch format {
     case .json, .jsonl:
-      writeJSON(doc, input: input, mentions: mentions, events: events ?? [])
+      writeJSON(doc, input: input, mentions: mentions, events: events ?? [], quotes: quotes)
       if format == .jsonl { json.bytes.append(0x0A) }
       if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
     case .tsv:
@@ -120,7 +122,7 @@ public struct DocumentWriter {
   // MARK: JSON
 
   private mutating func writeJSON(
-    _ doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event]
+    _ doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event], quotes: [Quote]
   ) {
     let offsets = ScalarOffsets(doc.text)
     json.beginObject()
@@ -244,10 +246,59 @@ public struct DocumentWriter {
       }
     }
     json.endArray()
-    for key: StaticString in ["quotes", "agreements"] {
-      json.key(key)
-      json.emptyArray()
+    json.key("quotes")
+    json.beginArray()
+    doc.withUTF8 { bytes in
+      for quote in quotes {
+        writeQuote(quote, doc: doc, mentions: mentions, bytes: bytes, offsets: offsets)
+      }
     }
+    json.endArray()
+    json.key("agreements")
+    json.emptyArray()
+    json.endObject()
+  }
+
+  /// One quote: sentence, speaker (with its affiliation's name), cue, content and kind.
+  private mutating func writeQuote(
+    _ quote: Quote, doc: Doc, mentions: [ActorMention], bytes: UnsafeBufferPointer<UInt8>,
+    offsets: ScalarOffsets
+  ) {
+    json.beginObject()
+    json.key("sentence")
+    json.int(quote.sentence)
+    json.key("speaker")
+    if let tokens = quote.speakerTokens {
+      let mention = quote.speaker.map { mentions[$0] }
+      json.beginObject()
+      writeRange(Span(doc: doc, tokens: tokens).byteRange, bytes: bytes, offsets: offsets)
+      json.key("code")
+      json.string(orNull: mention.flatMap { $0.code.isEmpty ? nil : $0.code })
+      json.key("country")
+      json.string(orNull: mention?.country)
+      json.key("canonical")
+      json.string(orNull: mention?.canonical)
+      json.key("affiliation")
+      json.string(orNull: mention?.affiliation.map { mentions[$0].canonical })
+      json.endObject()
+    } else {
+      json.null()
+    }
+    json.key("cue")
+    json.string(orNull: quote.cue.map { Span(doc: doc, tokens: $0..<$0 + 1).text })
+    json.key("content")
+    json.beginObject()
+    let range = Span(doc: doc, tokens: quote.content).byteRange
+    json.key("start")
+    json.int(offsets.scalarOffset(ofByte: range.lowerBound))
+    json.key("end")
+    json.int(offsets.scalarOffset(ofByte: range.upperBound))
+    // An interrupted quotation's text is its quoted parts, without the attribution between.
+    json.key("text")
+    json.string(quote.parts.map { Span(doc: doc, tokens: $0).text }.joined(separator: " "))
+    json.endObject()
+    json.key("kind")
+    json.string(quote.kind.rawValue)
     json.endObject()
   }
 

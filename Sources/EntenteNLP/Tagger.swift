@@ -15,6 +15,9 @@ public final class TaggerModel: Sendable {
   let ambiguity: [UInt64: UInt64]
   /// Whether each class may tag a word known to be part of a name (nouns and adjectives).
   let nameClasses: [Bool]
+  /// Whether each class may tag a word never seen in training (every class but the closed
+  /// ones).
+  let openClasses: [Bool]
 
   init(
     tagSet: TagSet, weights: SparseLinearModel, dictionary: [UInt64: UInt16],
@@ -25,7 +28,15 @@ public final class TaggerModel: Sendable {
     self.dictionary = dictionary
     self.ambiguity = ambiguity
     self.nameClasses = tagSet.xpos.map { ["NNP", "NNPS", "NN", "NNS", "JJ"].contains($0) }
+    self.openClasses = tagSet.xpos.map { !Self.closedClasses.contains($0) }
   }
+
+  /// The tags of closed word classes: a word never seen in training is not one of them (an
+  /// unknown `Lavrov` is not an interjection, nor `Arnor` a conjunction).
+  static let closedClasses: Set<String> = [
+    "CC", "DT", "EX", "IN", "MD", "PDT", "POS", "PRP", "PRP$", "RP", "TO", "UH", "WDT", "WP",
+    "WP$", "WRB",
+  ]
 
   /// The number of features with weights.
   public var featureCount: Int { weights.featureCount }
@@ -131,6 +142,14 @@ public final class TaggerModel: Sendable {
             if !names.isEmpty && names[names.startIndex + i] {
               bestScore = -.infinity
               for c in 0..<scores.count where nameClasses[c] && scores[c] > bestScore {
+                best = c
+                bestScore = scores[c]
+              }
+            } else if ambiguities[i] == 3 {
+              // A word never seen: an open class; capitalised, a name's (noun or adjective).
+              let allowed = words[i].isCapitalised ? nameClasses : openClasses
+              bestScore = -.infinity
+              for c in 0..<scores.count where allowed[c] && scores[c] > bestScore {
                 best = c
                 bestScore = scores[c]
               }

@@ -17,6 +17,8 @@ public struct WordInfo: Sendable, Equatable {
   public var prefix3: UInt64
   /// Hash of the shape: letters become `X`/`x`, digits `d`, runs cut at two.
   public var shape: UInt64
+  /// Whether the word starts with an ASCII capital letter.
+  public var isCapitalised = false
 
   /// The padding value before the start of a sentence.
   public static let start = WordInfo(constant: 0x5354_4152_5400)
@@ -88,6 +90,7 @@ public struct WordInfo: Sendable, Equatable {
     suffix4 = slice(Swift.max(0, n - 4)..<n)
     prefix1 = slice(0..<Swift.min(1, n))
     prefix3 = slice(0..<Swift.min(3, n))
+    isCapitalised = n > 0 && bytes[0] &- 0x41 < 26
   }
 
   /// Computes the views of `word`.

@@ -152,3 +152,101 @@ struct EventTests {
     #expect(has("033 RUSGOV>PRK intended 2024-06-19"))
   }
 }
+
+/// One row of `Fixtures/quotes.tsv`.
+struct QuoteRow: CustomTestStringConvertible, Sendable {
+  var text: String
+  var quotes: [String]
+  var testDescription: String { text }
+
+  static let all: [QuoteRow] = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/quotes.tsv")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      let quotes = fields.count > 1 ? fields[1].components(separatedBy: " ; ") : []
+      return QuoteRow(text: String(fields[0]), quotes: quotes.filter { !$0.isEmpty })
+    }
+  }()
+}
+
+/// The quotes of `text` as `KIND|SPEAKER|CUE|CONTENT` lines.
+func foundQuotes(_ text: String) throws -> [String] {
+  let pipeline = try #require(parsingPipeline)
+  let base = try #require(countryKnowledgeBase)
+  let doc = pipeline(text)
+  let mentions = ActorMatcher(knowledgeBase: base).mentions(
+    in: doc, date: DayDate(iso: "2024-06-19"))
+  return QuoteFinder().quotes(in: doc, mentions: mentions).map { quote in
+    var speaker = "-"
+    if let index = quote.speaker, !mentions[index].code.isEmpty {
+      speaker = mentions[index].code
+    } else if let tokens = quote.speakerTokens {
+      speaker = Span(doc: doc, tokens: tokens).text
+    }
+    let cue = quote.cue.map { Span(doc: doc, tokens: $0..<$0 + 1).text } ?? "-"
+    let content = quote.parts.map { Span(doc: doc, tokens: $0).text }.joined(separator: " ")
+    return "\(quote.kind.rawValue)|\(speaker)|\(cue)|\(content)"
+  }
+}
+
+@Suite("Quotes")
+struct QuoteTests {
+  @Test("the table has at least 30 texts")
+  func table() {
+    #expect(QuoteRow.all.count >= 30)
+  }
+
+  @Test(
+    "the founding example: the experts with their institutions, Kim Jong Un and Putin",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: FoundingExample.path),
+      "../shared/examples/pact-article.txt is absent"))
+  func foundingExample() throws {
+    let text = try String(contentsOfFile: FoundingExample.path, encoding: .utf8)
+    let pipeline = try #require(parsingPipeline)
+    let base = try #require(countryKnowledgeBase)
+    let doc = pipeline(text)
+    let mentions = ActorMatcher(knowledgeBase: base).mentions(
+      in: doc, date: DayDate(iso: "2024-06-19"))
+    let quotes = QuoteFinder().quotes(in: doc, mentions: mentions)
+    func said(_ name: String, _ cue: String) -> (content: String, affiliation: String?)? {
+      for quote in quotes {
+        guard let speaker = quote.speaker, mentions[speaker].canonical == name,
+          let token = quote.cue, Span(doc: doc, tokens: token..<token + 1).text == cue
+        else { continue }
+        return (
+          Span(doc: doc, tokens: quote.content).text,
+          mentions[speaker].affiliation.map { mentions[$0].canonical }
+        )
+      }
+      return nil
+    }
+    let sestanovich = try #require(said("Stephen Sestanovich", "highlighted"), "\(quotes)")
+    #expect(sestanovich.affiliation == "Council on Foreign Relations")
+    #expect(sestanovich.content.hasPrefix("the potential recklessness of Putin’s"))
+    let terry = try #require(said("Sue Mi Terry", "indicated"))
+    #expect(terry.affiliation == "Council on Foreign Relations")
+    #expect(terry.content.hasPrefix("This could potentially enhance North Korea’s"))
+    let gabuev = try #require(said("Alexander Gabuev", "noting"))
+    #expect(gabuev.affiliation == "Carnegie Russia Eurasia Center")
+    #expect(gabuev.content.hasPrefix("this stance is intended to dissuade"))
+    let kim = try #require(said("Kim Jong Un", "stated"))
+    #expect(kim.content.hasPrefix("The pact represents the closest ties"))
+    for cue in ["noted", "emphasized", "asserting", "warned"] {
+      #expect(said("Vladimir Putin", cue) != nil, "Putin \(cue)")
+    }
+    #expect(
+      said("Vladimir Putin", "noted")?.content.hasPrefix("the mutual assistance pledge") == true)
+    // China did not comment: no statement.
+    #expect(!quotes.contains { quote in quote.speaker.map { mentions[$0].code == "CHN" } ?? false })
+  }
+
+  @Test(
+    "each text gives exactly its quotes", .enabled(if: parsingPipeline != nil),
+    arguments: QuoteRow.all)
+  func quotes(row: QuoteRow) throws {
+    #expect(try foundQuotes(row.text) == row.quotes)
+  }
+}
