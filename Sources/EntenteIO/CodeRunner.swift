@@ -180,11 +180,16 @@ public struct CodeRunner: Sendable {
           let mentions = matcher?.mentions(in: doc, date: date) ?? []
           let events = coder?.events(in: doc, mentions: mentions, date: date)
           let quotes = coder == nil ? [] : QuoteFinder().quotes(in: doc, mentions: mentions)
+          let (agreements, relations) =
+            coder == nil
+            ? ([], []) : AgreementFinder().find(in: doc, mentions: mentions, date: date)
           summary.documents += 1
           summary.sentences += doc.sentences.count
           summary.tokens += doc.tokens.count
           summary.bytes += doc.byteCount
-          try writer.write(doc, input: input, mentions: mentions, events: events, quotes: quotes)
+          try writer.write(
+            doc, input: input, mentions: mentions, events: events, quotes: quotes,
+            agreements: agreements, relations: relations)
         }
       }
       try writer.finish()

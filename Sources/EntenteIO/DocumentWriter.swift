@@ -74,11 +74,13 @@ public struct DocumentWriter {
   ///   - quotes: The quotes found.
   public mutating func write(
     _ doc: Doc, input: InputDocument, mentions: [ActorMention] = [], events: [Event]? = nil,
-    quotes: [Quote] = []
+    quotes: [Quote] = [], agreements: [Agreement] = [], relations: [ActorRelation] = []
   ) throws(OutputError) {
     switch format {
     case .json, .jsonl:
-      writeJSON(doc, input: input, mentions: mentions, events: events ?? [], quotes: quotes)
+      writeJSON(
+        doc, input: input, mentions: mentions, events: events ?? [], quotes: quotes,
+        agreements: agreements, relations: relations)
       if format == .jsonl { json.bytes.append(0x0A) }
       if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
     case .tsv:
@@ -122,7 +124,8 @@ public struct DocumentWriter {
   // MARK: JSON
 
   private mutating func writeJSON(
-    _ doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event], quotes: [Quote]
+    _ doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event], quotes: [Quote],
+    agreements: [Agreement], relations: [ActorRelation]
   ) {
     let offsets = ScalarOffsets(doc.text)
     json.beginObject()
@@ -255,7 +258,74 @@ public struct DocumentWriter {
     }
     json.endArray()
     json.key("agreements")
-    json.emptyArray()
+    json.beginArray()
+    doc.withUTF8 { bytes in
+      for agreement in agreements {
+        writeAgreement(agreement, doc: doc, bytes: bytes, offsets: offsets)
+      }
+    }
+    json.endArray()
+    json.key("relations")
+    json.beginArray()
+    doc.withUTF8 { bytes in
+      for relation in relations {
+        json.beginObject()
+        json.key("sentence")
+        json.int(relation.sentence)
+        json.key("source")
+        writeActor(relation.source, doc: doc, bytes: bytes, offsets: offsets)
+        json.key("target")
+        writeActor(relation.target, doc: doc, bytes: bytes, offsets: offsets)
+        json.key("kind")
+        json.string(relation.kind)
+        json.key("evidence")
+        writeSpan(
+          Span(doc: doc, tokens: relation.evidence).byteRange, bytes: bytes, offsets: offsets)
+        json.endObject()
+      }
+    }
+    json.endArray()
+    json.endObject()
+  }
+
+  /// One agreement: where it is named, its name, parties, obligations, type, date, status,
+  /// links to the agreements it replaces or that replaced it, and its later references.
+  private mutating func writeAgreement(
+    _ agreement: Agreement, doc: Doc, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
+  ) {
+    json.beginObject()
+    json.key("sentence")
+    json.int(agreement.sentence)
+    json.key("name")
+    json.string(orNull: agreement.name.map { Span(doc: doc, tokens: $0).text })
+    json.key("parties")
+    json.beginArray()
+    for party in agreement.parties { writeActor(party, doc: doc, bytes: bytes, offsets: offsets) }
+    json.endArray()
+    json.key("obligations")
+    json.beginArray()
+    for obligation in agreement.obligations { json.string(obligation) }
+    json.endArray()
+    json.key("cowType")
+    json.string(orNull: agreement.cowType)
+    json.key("date")
+    json.string(orNull: agreement.date)
+    json.key("dateText")
+    json.string(orNull: agreement.dateText)
+    json.key("status")
+    json.string(orNull: agreement.status)
+    json.key("replaces")
+    if let index = agreement.replaces { json.int(index) } else { json.null() }
+    json.key("replacedBy")
+    if let index = agreement.replacedBy { json.int(index) } else { json.null() }
+    json.key("evidence")
+    writeSpan(Span(doc: doc, tokens: agreement.tokens).byteRange, bytes: bytes, offsets: offsets)
+    json.key("references")
+    json.beginArray()
+    for reference in agreement.references {
+      writeSpan(Span(doc: doc, tokens: reference).byteRange, bytes: bytes, offsets: offsets)
+    }
+    json.endArray()
     json.endObject()
   }
 

@@ -54,8 +54,16 @@ struct Benchmark: ParsableCommand {
   )
   var ingestDb: String?
 
+  @Flag(
+    name: .long,
+    help:
+      "Also time quote, agreement and relation extraction on the parsed documents and their mentions, and give its share of the whole pipeline's time (needs --until events)."
+  )
+  var quotes = false
+
   func validate() throws {
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
+    if quotes && until < .events { throw ValidationError("--quotes needs --until events") }
     if mentions && until < .tags {
       throw ValidationError("--mentions needs --until tags or parse")
     }
@@ -134,6 +142,7 @@ struct Benchmark: ParsableCommand {
     print(line("median", median))
     if coding != nil { print("events: \(eventCount) per pass") }
     if mentions { try timeMentions(texts: texts, pipeline: pipeline, pipelineBest: best) }
+    if quotes { try timeQuotes(texts: texts, pipeline: pipeline, pipelineBest: best) }
   }
 
   /// Times ingesting the corpus's paragraphs into new stores, on one and two threads.
@@ -188,6 +197,36 @@ struct Benchmark: ParsableCommand {
             Double(size) / 1e6))
       }
     }
+  }
+
+  /// Times quote extraction alone over documents parsed, and their mentions found, once.
+  private func timeQuotes(texts: [String], pipeline: Pipeline, pipelineBest: Double) throws {
+    let matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
+    let date = DayDate(iso: "2024-06-19")
+    let docs = texts.map { pipeline($0) }
+    let mentions = docs.map { matcher.mentions(in: $0, date: date) }
+    let finder = QuoteFinder()
+    let agreementFinder = AgreementFinder()
+    let clock = ContinuousClock()
+    var seconds: [Double] = []
+    var found = 0
+    for _ in 0..<repeats {
+      let start = clock.now
+      found = 0
+      for (doc, docMentions) in zip(docs, mentions) {
+        found += finder.quotes(in: doc, mentions: docMentions).count
+        found += agreementFinder.find(in: doc, mentions: docMentions, date: date).agreements.count
+      }
+      let elapsed = clock.now - start
+      seconds.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    seconds.sort()
+    print(
+      String(
+        format:
+          "quotes and agreements: %d found; best %.4f s per pass, median %.4f s (%.1f%% of the best pass)",
+        found, seconds[0], seconds[seconds.count / 2], 100 * seconds[0] / pipelineBest))
   }
 
   /// Times mention detection and resolution alone over documents tagged once.

@@ -153,20 +153,20 @@ struct EventTests {
   }
 }
 
-/// One row of `Fixtures/quotes.tsv`.
-struct QuoteRow: CustomTestStringConvertible, Sendable {
+/// One row of `Fixtures/quotes.tsv` or `Fixtures/agreements.tsv`: a text and what it gives.
+struct TableRow: CustomTestStringConvertible, Sendable {
   var text: String
-  var quotes: [String]
+  var expected: [String]
   var testDescription: String { text }
 
-  static let all: [QuoteRow] = {
+  static let all: [TableRow] = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Fixtures/quotes.tsv")
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
     return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       let quotes = fields.count > 1 ? fields[1].components(separatedBy: " ; ") : []
-      return QuoteRow(text: String(fields[0]), quotes: quotes.filter { !$0.isEmpty })
+      return TableRow(text: String(fields[0]), expected: quotes.filter { !$0.isEmpty })
     }
   }()
 }
@@ -195,7 +195,7 @@ func foundQuotes(_ text: String) throws -> [String] {
 struct QuoteTests {
   @Test("the table has at least 30 texts")
   func table() {
-    #expect(QuoteRow.all.count >= 30)
+    #expect(TableRow.all.count >= 30)
   }
 
   @Test(
@@ -245,8 +245,72 @@ struct QuoteTests {
 
   @Test(
     "each text gives exactly its quotes", .enabled(if: parsingPipeline != nil),
-    arguments: QuoteRow.all)
-  func quotes(row: QuoteRow) throws {
-    #expect(try foundQuotes(row.text) == row.quotes)
+    arguments: TableRow.all)
+  func quotes(row: TableRow) throws {
+    #expect(try foundQuotes(row.text) == row.expected)
+  }
+}
+
+/// The agreements and relations of `text` in the notation of `Fixtures/agreements.tsv`.
+func foundAgreements(_ text: String) throws -> [String] {
+  let pipeline = try #require(parsingPipeline)
+  let base = try #require(countryKnowledgeBase)
+  let doc = pipeline(text)
+  let day = DayDate(iso: "2024-06-19")
+  let mentions = ActorMatcher(knowledgeBase: base).mentions(in: doc, date: day)
+  let (agreements, relations) = AgreementFinder().find(in: doc, mentions: mentions, date: day)
+  func or(_ text: String?) -> String { text.flatMap { $0.isEmpty ? nil : $0 } ?? "-" }
+  return agreements.map { agreement in
+    [
+      or(agreement.parties.map(\.code).joined(separator: ",")),
+      or(agreement.obligations.joined(separator: ",")), or(agreement.cowType), or(agreement.date),
+      or(agreement.status), or(agreement.name.map { Span(doc: doc, tokens: $0).text }),
+      or(agreement.replaces.map(String.init)), or(agreement.replacedBy.map(String.init)),
+      String(agreement.references.count),
+    ].joined(separator: "|")
+  } + relations.map { "\($0.source.code) \($0.kind) \($0.target.code)" }
+}
+
+@Suite("Agreements and relations")
+struct AgreementTests {
+  static let rows: [TableRow] = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/agreements.tsv")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      let found = fields.count > 1 ? fields[1].components(separatedBy: " ; ") : []
+      return TableRow(text: String(fields[0]), expected: found.filter { !$0.isEmpty })
+    }
+  }()
+
+  @Test("the table has at least 15 texts")
+  func table() {
+    #expect(Self.rows.count >= 15)
+  }
+
+  @Test(
+    "each text gives exactly its agreements and relations", .enabled(if: parsingPipeline != nil),
+    arguments: rows)
+  func agreements(row: TableRow) throws {
+    #expect(try foundAgreements(row.text) == row.expected)
+  }
+
+  @Test(
+    "the founding example: the 2024 pact, the 1961 treaty and its replacement, China the ally",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: FoundingExample.path),
+      "../shared/examples/pact-article.txt is absent"))
+  func foundingExample() throws {
+    let text = try String(contentsOfFile: FoundingExample.path, encoding: .utf8)
+    let found = try foundAgreements(text)
+    // The pact: Russia and North Korea, defence (a type I pact), signed, named again 7 times.
+    #expect(found.contains("RUS,PRK|defence|I|2024-06-19|signed|-|-|-|7"), "\(found)")
+    // The 1961 treaty, replaced by the weaker one of 2000 (agreement 2), which replaced it.
+    #expect(found.contains("SUN,PRK|-|-|1961|replaced|-|-|2|0"))
+    #expect(found.contains("SUN,PRK|-|-|2000|-|-|1|-|0"))
+    #expect(found.contains("CHN ally PRK"))
+    #expect(found.contains("RUS dependence CHN"))
+    #expect(found.contains("RUS alliance PRK"))
   }
 }
