@@ -107,29 +107,25 @@ public final class EventStore: Sendable {
   public func save(_ documents: [CodedDocument], run: Int64) throws(StoreError) {
     guard !documents.isEmpty else { return }
     let now = Date().ISO8601Format()
-    var statements: [SQLStatement] = []
+    // Rows per table, written as multi-row inserts: one round trip per few hundred rows
+    // rather than per row, which is what PostgreSQL over a network needs.
+    var ids: [SQLValue] = []
+    var documentRows: [[SQLValue]] = []
+    var sentenceRows: [[SQLValue]] = []
+    var mentionRows: [[SQLValue]] = []
+    var eventRows: [[SQLValue]] = []
     for coded in documents {
-      statements.append(SQLStatement("DELETE FROM documents WHERE id = ?", [.text(coded.id)]))
+      ids.append(.text(coded.id))
       let document: [any SQLBindable] = [
         coded.id, coded.date, coded.source, coded.url, coded.title, coded.text, coded.contentHash,
         run, now,
       ]
-      statements.append(
-        SQLStatement(
-          """
-          INSERT INTO documents (id, date, source, url, title, text, content_hash, run_id, coded_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """, document.map(\.sqlValue)))
+      documentRows.append(document.map(\.sqlValue))
       for (index, item) in coded.sentences.enumerated() {
         let values: [any SQLBindable] = [
           coded.id, index, item.span.start, item.span.end, item.span.text, item.dateline,
         ]
-        statements.append(
-          SQLStatement(
-            """
-            INSERT INTO sentences (document_id, idx, start_offset, end_offset, text, dateline)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, values.map(\.sqlValue)))
+        sentenceRows.append(values.map(\.sqlValue))
       }
       for (index, item) in coded.mentions.enumerated() {
         let values: [any SQLBindable] = [
@@ -137,21 +133,58 @@ public final class EventStore: Sendable {
           item.type, item.code, item.country, item.canonical, item.resolvedFrom, item.role,
           item.affiliation,
         ]
-        statements.append(
-          SQLStatement(
-            """
-            INSERT INTO mentions (document_id, idx, sentence, start_offset, end_offset, text, type,
-              code, country, canonical, resolved_from, role, affiliation)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, values.map(\.sqlValue)))
+        mentionRows.append(values.map(\.sqlValue))
       }
       for (index, item) in coded.events.enumerated() {
-        statements.append(
-          SQLStatement(
-            Schema.insertEvent, Schema.eventArguments(item, document: coded, index: index)))
+        eventRows.append(Schema.eventArguments(item, document: coded, index: index))
       }
     }
+    var statements: [SQLStatement] = []
+    for start in stride(from: 0, to: ids.count, by: 500) {
+      let slice = Array(ids[start..<min(start + 500, ids.count)])
+      let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+      statements.append(SQLStatement("DELETE FROM documents WHERE id IN (\(marks))", slice))
+    }
+    let (t, i, b) = ("", "INTEGER", "BOOLEAN")
+    statements += Self.inserts(
+      "documents (id, date, source, url, title, text, content_hash, run_id, coded_at)",
+      types: [t, t, t, t, t, t, t, "BIGINT", t], documentRows)
+    statements += Self.inserts(
+      "sentences (document_id, idx, start_offset, end_offset, text, dateline)",
+      types: [t, i, i, i, t, b], sentenceRows)
+    statements += Self.inserts(
+      """
+      mentions (document_id, idx, sentence, start_offset, end_offset, text, type, code, country,
+        canonical, resolved_from, role, affiliation)
+      """, types: [t, i, i, i, i, t, t, t, t, t, t, t, i], mentionRows)
+    statements += Self.inserts(Schema.eventTable, types: Schema.eventTypes, eventRows)
     _ = try backend.transaction(statements)
+  }
+
+  /// Multi-row inserts of `rows` into `table` (its name and columns), each with at most
+  /// 30,000 parameters (SQLite allows 32,766, PostgreSQL 65,535).
+  ///
+  /// - Parameter types: The SQL type of each column that is not text: its parameters are
+  ///   cast to it, since PostgreSQL cannot tell the type of a column of nulls in a list of
+  ///   rows.
+  static func inserts(_ table: String, types: [String], _ rows: [[SQLValue]]) -> [SQLStatement] {
+    guard let width = rows.first?.count, width > 0 else { return [] }
+    let tuple =
+      "("
+      + (0..<width).map { column in
+        column < types.count && !types[column].isEmpty ? "CAST(? AS \(types[column]))" : "?"
+      }.joined(separator: ", ") + ")"
+    let perStatement = max(1, 30_000 / width)
+    var statements: [SQLStatement] = []
+    for start in stride(from: 0, to: rows.count, by: perStatement) {
+      let chunk = rows[start..<min(start + perStatement, rows.count)]
+      statements.append(
+        SQLStatement(
+          "INSERT INTO \(table) VALUES "
+            + Array(repeating: tuple, count: chunk.count).joined(separator: ", "),
+          chunk.flatMap { $0 }))
+    }
+    return statements
   }
 
   // MARK: Reading

@@ -40,8 +40,11 @@
         password: components.password,
         database: components.path.count > 1 ? String(components.path.dropFirst()) : nil,
         tls: .disable)
+      // Commits do not wait for the server's disk: a server crash may lose the last
+      // batches, which the next ingest stores again, as it does after any interruption.
+      configuration.options.additionalStartupParameters = [("synchronous_commit", "off")]
       if let schema {
-        configuration.options.additionalStartupParameters = [("search_path", schema)]
+        configuration.options.additionalStartupParameters.append(("search_path", schema))
       }
       let client = PostgresClient(configuration: configuration)
       self.client = client

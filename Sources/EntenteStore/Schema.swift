@@ -107,12 +107,19 @@ enum Schema {
     "CREATE INDEX events_code ON events(code)",
   ]
 
-  static let insertEvent = """
-    INSERT INTO events (document_id, idx, sentence, code, root, label, plover, goldstein,
+  /// The types of the events table's columns that are not text, in that order.
+  static let eventTypes = [
+    "", "INTEGER", "INTEGER", "", "", "", "", "DOUBLE PRECISION", "INTEGER", "", "", "",
+    "INTEGER", "INTEGER", "", "", "", "INTEGER", "INTEGER", "", "", "", "", "", "INTEGER",
+    "INTEGER", "", "",
+  ]
+
+  /// The events table with the columns of ``eventArguments(_:document:index:)``.
+  static let eventTable = """
+    events (document_id, idx, sentence, code, root, label, plover, goldstein,
       quad_class, source_code, source_country, source_text, source_start, source_end,
       target_code, target_country, target_text, target_start, target_end, mode, date, date_text,
       day_first, day_last, evidence_start, evidence_end, evidence_text, coder)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
 
   static func eventArguments(
