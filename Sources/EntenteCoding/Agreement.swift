@@ -232,11 +232,15 @@ public struct AgreementFinder: Sendable {
         found += reader.actors(at: child, owners: false)
       }
     }
-    if found.isEmpty, let verb = reader.head(token), reader.range.contains(verb),
-      ["sign", "ink", "conclude", "ratify", "agree"].contains(reader.lemma(verb)),
-      reader.deprel(token) == "obj"
+    // Who signs, agrees to or proposes it (`X and Y signed a pact`, `X agreed to a deal`,
+    // `X proposed an agreement with Y`).
+    if let verb = reader.head(token), reader.range.contains(verb),
+      ["sign", "ink", "conclude", "ratify", "agree", "propose", "negotiate", "reach"].contains(
+        reader.lemma(verb)),
+      reader.deprel(token) == "obj" || reader.deprel(token).hasPrefix("obl"),
+      found.isEmpty || ["propose", "negotiate"].contains(reader.lemma(verb))
     {
-      found = reader.sources(of: verb)
+      found = reader.sources(of: verb) + found
       for child in reader.children(of: verb)
       where reader.deprel(child).hasPrefix("obl") && reader.marker(of: child) == "with" {
         found += reader.actors(at: child, owners: false)
@@ -263,7 +267,7 @@ public struct AgreementFinder: Sendable {
     }
     var high = token + 1
     // `Treaty of Friendship and Cooperation`.
-    if high < reader.range.upperBound, reader.lemma(high) == "of" {
+    if high < reader.range.upperBound, ["of", "on"].contains(reader.lemma(high)) {
       var next = high + 1
       while next < reader.range.upperBound,
         reader.text(next).first?.isUppercase == true
@@ -322,11 +326,13 @@ public struct AgreementFinder: Sendable {
     }
     if words.contains(where: { ["violate", "breach"].contains($0) }) { return "violated" }
     if words.contains(where: {
-      ["terminate", "scrap", "abandon", "withdraw", "expire"].contains($0)
+      ["terminate", "scrap", "abandon", "withdraw", "expire", "collapse", "cancel"].contains($0)
     }) {
       return "terminated"
     }
-    if words.contains(where: { ["ratify", "force", "effect"].contains($0) }) { return "in force" }
+    if words.contains(where: { ["ratify", "force", "effect", "renew", "extend"].contains($0) }) {
+      return "in force"
+    }
     if words.contains(where: { ["sign", "ink", "conclude", "seal"].contains($0) }) {
       return "signed"
     }

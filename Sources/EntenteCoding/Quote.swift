@@ -279,7 +279,10 @@ public struct QuoteFinder: Sendable {
           reader.range.contains($0) && (speakerAt[$0] >= 0 || reader.xpos($0).hasPrefix("NN"))
         }) ?? reader.children(of: token).first(where: { speakerAt[$0] >= 0 })
       {
-        let phrase = Self.subtree(of: source, reader: reader).union(token..<token + 1)
+        // The phrase is `according to` and the name (its mention, or the noun itself).
+        let end =
+          speakerAt[source] >= 0 ? reader.mentions[speakerAt[source]].tokens.upperBound : source + 1
+        let phrase = Set(min(token, source)..<max(end, token + 1))
         if let content = Self.rest(of: reader, without: phrase) {
           let found = Self.speaker(at: source, reader: reader, speakerAt: speakerAt)
           quotes.append(

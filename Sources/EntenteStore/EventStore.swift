@@ -161,8 +161,9 @@ public final class EventStore: Sendable {
     _ = try backend.transaction(statements)
   }
 
-  /// Multi-row inserts of `rows` into `table` (its name and columns), each with at most
-  /// 30,000 parameters (SQLite allows 32,766, PostgreSQL 65,535).
+  /// Multi-row inserts of `rows` into `table` (its name and columns), each with at most 500
+  /// rows (SQLite's limit on the terms of a compound select) and 30,000 parameters (SQLite
+  /// allows 32,766, PostgreSQL 65,535).
   ///
   /// - Parameter types: The SQL type of each column that is not text: its parameters are
   ///   cast to it, since PostgreSQL cannot tell the type of a column of nulls in a list of
@@ -174,7 +175,7 @@ public final class EventStore: Sendable {
       + (0..<width).map { column in
         column < types.count && !types[column].isEmpty ? "CAST(? AS \(types[column]))" : "?"
       }.joined(separator: ", ") + ")"
-    let perStatement = max(1, 30_000 / width)
+    let perStatement = max(1, min(500, 30_000 / width))
     var statements: [SQLStatement] = []
     for start in stride(from: 0, to: rows.count, by: perStatement) {
       let chunk = rows[start..<min(start + perStatement, rows.count)]

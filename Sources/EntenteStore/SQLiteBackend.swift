@@ -11,20 +11,33 @@ final class SQLiteBackend: SQLBackend {
   /// Opens (creating it if needed) the database at `path` and brings its schema up to date.
   init(path: String) throws(StoreError) {
     location = path
-    do {
-      var configuration = Configuration()
-      configuration.foreignKeysEnabled = true
-      configuration.busyMode = .timeout(30)
-      pool = try DatabasePool(path: path, configuration: configuration)
-      var migrator = DatabaseMigrator()
-      for (name, statements) in Schema.migrations(.sqlite) {
-        migrator.registerMigration(name) { db in
-          for statement in statements { try db.execute(sql: statement) }
-        }
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(30)
+    var migrator = DatabaseMigrator()
+    for (name, statements) in Schema.migrations(.sqlite) {
+      migrator.registerMigration(name) { db in
+        for statement in statements { try db.execute(sql: statement) }
       }
-      try migrator.migrate(pool)
-    } catch {
-      throw StoreError("\(path): cannot open the event store: \(error)")
+    }
+    // Two processes that create the same new database at once (two ingests, or an ingest
+    // and a query) may find it locked while the other sets it up: try again for a while.
+    var attempt = 0
+    while true {
+      do {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        self.pool = pool
+        return
+      } catch let error as DatabaseError
+        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+        && attempt < 100
+      {
+        attempt += 1
+        usleep(50_000)
+      } catch {
+        throw StoreError("\(path): cannot open the event store: \(error)")
+      }
     }
   }
 

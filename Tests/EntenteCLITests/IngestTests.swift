@@ -80,7 +80,9 @@ struct IngestTests {
     let process = Process()
     process.executableURL = EntenteProcess.executable
     process.arguments = ["ingest", corpus, "--db", db, "--batch-size", "10", "--jobs", "1"]
-    process.standardError = FileHandle.nullDevice
+    let errorLog = directory.appendingPathComponent("killed.stderr")
+    FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: errorLog)
     try process.run()
     // Kill it once some batches are stored, before it ends.
     let deadline = Date().addingTimeInterval(120)
@@ -95,7 +97,8 @@ struct IngestTests {
     let wasRunning = process.isRunning
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
-    #expect(wasRunning, "the ingest ended before it could be killed")
+    let log = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
+    #expect(wasRunning, "the ingest ended before it could be killed: \(log)")
     let partial = try EventStore(db).counts().documents
     #expect(partial >= 30 && partial < 300, "\(partial) documents stored when killed")
 

@@ -56,6 +56,13 @@ struct StoreTests {
     // Stored again, the same document replaces itself.
     try store.save([Self.full], run: run)
     #expect(try store.counts().documents == 2)
+    // A batch of more rows than one statement takes (500) is written whole.
+    var long = Self.full
+    long.id = "long-1"
+    long.mentions = Array(repeating: Self.full.mentions[1], count: 1_234)
+    long.events = Array(repeating: Self.full.events[0], count: 777)
+    try store.save([long], run: run)
+    #expect(try store.document(id: "long-1") == long)
   }
 
   @Test(
