@@ -162,8 +162,8 @@ public final class EventStore: Sendable {
   }
 
   /// Multi-row inserts of `rows` into `table` (its name and columns), each with at most 500
-  /// rows (SQLite's limit on the terms of a compound select) and 30,000 parameters (SQLite
-  /// allows 32,766, PostgreSQL 65,535).
+  /// rows, which keeps each statement's text and its planning small, and 30,000 parameters
+  /// (SQLite allows 32,766, PostgreSQL 65,535).
   ///
   /// - Parameter types: The SQL type of each column that is not text: its parameters are
   ///   cast to it, since PostgreSQL cannot tell the type of a column of nulls in a list of

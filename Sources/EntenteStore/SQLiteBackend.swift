@@ -29,16 +29,20 @@ final class SQLiteBackend: SQLBackend {
         try migrator.migrate(pool)
         self.pool = pool
         return
-      } catch let error as DatabaseError
-        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
-        && attempt < 100
-      {
+      } catch let error as DatabaseError where attempt < 100 && Self.isRace(error) {
         attempt += 1
         usleep(50_000)
       } catch {
         throw StoreError("\(path): cannot open the event store: \(error)")
       }
     }
+  }
+
+  /// Whether an error opening a new database comes from another process setting it up at
+  /// the same time: locked, or its tables created since this one looked.
+  static func isRace(_ error: DatabaseError) -> Bool {
+    error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+      || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
   }
 
   func transaction(_ statements: [SQLStatement]) throws(StoreError) -> [[Cell]] {

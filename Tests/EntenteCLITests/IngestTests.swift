@@ -51,6 +51,27 @@ struct IngestTests {
     #expect(bad.stderr.contains("cannot open the event store"), "\(bad.stderr)")
   }
 
+  @Test("three ingests started at once on a new database all succeed, each document stored once")
+  func concurrentStart() throws {
+    let directory = try Self.temporaryDirectory()
+    let corpus = try Self.corpus(6, in: directory)
+    let db = directory.appendingPathComponent("shared.sqlite").path
+    var processes: [Process] = []
+    for _ in 0..<3 {
+      let process = Process()
+      process.executableURL = EntenteProcess.executable
+      process.arguments = ["ingest", corpus, "--db", db]
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      processes.append(process)
+    }
+    for process in processes {
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+    }
+    #expect(try EventStore(db).counts().documents == 6)
+  }
+
   /// SQLite, and PostgreSQL when `ENTENTE_TEST_POSTGRES` names a server (see the store
   /// tests).
   static let postgres = ProcessInfo.processInfo.environment["ENTENTE_TEST_POSTGRES"]
