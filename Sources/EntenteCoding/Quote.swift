@@ -271,6 +271,13 @@ public struct QuoteFinder: Sendable {
 
   private func indirectQuotes(reader: SentenceReader, speakerAt: [Int]) -> [Quote] {
     var quotes: [Quote] = []
+    func report(_ speaker: (mention: Int?, tokens: Range<Int>?), _ cue: Int, _ content: Range<Int>)
+    {
+      quotes.append(
+        Quote(
+          sentence: reader.sentence, speaker: speaker.mention, speakerTokens: speaker.tokens,
+          cue: cue, content: content, parts: [content], kind: .indirect))
+    }
     for token in reader.range {
       let lemma = reader.lemma(token)
       // `according to X`: X said the rest of the sentence.
@@ -284,11 +291,7 @@ public struct QuoteFinder: Sendable {
           speakerAt[source] >= 0 ? reader.mentions[speakerAt[source]].tokens.upperBound : source + 1
         let phrase = Set(min(token, source)..<max(end, token + 1))
         if let content = Self.rest(of: reader, without: phrase) {
-          let found = Self.speaker(at: source, reader: reader, speakerAt: speakerAt)
-          quotes.append(
-            Quote(
-              sentence: reader.sentence, speaker: found.mention, speakerTokens: found.tokens,
-              cue: token, content: content, parts: [content], kind: .indirect))
+          report(Self.speaker(at: source, reader: reader, speakerAt: speakerAt), token, content)
         }
         continue
       }
@@ -303,11 +306,7 @@ public struct QuoteFinder: Sendable {
       {
         let clause = Self.subtree(of: token, reader: reader)
         if let content = Self.rest(of: reader, without: clause) {
-          let found = Self.speaker(at: agent, reader: reader, speakerAt: speakerAt)
-          quotes.append(
-            Quote(
-              sentence: reader.sentence, speaker: found.mention, speakerTokens: found.tokens,
-              cue: token, content: content, parts: [content], kind: .indirect))
+          report(Self.speaker(at: agent, reader: reader, speakerAt: speakerAt), token, content)
         }
         continue
       }
@@ -350,10 +349,7 @@ public struct QuoteFinder: Sendable {
       guard content.count >= 2 else { continue }
       let found = Self.speaker(ofCue: token, reader: reader, speakerAt: speakerAt)
       guard found.mention != nil || found.tokens != nil else { continue }
-      quotes.append(
-        Quote(
-          sentence: reader.sentence, speaker: found.mention, speakerTokens: found.tokens,
-          cue: token, content: content, parts: [content], kind: .indirect))
+      report(found, token, content)
     }
     return quotes
   }

@@ -199,6 +199,22 @@ struct Benchmark: ParsableCommand {
     }
   }
 
+  /// Runs `pass` `repeats` times; returns what the last pass counted and the sorted seconds
+  /// of every pass.
+  private func timedPasses(_ pass: () -> Int) -> (found: Int, seconds: [Double]) {
+    let clock = ContinuousClock()
+    var seconds: [Double] = []
+    var found = 0
+    for _ in 0..<repeats {
+      let start = clock.now
+      found = pass()
+      let elapsed = clock.now - start
+      seconds.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return (found, seconds.sorted())
+  }
+
   /// Times quote extraction alone over documents parsed, and their mentions found, once.
   private func timeQuotes(texts: [String], pipeline: Pipeline, pipelineBest: Double) throws {
     let matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
@@ -207,21 +223,14 @@ struct Benchmark: ParsableCommand {
     let mentions = docs.map { matcher.mentions(in: $0, date: date) }
     let finder = QuoteFinder()
     let agreementFinder = AgreementFinder()
-    let clock = ContinuousClock()
-    var seconds: [Double] = []
-    var found = 0
-    for _ in 0..<repeats {
-      let start = clock.now
-      found = 0
+    let (found, seconds) = timedPasses {
+      var found = 0
       for (doc, docMentions) in zip(docs, mentions) {
         found += finder.quotes(in: doc, mentions: docMentions).count
         found += agreementFinder.find(in: doc, mentions: docMentions, date: date).agreements.count
       }
-      let elapsed = clock.now - start
-      seconds.append(
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+      return found
     }
-    seconds.sort()
     print(
       String(
         format:
@@ -234,18 +243,9 @@ struct Benchmark: ParsableCommand {
     let matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
     let docs = texts.map { pipeline($0) }
     let date = DayDate(iso: "2024-06-19")
-    let clock = ContinuousClock()
-    var seconds: [Double] = []
-    var found = 0
-    for _ in 0..<repeats {
-      let start = clock.now
-      found = 0
-      for doc in docs { found += matcher.mentions(in: doc, date: date).count }
-      let elapsed = clock.now - start
-      seconds.append(
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    let (found, seconds) = timedPasses {
+      docs.reduce(0) { $0 + matcher.mentions(in: $1, date: date).count }
     }
-    seconds.sort()
     print(
       String(
         format:

@@ -52,6 +52,18 @@ struct Query: ParsableCommand {
       }
     }
 
+    /// Opens the store, runs `query` on it and prints the result; a failure is reported and
+    /// ends the command with status 1.
+    func run(_ query: (EventStore) throws(StoreError) -> QueryTable) throws {
+      let store = try open()
+      do {
+        print(try query(store))
+      } catch {
+        FileHandle.standardError("entente: error: \(error)\n")
+        throw ExitCode(1)
+      }
+    }
+
     func print(_ table: QueryTable) {
       let format = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .tsv)
       FileHandle.standardOutput.write(Data(format.render(table).utf8))
@@ -147,15 +159,9 @@ struct Query: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-      let store = try common.open()
-      do {
-        common.print(
-          oneADay
-            ? try store.clusters(filters.filter)
-            : try store.events(filters.filter, limit: limit))
-      } catch {
-        FileHandle.standardError("entente: error: \(error)\n")
-        throw ExitCode(1)
+      try common.run { store throws(StoreError) in
+        oneADay
+          ? try store.clusters(filters.filter) : try store.events(filters.filter, limit: limit)
       }
     }
   }
@@ -181,13 +187,8 @@ struct Query: ParsableCommand {
     }
 
     func run() throws {
-      let store = try common.open()
-      do {
-        common.print(
-          try store.dyads(between[0], between[1], period: period, filter: filters.filter))
-      } catch {
-        FileHandle.standardError("entente: error: \(error)\n")
-        throw ExitCode(1)
+      try common.run { store throws(StoreError) in
+        try store.dyads(between[0], between[1], period: period, filter: filters.filter)
       }
     }
   }
@@ -206,12 +207,8 @@ struct Query: ParsableCommand {
     var limit = 10
 
     func run() throws {
-      let store = try common.open()
-      do {
-        common.print(try store.actors(filters.filter, period: period, limit: limit))
-      } catch {
-        FileHandle.standardError("entente: error: \(error)\n")
-        throw ExitCode(1)
+      try common.run { store throws(StoreError) in
+        try store.actors(filters.filter, period: period, limit: limit)
       }
     }
   }
@@ -235,12 +232,8 @@ struct Query: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-      let store = try common.open()
-      do {
-        common.print(try store.documents(from: from, to: to, text: text, limit: limit))
-      } catch {
-        FileHandle.standardError("entente: error: \(error)\n")
-        throw ExitCode(1)
+      try common.run { store throws(StoreError) in
+        try store.documents(from: from, to: to, text: text, limit: limit)
       }
     }
   }
