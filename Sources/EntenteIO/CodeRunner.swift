@@ -140,8 +140,15 @@ public struct CodeRunner: Sendable {
     let doc = pipeline(input.text)
     let date = input.date.flatMap(DayDate.init(iso:))
     let mentions = matcher?.mentions(in: doc, date: date) ?? []
-    let events = coder?.events(in: doc, mentions: mentions, date: date) ?? []
-    return CodedDocument(doc: doc, input: input, mentions: mentions, events: events)
+    guard let coder else {
+      return CodedDocument(doc: doc, input: input, mentions: mentions, events: [])
+    }
+    let events = coder.events(in: doc, mentions: mentions, date: date)
+    let quotes = QuoteFinder().quotes(in: doc, mentions: mentions)
+    let (agreements, relations) = AgreementFinder().find(in: doc, mentions: mentions, date: date)
+    return CodedDocument(
+      doc: doc, input: input, mentions: mentions, events: events, quotes: quotes,
+      agreements: agreements, relations: relations)
   }
 
   /// Lines of the user's dictionaries that could not be read (`file:line: message`); the

@@ -27,6 +27,12 @@ public struct CodedDocument: Sendable, Equatable, Codable {
   public var mentions: [Mention]
   /// The events.
   public var events: [CodedEvent]
+  /// The quotes and reported statements.
+  public var quotes: [CodedQuote] = []
+  /// The agreements named.
+  public var agreements: [CodedAgreement] = []
+  /// The relations between actors (allies, partners, rivals, ...).
+  public var relations: [CodedRelation] = []
 
   /// A stretch of the text.
   public struct Span: Sendable, Equatable, Codable {
@@ -168,10 +174,130 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     }
   }
 
+  /// Who said a quote.
+  public struct Speaker: Sendable, Equatable, Codable {
+    /// Where the speaker is named.
+    public var span: Span
+    /// The actor code, if known.
+    public var code: String?
+    /// The country.
+    public var country: String?
+    /// The canonical name, null for an unnamed source (`officials`).
+    public var canonical: String?
+    /// The canonical name of the organisation the speaker belongs to.
+    public var affiliation: String?
+
+    /// Creates a speaker.
+    public init(
+      span: Span, code: String?, country: String?, canonical: String?, affiliation: String?
+    ) {
+      self.span = span
+      self.code = code
+      self.country = country
+      self.canonical = canonical
+      self.affiliation = affiliation
+    }
+  }
+
+  /// A quote or reported statement (docs/quotes.md).
+  public struct CodedQuote: Sendable, Equatable, Codable {
+    /// The sentence index.
+    public var sentence: Int
+    /// Who said it, if found.
+    public var speaker: Speaker?
+    /// The verb of saying.
+    public var cue: String?
+    /// What was said: its extent, and its text without an attribution inside it.
+    public var content: Span
+    /// `direct`, `indirect` or `mixed`.
+    public var kind: String
+
+    /// Creates a quote.
+    public init(sentence: Int, speaker: Speaker?, cue: String?, content: Span, kind: String) {
+      self.sentence = sentence
+      self.speaker = speaker
+      self.cue = cue
+      self.content = content
+      self.kind = kind
+    }
+  }
+
+  /// An agreement named in the text (docs/agreements.md).
+  public struct CodedAgreement: Sendable, Equatable, Codable {
+    /// The sentence index.
+    public var sentence: Int
+    /// Its name, if it has one.
+    public var name: String?
+    /// The parties.
+    public var parties: [Actor]
+    /// ATOP obligations: `defence`, `offence`, `neutrality`, `nonaggression`, `consultation`.
+    public var obligations: [String]
+    /// The Correlates of War type.
+    public var cowType: String?
+    /// When it was signed or made.
+    public var date: String?
+    /// The words that gave the date.
+    public var dateText: String?
+    /// `proposed`, `signed`, `in force`, `replaced`, `terminated` or `violated`.
+    public var status: String?
+    /// The index of the agreement it replaces.
+    public var replaces: Int?
+    /// The index of the agreement that replaced it.
+    public var replacedBy: Int?
+    /// Where it is named.
+    public var evidence: Span
+    /// Later references to it (`the pact`).
+    public var references: [Span]
+
+    /// Creates an agreement.
+    public init(
+      sentence: Int, name: String?, parties: [Actor], obligations: [String], cowType: String?,
+      date: String?, dateText: String?, status: String?, replaces: Int?, replacedBy: Int?,
+      evidence: Span, references: [Span]
+    ) {
+      self.sentence = sentence
+      self.name = name
+      self.parties = parties
+      self.obligations = obligations
+      self.cowType = cowType
+      self.date = date
+      self.dateText = dateText
+      self.status = status
+      self.replaces = replaces
+      self.replacedBy = replacedBy
+      self.evidence = evidence
+      self.references = references
+    }
+  }
+
+  /// A relation between two actors.
+  public struct CodedRelation: Sendable, Equatable, Codable {
+    /// The sentence index.
+    public var sentence: Int
+    /// The first actor.
+    public var source: Actor
+    /// The second actor.
+    public var target: Actor
+    /// `ally`, `partner`, `rival`, `dependence` or `alliance`.
+    public var kind: String
+    /// The words that say it.
+    public var evidence: Span
+
+    /// Creates a relation.
+    public init(sentence: Int, source: Actor, target: Actor, kind: String, evidence: Span) {
+      self.sentence = sentence
+      self.source = source
+      self.target = target
+      self.kind = kind
+      self.evidence = evidence
+    }
+  }
+
   /// Creates a coded document from its parts.
   public init(
     id: String, date: String?, title: String?, url: String?, source: String?, text: String,
-    sentences: [Sentence], mentions: [Mention], events: [CodedEvent]
+    sentences: [Sentence], mentions: [Mention], events: [CodedEvent],
+    quotes: [CodedQuote] = [], agreements: [CodedAgreement] = [], relations: [CodedRelation] = []
   ) {
     self.id = id
     self.date = date
@@ -183,10 +309,16 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     self.sentences = sentences
     self.mentions = mentions
     self.events = events
+    self.quotes = quotes
+    self.agreements = agreements
+    self.relations = relations
   }
 
   /// The coded form of a processed document.
-  public init(doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event]) {
+  public init(
+    doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event],
+    quotes: [Quote] = [], agreements: [Agreement] = [], relations: [ActorRelation] = []
+  ) {
     let offsets = ScalarOffsets(doc.text)
     func span(_ tokens: Range<Int>) -> Span {
       let view = EntenteNLP.Span(doc: doc, tokens: tokens)
@@ -220,6 +352,39 @@ public struct CodedDocument: Sendable, Equatable, Codable {
           source: actor(event.source), target: event.target.map(actor), mode: event.mode.rawValue,
           date: event.date, dateText: event.dateText, evidence: span(event.evidence),
           coder: "entente \(event.rule)")
+      },
+      quotes: quotes.map { quote in
+        let content = span(quote.content)
+        return CodedQuote(
+          sentence: quote.sentence,
+          speaker: quote.speakerTokens.map { tokens in
+            let mention = quote.speaker.map { mentions[$0] }
+            return Speaker(
+              span: span(tokens), code: mention.flatMap { $0.code.isEmpty ? nil : $0.code },
+              country: mention?.country, canonical: mention?.canonical,
+              affiliation: mention?.affiliation.map { mentions[$0].canonical })
+          },
+          cue: quote.cue.map { EntenteNLP.Span(doc: doc, tokens: $0..<$0 + 1).text },
+          content: Span(
+            start: content.start, end: content.end,
+            text: quote.parts.map { EntenteNLP.Span(doc: doc, tokens: $0).text }
+              .joined(separator: " ")),
+          kind: quote.kind.rawValue)
+      },
+      agreements: agreements.map { agreement in
+        CodedAgreement(
+          sentence: agreement.sentence,
+          name: agreement.name.map { EntenteNLP.Span(doc: doc, tokens: $0).text },
+          parties: agreement.parties.map(actor), obligations: agreement.obligations,
+          cowType: agreement.cowType, date: agreement.date, dateText: agreement.dateText,
+          status: agreement.status, replaces: agreement.replaces,
+          replacedBy: agreement.replacedBy, evidence: span(agreement.tokens),
+          references: agreement.references.map(span))
+      },
+      relations: relations.map { relation in
+        CodedRelation(
+          sentence: relation.sentence, source: actor(relation.source),
+          target: actor(relation.target), kind: relation.kind, evidence: span(relation.evidence))
       })
     // The hash is of the document as given (before normalisation), so that an input can be
     // checked against the store before it is coded.

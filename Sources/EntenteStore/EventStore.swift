@@ -114,6 +114,11 @@ public final class EventStore: Sendable {
     var sentenceRows: [[SQLValue]] = []
     var mentionRows: [[SQLValue]] = []
     var eventRows: [[SQLValue]] = []
+    var quoteRows: [[SQLValue]] = []
+    var agreementRows: [[SQLValue]] = []
+    var partyRows: [[SQLValue]] = []
+    var referenceRows: [[SQLValue]] = []
+    var relationRows: [[SQLValue]] = []
     for coded in documents {
       ids.append(.text(coded.id))
       let document: [any SQLBindable] = [
@@ -138,6 +143,46 @@ public final class EventStore: Sendable {
       for (index, item) in coded.events.enumerated() {
         eventRows.append(Schema.eventArguments(item, document: coded, index: index))
       }
+      for (index, item) in coded.quotes.enumerated() {
+        let speaker = item.speaker
+        let values: [any SQLBindable] = [
+          coded.id, index, item.sentence, speaker?.span.start, speaker?.span.end,
+          speaker?.span.text, speaker?.code, speaker?.country, speaker?.canonical,
+          speaker?.affiliation, item.cue, item.content.start, item.content.end, item.content.text,
+          item.kind,
+        ]
+        quoteRows.append(values.map(\.sqlValue))
+      }
+      for (index, item) in coded.agreements.enumerated() {
+        let values: [any SQLBindable] = [
+          coded.id, index, item.sentence, item.name, item.obligations.joined(separator: ","),
+          item.cowType, item.date, item.dateText, item.status, item.replaces, item.replacedBy,
+          item.evidence.start, item.evidence.end, item.evidence.text,
+        ]
+        agreementRows.append(values.map(\.sqlValue))
+        for (party, actor) in item.parties.enumerated() {
+          let values: [any SQLBindable] = [
+            coded.id, index, party, actor.code, actor.country, actor.span.start, actor.span.end,
+            actor.span.text,
+          ]
+          partyRows.append(values.map(\.sqlValue))
+        }
+        for (reference, span) in item.references.enumerated() {
+          let values: [any SQLBindable] = [
+            coded.id, index, reference, span.start, span.end, span.text,
+          ]
+          referenceRows.append(values.map(\.sqlValue))
+        }
+      }
+      for (index, item) in coded.relations.enumerated() {
+        let values: [any SQLBindable] = [
+          coded.id, index, item.sentence, item.kind, item.source.code, item.source.country,
+          item.source.span.text, item.source.span.start, item.source.span.end, item.target.code,
+          item.target.country, item.target.span.text, item.target.span.start,
+          item.target.span.end, item.evidence.start, item.evidence.end, item.evidence.text,
+        ]
+        relationRows.append(values.map(\.sqlValue))
+      }
     }
     var statements: [SQLStatement] = []
     for start in stride(from: 0, to: ids.count, by: 500) {
@@ -158,6 +203,31 @@ public final class EventStore: Sendable {
         canonical, resolved_from, role, affiliation)
       """, types: [t, i, i, i, i, t, t, t, t, t, t, t, i], mentionRows)
     statements += Self.inserts(Schema.eventTable, types: Schema.eventTypes, eventRows)
+    statements += Self.inserts(
+      """
+      quotes (document_id, idx, sentence, speaker_start, speaker_end, speaker_text, speaker_code,
+        speaker_country, speaker_canonical, speaker_affiliation, cue, content_start, content_end,
+        content_text, kind)
+      """, types: [t, i, i, i, i, t, t, t, t, t, t, i, i, t, t], quoteRows)
+    statements += Self.inserts(
+      """
+      agreements (document_id, idx, sentence, name, obligations, cow_type, date, date_text,
+        status, replaces, replaced_by, evidence_start, evidence_end, evidence_text)
+      """, types: [t, i, i, t, t, t, t, t, t, i, i, i, i, t], agreementRows)
+    statements += Self.inserts(
+      """
+      agreement_parties (document_id, agreement, idx, code, country, start_offset, end_offset,
+        text)
+      """, types: [t, i, i, t, t, i, i, t], partyRows)
+    statements += Self.inserts(
+      "agreement_references (document_id, agreement, idx, start_offset, end_offset, text)",
+      types: [t, i, i, i, i, t], referenceRows)
+    statements += Self.inserts(
+      """
+      relations (document_id, idx, sentence, kind, source_code, source_country, source_text,
+        source_start, source_end, target_code, target_country, target_text, target_start,
+        target_end, evidence_start, evidence_end, evidence_text)
+      """, types: [t, i, i, t, t, t, t, i, i, t, t, t, i, i, i, i, t], relationRows)
     _ = try backend.transaction(statements)
   }
 
@@ -232,7 +302,104 @@ public final class EventStore: Sendable {
         "SELECT \(Schema.eventColumns) FROM events WHERE document_id = ? ORDER BY idx",
         [.text(id)]), columns: Schema.eventColumnCount
     ).map(Schema.event)
+    try loadQuotes(into: &coded)
+    try loadAgreements(into: &coded)
+    try loadRelations(into: &coded)
     return coded
+  }
+
+  private func loadQuotes(into coded: inout CodedDocument) throws(StoreError) {
+    coded.quotes = try backend.rows(
+      SQLStatement(
+        """
+        SELECT sentence, speaker_start, speaker_end, speaker_text, speaker_code, speaker_country,
+          speaker_canonical, speaker_affiliation, cue, content_start, content_end, content_text,
+          kind
+        FROM quotes WHERE document_id = ? ORDER BY idx
+        """, [.text(coded.id)]), columns: 13
+    ).map { row in
+      var speaker: CodedDocument.Speaker?
+      if row[1].integer != nil {
+        speaker = .init(
+          span: Self.span(row, 1), code: row[4].text, country: row[5].text,
+          canonical: row[6].text, affiliation: row[7].text)
+      }
+      return CodedDocument.CodedQuote(
+        sentence: row[0].integer ?? 0, speaker: speaker, cue: row[8].text,
+        content: Self.span(row, 9), kind: row[12].text ?? "")
+    }
+  }
+
+  private func loadAgreements(into coded: inout CodedDocument) throws(StoreError) {
+    let id = SQLValue.text(coded.id)
+    var parties: [Int: [CodedDocument.Actor]] = [:]
+    for row in try backend.rows(
+      SQLStatement(
+        """
+        SELECT agreement, code, country, text, start_offset, end_offset FROM agreement_parties
+        WHERE document_id = ? ORDER BY agreement, idx
+        """, [id]), columns: 6)
+    {
+      parties[row[0].integer ?? 0, default: []].append(Self.actor(row, code: 1))
+    }
+    var references: [Int: [CodedDocument.Span]] = [:]
+    for row in try backend.rows(
+      SQLStatement(
+        """
+        SELECT agreement, start_offset, end_offset, text FROM agreement_references
+        WHERE document_id = ? ORDER BY agreement, idx
+        """, [id]), columns: 4)
+    {
+      references[row[0].integer ?? 0, default: []].append(Self.span(row, 1))
+    }
+    coded.agreements = try backend.rows(
+      SQLStatement(
+        """
+        SELECT idx, sentence, name, obligations, cow_type, date, date_text, status, replaces,
+          replaced_by, evidence_start, evidence_end, evidence_text
+        FROM agreements WHERE document_id = ? ORDER BY idx
+        """, [id]), columns: 13
+    ).map { row in
+      let index = row[0].integer ?? 0
+      return CodedDocument.CodedAgreement(
+        sentence: row[1].integer ?? 0, name: row[2].text, parties: parties[index] ?? [],
+        obligations: (row[3].text ?? "").split(separator: ",").map(String.init),
+        cowType: row[4].text, date: row[5].text, dateText: row[6].text, status: row[7].text,
+        replaces: row[8].integer, replacedBy: row[9].integer, evidence: Self.span(row, 10),
+        references: references[index] ?? [])
+    }
+  }
+
+  private func loadRelations(into coded: inout CodedDocument) throws(StoreError) {
+    coded.relations = try backend.rows(
+      SQLStatement(
+        """
+        SELECT sentence, kind, source_code, source_country, source_text, source_start,
+          source_end, target_code, target_country, target_text, target_start, target_end,
+          evidence_start, evidence_end, evidence_text
+        FROM relations WHERE document_id = ? ORDER BY idx
+        """, [.text(coded.id)]), columns: 15
+    ).map { row in
+      CodedDocument.CodedRelation(
+        sentence: row[0].integer ?? 0, source: Self.actor(row, code: 2),
+        target: Self.actor(row, code: 7), kind: row[1].text ?? "", evidence: Self.span(row, 12))
+    }
+  }
+
+  /// A span read from three columns: start, end and text.
+  private static func span(_ row: [Cell], _ column: Int) -> CodedDocument.Span {
+    .init(
+      start: row[column].integer ?? 0, end: row[column + 1].integer ?? 0,
+      text: row[column + 2].text ?? "")
+  }
+
+  /// An actor read from five columns: code, country, text, start and end.
+  private static func actor(_ row: [Cell], code column: Int) -> CodedDocument.Actor {
+    .init(
+      code: row[column].text ?? "", country: row[column + 1].text,
+      span: .init(
+        start: row[column + 3].integer ?? 0, end: row[column + 4].integer ?? 0,
+        text: row[column + 2].text ?? ""))
   }
 
   /// The number of stored documents and events.

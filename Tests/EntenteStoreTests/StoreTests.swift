@@ -39,7 +39,58 @@ struct StoreTests {
         source: .init(code: "---GOV", country: nil, span: .init(start: 0, end: 7, text: "Ünïcode")),
         target: nil, mode: "denied", date: nil, dateText: nil,
         evidence: .init(start: 8, end: 12, text: "text"), coder: "PETR x:2"),
+    ],
+    quotes: [
+      .init(
+        sentence: 0,
+        speaker: .init(
+          span: .init(start: 0, end: 7, text: "Ünïcode"), code: "USAEDU", country: "USA",
+          canonical: "Unicode", affiliation: "Text"),
+        cue: "said", content: .init(start: 8, end: 17, text: "text here"), kind: "direct"),
+      .init(
+        sentence: 0,
+        speaker: .init(
+          span: .init(start: 8, end: 12, text: "text"), code: nil, country: nil, canonical: nil,
+          affiliation: nil),
+        cue: nil, content: .init(start: 0, end: 7, text: "Ünïcode"), kind: "mixed"),
+      .init(
+        sentence: 0, speaker: nil, cue: nil, content: .init(start: 0, end: 4, text: "Ünïc"),
+        kind: "indirect"),
+    ],
+    agreements: [
+      .init(
+        sentence: 0, name: "Treaty of Text", parties: [],
+        obligations: [], cowType: nil, date: nil, dateText: nil, status: nil, replaces: nil,
+        replacedBy: 1, evidence: .init(start: 8, end: 12, text: "text"), references: []),
+      .init(
+        sentence: 0, name: nil,
+        parties: [
+          .init(code: "RUS", country: "RUS", span: .init(start: 0, end: 7, text: "Ünïcode")),
+          .init(code: "PRK", country: nil, span: .init(start: 8, end: 12, text: "text")),
+        ],
+        obligations: ["defence", "consultation"], cowType: "I", date: "2024-06-19",
+        dateText: "on Wednesday", status: "signed", replaces: 0, replacedBy: nil,
+        evidence: .init(start: 0, end: 12, text: "Ünïcode text"),
+        references: [
+          .init(start: 8, end: 12, text: "text"), .init(start: 13, end: 17, text: "here"),
+        ]),
+    ],
+    relations: [
+      .init(
+        sentence: 0,
+        source: .init(code: "CHN", country: "CHN", span: .init(start: 0, end: 7, text: "Ünïcode")),
+        target: .init(code: "PRK", country: nil, span: .init(start: 8, end: 12, text: "text")),
+        kind: "ally", evidence: .init(start: 0, end: 12, text: "Ünïcode text"))
     ])
+
+  /// A text written for this test, with a quote, agreements and a relation.
+  static let pact = InputDocument(
+    id: "pact-1", date: "2024-06-19",
+    text: """
+      Russia and North Korea signed a mutual defence pact on Wednesday. The pact replaces a \
+      treaty signed in 1961. "We will defend each other," Kim Jong Un said. China, North \
+      Korea's main ally, did not comment on the pact.
+      """, origin: "test")
 
   @Test("every field survives a round trip, coded or written by hand", arguments: TestStores.kinds)
   func roundTrip(kind: String) throws {
@@ -48,14 +99,20 @@ struct StoreTests {
     let coder = try #require(runner)
     let coded = coder.code(Corpus.document(5))
     #expect(!coded.events.isEmpty && !coded.mentions.isEmpty)
-    try store.save([Self.full, coded], run: run)
+    let pact = coder.code(Self.pact)
+    #expect(pact.quotes.count == 1 && pact.relations.count == 1)
+    #expect(pact.agreements.first?.parties.map(\.code) == ["RUS", "PRK"])
+    #expect(pact.agreements.first?.references.map(\.text) == ["The pact"])
+    try store.save([Self.full, coded, pact], run: run)
     #expect(try store.document(id: "full-1") == Self.full)
     #expect(try store.document(id: coded.id) == coded)
+    #expect(try store.document(id: pact.id) == pact)
     #expect(try store.document(id: "absent") == nil)
     #expect(try store.provenance(ofRun: run) == provenance)
     // Stored again, the same document replaces itself.
     try store.save([Self.full], run: run)
-    #expect(try store.counts().documents == 2)
+    #expect(try store.counts().documents == 3)
+    #expect(try store.document(id: "full-1") == Self.full)
     // A batch of more rows than one statement takes (500) is written whole.
     var long = Self.full
     long.id = "long-1"
