@@ -206,7 +206,8 @@ public struct QuoteFinder: Sendable {
         // After the quotation, to the end of its sentence (`"...," said X.`).
         let lastSentence = doc.sentences.firstIndex { Int($0.tokenEnd) > last.close } ?? sentence
         reader.load(sentence: lastSentence)
-        let after = last.close + 1..<reader.range.upperBound
+        // (An unclosed quotation's end is past its last token: nothing follows it.)
+        let after = min(last.close + 1, reader.range.upperBound)..<reader.range.upperBound
         attribution = Self.attribution(in: after, reader: reader, speakerAt: speakerAt)
       }
       if attribution == nil {
