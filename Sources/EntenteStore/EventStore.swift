@@ -191,71 +191,59 @@ public final class EventStore: Sendable {
       statements.append(SQLStatement("DELETE FROM documents WHERE id IN (\(marks))", slice))
     }
     let (t, i, b) = ("", "INTEGER", "BOOLEAN")
-    statements += Self.inserts(
-      "documents (id, date, source, url, title, text, content_hash, run_id, coded_at)",
-      types: [t, t, t, t, t, t, t, "BIGINT", t], documentRows)
-    statements += Self.inserts(
-      "sentences (document_id, idx, start_offset, end_offset, text, dateline)",
-      types: [t, i, i, i, t, b], sentenceRows)
-    statements += Self.inserts(
-      """
-      mentions (document_id, idx, sentence, start_offset, end_offset, text, type, code, country,
-        canonical, resolved_from, role, affiliation)
-      """, types: [t, i, i, i, i, t, t, t, t, t, t, t, i], mentionRows)
-    statements += Self.inserts(Schema.eventTable, types: Schema.eventTypes, eventRows)
-    statements += Self.inserts(
-      """
-      quotes (document_id, idx, sentence, speaker_start, speaker_end, speaker_text, speaker_code,
-        speaker_country, speaker_canonical, speaker_affiliation, cue, content_start, content_end,
-        content_text, kind)
-      """, types: [t, i, i, i, i, t, t, t, t, t, t, i, i, t, t], quoteRows)
-    statements += Self.inserts(
-      """
-      agreements (document_id, idx, sentence, name, obligations, cow_type, date, date_text,
-        status, replaces, replaced_by, evidence_start, evidence_end, evidence_text)
-      """, types: [t, i, i, t, t, t, t, t, t, i, i, i, i, t], agreementRows)
-    statements += Self.inserts(
-      """
-      agreement_parties (document_id, agreement, idx, code, country, start_offset, end_offset,
-        text)
-      """, types: [t, i, i, t, t, i, i, t], partyRows)
-    statements += Self.inserts(
-      "agreement_references (document_id, agreement, idx, start_offset, end_offset, text)",
-      types: [t, i, i, i, i, t], referenceRows)
-    statements += Self.inserts(
-      """
-      relations (document_id, idx, sentence, kind, source_code, source_country, source_text,
-        source_start, source_end, target_code, target_country, target_text, target_start,
-        target_end, evidence_start, evidence_end, evidence_text)
-      """, types: [t, i, i, t, t, t, t, i, i, t, t, t, i, i, i, i, t], relationRows)
-    _ = try backend.transaction(statements)
-  }
-
-  /// Multi-row inserts of `rows` into `table` (its name and columns), each with at most 500
-  /// rows, which keeps each statement's text and its planning small, and 30,000 parameters
-  /// (SQLite allows 32,766, PostgreSQL 65,535).
-  ///
-  /// - Parameter types: The SQL type of each column that is not text: its parameters are
-  ///   cast to it, since PostgreSQL cannot tell the type of a column of nulls in a list of
-  ///   rows.
-  static func inserts(_ table: String, types: [String], _ rows: [[SQLValue]]) -> [SQLStatement] {
-    guard let width = rows.first?.count, width > 0 else { return [] }
-    let tuple =
-      "("
-      + (0..<width).map { column in
-        column < types.count && !types[column].isEmpty ? "CAST(? AS \(types[column]))" : "?"
-      }.joined(separator: ", ") + ")"
-    let perStatement = max(1, min(500, 30_000 / width))
-    var statements: [SQLStatement] = []
-    for start in stride(from: 0, to: rows.count, by: perStatement) {
-      let chunk = rows[start..<min(start + perStatement, rows.count)]
-      statements.append(
-        SQLStatement(
-          "INSERT INTO \(table) VALUES "
-            + Array(repeating: tuple, count: chunk.count).joined(separator: ", "),
-          chunk.flatMap { $0 }))
+    func table(_ name: String, _ columns: String, _ types: [String], _ rows: [[SQLValue]])
+      -> BulkInsert
+    {
+      BulkInsert(
+        table: name,
+        columns: columns.split(separator: ",").map {
+          $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        },
+        types: types, rows: rows)
     }
-    return statements
+    let inserts = [
+      table(
+        "documents", "id, date, source, url, title, text, content_hash, run_id, coded_at",
+        [t, t, t, t, t, t, t, "BIGINT", t], documentRows),
+      table(
+        "sentences", "document_id, idx, start_offset, end_offset, text, dateline",
+        [t, i, i, i, t, b], sentenceRows),
+      table(
+        "mentions",
+        """
+        document_id, idx, sentence, start_offset, end_offset, text, type, code, country,
+        canonical, resolved_from, role, affiliation
+        """, [t, i, i, i, i, t, t, t, t, t, t, t, i], mentionRows),
+      table("events", Schema.eventTableColumns, Schema.eventTypes, eventRows),
+      table(
+        "quotes",
+        """
+        document_id, idx, sentence, speaker_start, speaker_end, speaker_text, speaker_code,
+        speaker_country, speaker_canonical, speaker_affiliation, cue, content_start, content_end,
+        content_text, kind
+        """, [t, i, i, i, i, t, t, t, t, t, t, i, i, t, t], quoteRows),
+      table(
+        "agreements",
+        """
+        document_id, idx, sentence, name, obligations, cow_type, date, date_text, status,
+        replaces, replaced_by, evidence_start, evidence_end, evidence_text
+        """, [t, i, i, t, t, t, t, t, t, i, i, i, i, t], agreementRows),
+      table(
+        "agreement_parties",
+        "document_id, agreement, idx, code, country, start_offset, end_offset, text",
+        [t, i, i, t, t, i, i, t], partyRows),
+      table(
+        "agreement_references", "document_id, agreement, idx, start_offset, end_offset, text",
+        [t, i, i, i, i, t], referenceRows),
+      table(
+        "relations",
+        """
+        document_id, idx, sentence, kind, source_code, source_country, source_text,
+        source_start, source_end, target_code, target_country, target_text, target_start,
+        target_end, evidence_start, evidence_end, evidence_text
+        """, [t, i, i, t, t, t, t, i, i, t, t, t, i, i, i, i, t], relationRows),
+    ]
+    try backend.write(statements, inserting: inserts.filter { !$0.rows.isEmpty })
   }
 
   // MARK: Reading

@@ -21,8 +21,11 @@ public struct IngestSummary: Sendable, Equatable {
   public var bytes = 0
   /// Seconds spent coding (wall time of the parallel coding of batches).
   public var codingSeconds = 0.0
-  /// Seconds spent in the store: checking what is stored and writing.
+  /// Seconds spent writing to the store (on a thread of its own, alongside the coding).
   public var storingSeconds = 0.0
+  /// Seconds the ingest spent on the store: checking what is stored, and waiting for the
+  /// writing of a batch to end (batches are written while the next is coded).
+  public var waitingSeconds = 0.0
 
   /// Creates an empty summary.
   public init() {}
@@ -83,8 +86,9 @@ public struct Ingester: Sendable {
     var reader = DocumentReader(paths: paths, options: reading)
     var batch: [InputDocument] = []
     var bytesRead = 0
+    let writer = BatchWriter(store: store, run: run)
     func flush() throws(StoreError) {
-      try store(batch, run: run, summary: &summary)
+      try store(batch, writer: writer, summary: &summary)
       batch.removeAll(keepingCapacity: true)
       let elapsed = clock.now - start
       progress(
@@ -108,6 +112,10 @@ public struct Ingester: Sendable {
       }
     }
     if !batch.isEmpty { try flush() }
+    let waiting = clock.now
+    try writer.finish()
+    summary.waitingSeconds += Self.seconds(clock.now - waiting)
+    summary.storingSeconds = writer.seconds
     return summary
   }
 
@@ -158,17 +166,19 @@ public struct Ingester: Sendable {
   }
 
   /// Codes and stores one batch, skipping what is stored already.
-  private func store(_ batch: [InputDocument], run: Int64, summary: inout IngestSummary)
-    throws(StoreError)
-  {
+  private func store(
+    _ batch: [InputDocument], writer: BatchWriter, summary: inout IngestSummary
+  ) throws(StoreError) {
     // A document given twice in a batch: the later one is the one kept.
     var last: [String: Int] = [:]
     for (index, input) in batch.enumerated() { last[input.id] = index }
     let unique = batch.enumerated().filter { last[$0.element.id] == $0.offset }.map(\.element)
     let clock = ContinuousClock()
     let checking = clock.now
+    // A document also in the batch being written is checked once that batch is stored.
+    if writer.isWriting(any: unique.map(\.id)) { try writer.finish() }
     let stored = try store.storedHashes(of: unique.map(\.id))
-    summary.storingSeconds += Self.seconds(clock.now - checking)
+    summary.waitingSeconds += Self.seconds(clock.now - checking)
     var fresh: [InputDocument] = []
     for input in unique {
       if let hash = stored[input.id] {
@@ -185,8 +195,8 @@ public struct Ingester: Sendable {
     let coded = code(fresh)
     let writing = clock.now
     summary.codingSeconds += Self.seconds(writing - coding)
-    try store.save(coded, run: run)
-    summary.storingSeconds += Self.seconds(clock.now - writing)
+    try writer.write(coded)
+    summary.waitingSeconds += Self.seconds(clock.now - writing)
     summary.stored += coded.count
     summary.events += coded.reduce(0) { $0 + $1.events.count }
     summary.bytes += fresh.reduce(0) { $0 + $1.text.utf8.count }
@@ -198,10 +208,17 @@ public struct Ingester: Sendable {
 
   /// Codes documents on `jobs` threads; the results keep the inputs' order.
   func code(_ inputs: [InputDocument]) -> [CodedDocument] {
+    Self.code(inputs, runner: runner, jobs: jobs)
+  }
+
+  /// Codes documents with `runner` on `jobs` threads, as an ingest does, storing nothing; the
+  /// results keep the inputs' order.
+  public static func code(_ inputs: [InputDocument], runner: CodeRunner, jobs: Int)
+    -> [CodedDocument]
+  {
     guard inputs.count > 1 && jobs > 1 else { return inputs.map(runner.code) }
     let results = Results(count: inputs.count)
-    let jobs = min(self.jobs, inputs.count)
-    let runner = self.runner
+    let jobs = min(jobs, inputs.count)
     DispatchQueue.concurrentPerform(iterations: jobs) { job in
       for index in stride(from: job, to: inputs.count, by: jobs) {
         results.set(index, runner.code(inputs[index]))
@@ -230,6 +247,69 @@ public struct Ingester: Sendable {
       }
     }
     return total
+  }
+}
+
+/// Writes batches to the store on a thread of its own, in order, one at a time, while the
+/// ingest codes the next: a batch handed over waits for the one before to be written.
+private final class BatchWriter: @unchecked Sendable {
+  private let store: EventStore
+  private let run: Int64
+  private let queue = DispatchQueue(label: "entente.ingest.writer")
+  /// Held while a batch is being written.
+  private let slot = DispatchSemaphore(value: 1)
+  private let lock = NSLock()
+  private var failure: StoreError?
+  private var writing: Set<String> = []
+  private var total = 0.0
+
+  init(store: EventStore, run: Int64) {
+    self.store = store
+    self.run = run
+  }
+
+  /// Seconds spent writing.
+  var seconds: Double { lock.withLock { total } }
+
+  /// Whether a batch being written holds one of `ids`.
+  func isWriting(any ids: [String]) -> Bool {
+    lock.withLock { !writing.isEmpty && ids.contains(where: writing.contains) }
+  }
+
+  /// Hands over a batch once the one before is written.
+  ///
+  /// - Throws: The failure of an earlier batch, if any: nothing more is written after it.
+  func write(_ documents: [CodedDocument]) throws(StoreError) {
+    slot.wait()
+    if let failure = lock.withLock({ failure }) {
+      slot.signal()
+      throw failure
+    }
+    lock.withLock { writing = Set(documents.map(\.id)) }
+    queue.async { [self] in
+      let clock = ContinuousClock()
+      let start = clock.now
+      do throws(StoreError) {
+        try store.save(documents, run: run)
+      } catch {
+        lock.withLock { failure = error }
+      }
+      let elapsed = clock.now - start
+      lock.withLock {
+        total += Ingester.seconds(elapsed)
+        writing = []
+      }
+      slot.signal()
+    }
+  }
+
+  /// Waits for the last batch to be written.
+  ///
+  /// - Throws: The failure of a batch, if any.
+  func finish() throws(StoreError) {
+    slot.wait()
+    slot.signal()
+    if let failure = lock.withLock({ failure }) { throw failure }
   }
 }
 

@@ -117,6 +117,74 @@
       }
     }
 
+    /// Runs statements, then adds the rows with `COPY ... FROM STDIN`, all in one
+    /// transaction: the rows go as text, with no statement to parse or plan per row.
+    func write(_ statements: [SQLStatement], inserting inserts: [BulkInsert]) throws(StoreError) {
+      let logger = logger
+      let client = client
+      let queries = statements.map(Self.query)
+      let copies = inserts.map {
+        (table: $0.table, columns: $0.columns, data: Self.copyText($0.rows))
+      }
+      _ = try blocking {
+        try await client.withConnection { connection in
+          try await connection.query("BEGIN", logger: logger)
+          do {
+            for query in queries {
+              for try await _ in try await connection.query(query, logger: logger) {}
+            }
+            for copy in copies {
+              try await connection.copyFrom(
+                table: copy.table, columns: copy.columns, logger: logger
+              ) { writer in
+                // In pieces, so that the server reads while the rest is sent.
+                var start = 0
+                while start < copy.data.count {
+                  let end = min(start + 262_144, copy.data.count)
+                  try await writer.write(ByteBuffer(bytes: copy.data[start..<end]))
+                  start = end
+                }
+              }
+            }
+            try await connection.query("COMMIT", logger: logger)
+          } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+          }
+        }
+      }
+    }
+
+    /// Rows in `COPY`'s text format: tab between values, a line per row, `\N` for null,
+    /// and backslash, tab, line feed and carriage return escaped.
+    static func copyText(_ rows: [[SQLValue]]) -> [UInt8] {
+      var data: [UInt8] = []
+      data.reserveCapacity(rows.count * 64)
+      for row in rows {
+        for (index, value) in row.enumerated() {
+          if index > 0 { data.append(0x09) }
+          switch value {
+          case .null: data.append(contentsOf: [0x5C, 0x4E])
+          case .int(let number): data.append(contentsOf: String(number).utf8)
+          case .real(let number): data.append(contentsOf: "\(number)".utf8)
+          case .bool(let flag): data.append(flag ? 0x74 : 0x66)
+          case .text(let text):
+            for byte in text.utf8 {
+              switch byte {
+              case 0x5C: data.append(contentsOf: [0x5C, 0x5C])
+              case 0x09: data.append(contentsOf: [0x5C, 0x74])
+              case 0x0A: data.append(contentsOf: [0x5C, 0x6E])
+              case 0x0D: data.append(contentsOf: [0x5C, 0x72])
+              default: data.append(byte)
+              }
+            }
+          }
+        }
+        data.append(0x0A)
+      }
+      return data
+    }
+
     func eachRow(_ statement: SQLStatement, columns: Int, _ body: ([Cell]) throws -> Void)
       throws(StoreError)
     {

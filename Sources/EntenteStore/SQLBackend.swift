@@ -52,6 +52,45 @@ struct SQLStatement: Sendable {
   }
 }
 
+/// Rows to add to one table.
+struct BulkInsert: Sendable {
+  /// The table.
+  var table: String
+  /// Its columns, in the order of each row's values.
+  var columns: [String]
+  /// The SQL type of each column that is not text, empty for text.
+  var types: [String]
+  /// The rows.
+  var rows: [[SQLValue]]
+
+  /// The rows as multi-row inserts, each with at most 500 rows, which keeps each statement's
+  /// text and its planning small, and 30,000 parameters (SQLite allows 32,766, PostgreSQL
+  /// 65,535).
+  ///
+  /// Parameters are cast to their column's type, since PostgreSQL cannot tell the type of a
+  /// column of nulls in a list of rows.
+  var statements: [SQLStatement] {
+    guard !rows.isEmpty, !columns.isEmpty else { return [] }
+    let width = columns.count
+    let tuple =
+      "("
+      + (0..<width).map { column in
+        column < types.count && !types[column].isEmpty ? "CAST(? AS \(types[column]))" : "?"
+      }.joined(separator: ", ") + ")"
+    let perStatement = max(1, min(500, 30_000 / width))
+    let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+    var statements: [SQLStatement] = []
+    for start in stride(from: 0, to: rows.count, by: perStatement) {
+      let chunk = rows[start..<min(start + perStatement, rows.count)]
+      statements.append(
+        SQLStatement(
+          head + Array(repeating: tuple, count: chunk.count).joined(separator: ", "),
+          chunk.flatMap { $0 }))
+    }
+    return statements
+  }
+}
+
 /// Where the SQL the store writes differs between databases.
 enum SQLDialect: Sendable {
   case sqlite, postgres
@@ -77,10 +116,20 @@ protocol SQLBackend: Sendable {
   /// Runs statements, then returns the rows of the last, all in one transaction.
   func transaction(_ statements: [SQLStatement]) throws(StoreError) -> [[Cell]]
 
+  /// Runs statements, then adds rows to tables, all in one transaction.
+  func write(_ statements: [SQLStatement], inserting inserts: [BulkInsert]) throws(StoreError)
+
   /// Calls `body` with each row of a query, reading them a page at a time.
   func eachRow(_ statement: SQLStatement, columns: Int, _ body: ([Cell]) throws -> Void)
     throws(StoreError)
 
   /// The rows of a query, in its order.
   func rows(_ statement: SQLStatement, columns: Int) throws(StoreError) -> [[Cell]]
+}
+
+extension SQLBackend {
+  /// Runs statements, then adds the rows with multi-row inserts, all in one transaction.
+  func write(_ statements: [SQLStatement], inserting inserts: [BulkInsert]) throws(StoreError) {
+    _ = try transaction(statements + inserts.flatMap(\.statements))
+  }
 }

@@ -214,12 +214,12 @@ enum Schema {
     "INTEGER", "", "",
   ]
 
-  /// The events table with the columns of ``eventArguments(_:document:index:)``.
-  static let eventTable = """
-    events (document_id, idx, sentence, code, root, label, plover, goldstein,
-      quad_class, source_code, source_country, source_text, source_start, source_end,
-      target_code, target_country, target_text, target_start, target_end, mode, date, date_text,
-      day_first, day_last, evidence_start, evidence_end, evidence_text, coder)
+  /// The events table's columns of ``eventArguments(_:document:index:)``.
+  static let eventTableColumns = """
+    document_id, idx, sentence, code, root, label, plover, goldstein,
+    quad_class, source_code, source_country, source_text, source_start, source_end,
+    target_code, target_country, target_text, target_start, target_end, mode, date, date_text,
+    day_first, day_last, evidence_start, evidence_end, evidence_text, coder
     """
 
   static func eventArguments(

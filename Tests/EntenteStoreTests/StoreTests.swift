@@ -13,7 +13,8 @@ let provenance = Provenance(
 struct StoreTests {
   /// A document with every field set, null and not.
   static let full = CodedDocument(
-    id: "full-1", date: "2024-06-19", title: "A title", url: "https://example.org/1",
+    id: "full-1", date: "2024-06-19", title: "A\ttitle \\N with \\ and\r\nlines",
+    url: "https://example.org/1",
     source: "Wire", text: "Ünïcode text here.",
     sentences: [.init(span: .init(start: 0, end: 18, text: "Ünïcode text here."), dateline: true)],
     mentions: [
