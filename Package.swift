@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "EntenteIO", targets: ["EntenteIO"]),
     .library(name: "EntenteCoding", targets: ["EntenteCoding"]),
     .library(name: "EntenteStore", targets: ["EntenteStore"]),
+    .library(name: "EntenteServer", targets: ["EntenteServer"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
   traits: [
@@ -26,6 +27,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
@@ -48,6 +51,15 @@ let package = Package(
           name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
       ],
       swiftSettings: swiftSettings),
+    // `entente serve`: the HTTP API and the web dashboard, on Hummingbird.
+    .target(
+      name: "EntenteServer",
+      dependencies: [
+        "EntenteIO", "EntenteStore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      resources: [.copy("Assets")],
+      swiftSettings: swiftSettings),
     // The `entente` command: thin glue over the libraries.
     .executableTarget(
       name: "entente",
@@ -56,7 +68,9 @@ let package = Package(
         "EntenteCoding",
         "EntenteIO",
         "EntenteStore",
+        "EntenteServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -80,6 +94,14 @@ let package = Package(
     .testTarget(
       name: "EntenteStoreTests",
       dependencies: ["EntenteStore", "EntenteIO"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "EntenteServerTests",
+      dependencies: [
+        "EntenteServer", "EntenteStore", "EntenteIO",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -151,6 +151,38 @@ public struct CodeRunner: Sendable {
       agreements: agreements, relations: relations)
   }
 
+  /// Codes documents and writes them as `entente code` does, into memory.
+  ///
+  /// - Parameters:
+  ///   - inputs: The documents.
+  ///   - format: `json` (one array) or `jsonl` (an object per line).
+  /// - Returns: The output's bytes, and the number of words (tokens) coded.
+  public func write(_ inputs: [InputDocument], format: OutputFormat = .json) -> (
+    bytes: [UInt8], tokens: Int
+  ) {
+    let sink = MemorySink()
+    var writer = DocumentWriter(
+      format: format, includeTokens: options.includeTokens, events: coder != nil, sink: sink)
+    var tokens = 0
+    // A memory sink does not fail.
+    try? writer.begin()
+    for input in inputs {
+      let doc = pipeline(input.text)
+      let date = input.date.flatMap(DayDate.init(iso:))
+      let mentions = matcher?.mentions(in: doc, date: date) ?? []
+      let events = coder?.events(in: doc, mentions: mentions, date: date)
+      let quotes = coder == nil ? [] : QuoteFinder().quotes(in: doc, mentions: mentions)
+      let (agreements, relations) =
+        coder == nil ? ([], []) : AgreementFinder().find(in: doc, mentions: mentions, date: date)
+      tokens += doc.tokens.count
+      try? writer.write(
+        doc, input: input, mentions: mentions, events: events, quotes: quotes,
+        agreements: agreements, relations: relations)
+    }
+    try? writer.finish()
+    return (sink.bytes, tokens)
+  }
+
   /// Lines of the user's dictionaries that could not be read (`file:line: message`); the
   /// rest of each file is used.
   public private(set) var dictionaryWarnings: [String] = []

@@ -112,6 +112,56 @@ public struct DocumentReader: Sequence, IteratorProtocol {
   }
 
   /// The `*.txt` and `*.jsonl` files under `directory`, sorted.
+  /// The documents of a request body: a JSON array of records, or JSON Lines (one record a
+  /// line, blank lines skipped).
+  ///
+  /// - Parameters:
+  ///   - body: The bytes.
+  ///   - origin: What to call the body in messages (`request`): records without an id get
+  ///     `origin:line` (or `origin:index` in an array, counting from 1).
+  /// - Returns: One item per record, a document or why it was rejected.
+  public static func records(in body: [UInt8], origin: String) -> [ReadItem] {
+    guard let first = body.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+      return []
+    }
+    if body[first] == UInt8(ascii: "[") {
+      let array: [Any]
+      do {
+        guard
+          let parsed = try JSONSerialization.jsonObject(with: Data(body), options: []) as? [Any]
+        else { throw InputError(.malformedJSON, path: origin, line: 1, "not a JSON array") }
+        array = parsed
+      } catch let error as InputError {
+        return [.failure(error)]
+      } catch {
+        return [
+          .failure(
+            InputError(.malformedJSON, path: origin, line: 1, "not a valid JSON array: \(error)"))
+        ]
+      }
+      return array.enumerated().map { index, element in
+        guard JSONSerialization.isValidJSONObject(element),
+          let data = try? JSONSerialization.data(withJSONObject: element, options: [])
+        else {
+          return .failure(
+            InputError(
+              .malformedJSON, path: origin, line: index + 1, "record is not a JSON object"))
+        }
+        return JSONLRecord.parse(Array(data), path: origin, line: index + 1)
+      }
+    }
+    var items: [ReadItem] = []
+    var number = 0
+    for line in body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      number += 1
+      var bytes = Array(line)
+      if bytes.last == 0x0D { bytes.removeLast() }
+      guard bytes.contains(where: { ![0x20, 0x09].contains($0) }) else { continue }
+      items.append(JSONLRecord.parse(bytes, path: origin, line: number))
+    }
+    return items
+  }
+
   static func files(under directory: String) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
     var found: [String] = []

@@ -119,6 +119,28 @@ public struct Ingester: Sendable {
     return summary
   }
 
+  /// Stores documents given in memory (the body of an HTTP request) as ``ingest(paths:reading:provenance:progress:diagnostics:)``
+  /// stores a file's: a document stored with the same content is skipped, a changed one
+  /// replaced.
+  ///
+  /// - Parameters:
+  ///   - documents: The documents.
+  ///   - run: The run they belong to (``EventStore/beginRun(_:)``).
+  /// - Throws: ``StoreError`` when the store fails (the batches written before stay).
+  public func ingest(_ documents: [InputDocument], run: Int64) throws(StoreError) -> IngestSummary
+  {
+    var summary = IngestSummary()
+    summary.read = documents.count
+    let writer = BatchWriter(store: store, run: run)
+    for start in stride(from: 0, to: documents.count, by: max(1, batchSize)) {
+      let batch = Array(documents[start..<min(start + max(1, batchSize), documents.count)])
+      try store(batch, writer: writer, summary: &summary)
+    }
+    try writer.finish()
+    summary.storingSeconds = writer.seconds
+    return summary
+  }
+
   /// Recodes stored documents with the current coder, in batches.
   ///
   /// - Parameter all: Recode every document; otherwise only those coded with another

@@ -280,6 +280,39 @@ extension EventStore {
     return try table(SQLStatement(sql, arguments), columns: Self.dyadColumns)
   }
 
+  /// The columns of ``network(_:limit:)``.
+  public static let networkColumns = [
+    "first", "second", "events", "cooperation", "conflict", "goldsteinMean", "balance",
+  ]
+
+  /// Events between countries, either way: one row per pair of countries (the first before
+  /// the second in code order) with their events, cooperative (quad classes 1 and 2) and
+  /// conflictual (3 and 4) events, mean Goldstein score and balance, most events first.
+  ///
+  /// Events within one country are left out.
+  public func network(_ filter: EventFilter, limit: Int) throws(StoreError) -> QueryTable {
+    let (condition, arguments) = filter.condition()
+    func count(_ test: String) -> String { "SUM(CASE WHEN \(test) THEN 1 ELSE 0 END)" }
+    let cooperation = count("e.quad_class IN (1, 2)")
+    let conflict = count("e.quad_class IN (3, 4)")
+    let sql = """
+      SELECT
+        CASE WHEN e.source_country < e.target_country THEN e.source_country
+          ELSE e.target_country END,
+        CASE WHEN e.source_country < e.target_country THEN e.target_country
+          ELSE e.source_country END,
+        COUNT(*), \(cooperation), \(conflict), CAST(AVG(e.goldstein) AS DOUBLE PRECISION),
+        CASE WHEN \(cooperation) + \(conflict) = 0 THEN NULL ELSE
+          CAST(\(cooperation) - \(conflict) AS DOUBLE PRECISION) / (\(cooperation) + \(conflict)) END
+      FROM events e JOIN documents d ON d.id = e.document_id
+      WHERE \(condition) AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+        AND e.source_country <> e.target_country
+      GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?
+      """
+    return try table(
+      SQLStatement(sql, arguments + [.int(limit)]), columns: Self.networkColumns)
+  }
+
   /// The columns of ``actors(_:period:limit:)``.
   public static let actorColumns = [
     "period", "actor", "events", "asSource", "asTarget", "goldsteinMean",

@@ -8,22 +8,21 @@ import Foundation
 #endif
 
 /// The `entente` command.
-struct Entente: ParsableCommand {
+struct Entente: AsyncParsableCommand {
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(
     commandName: "entente",
     abstract: "Turn news text into political event data.",
     discussion: """
-      Entente reads news articles and finds who did what to whom, when and where. This \
-      version tokenizes, segments, tags, lemmatizes and parses text; later stages add actors \
-      and events.
+      Entente reads news articles and finds who did what to whom, when and where: actors, \
+      events (CAMEO, PLOVER, Goldstein, mode, date), quotes, agreements and relations. It \
+      keeps them in an event store that it queries, exports and serves over HTTP.
       """,
     version: version,
     subcommands: [
-      Code.self, Ingest.self, Query.self, Export.self, Validate.self, Actors.self, Train.self,
-      Evaluate.self,
-      Benchmark.self,
+      Code.self, Ingest.self, Query.self, Export.self, Serve.self, Validate.self, Actors.self,
+      Train.self, Evaluate.self, Benchmark.self,
     ],
     defaultSubcommand: nil
   )
@@ -32,12 +31,16 @@ struct Entente: ParsableCommand {
 /// Runs the command tree, mapping usage errors to exit status 2 as the README promises.
 @main
 enum Main {
-  static func main() {
+  static func main() async {
     // A closed pipe (`entente code ... | head`) ends the run quietly instead of killing it.
     signal(SIGPIPE, SIG_IGN)
     do {
       var command = try Entente.parseAsRoot()
-      try command.run()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
     } catch let exit as ExitCode {
       Glibc.exit(exit.rawValue)
     } catch {

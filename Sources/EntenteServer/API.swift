@@ -1,0 +1,346 @@
+import EntenteIO
+import EntenteStore
+import Foundation
+import Hummingbird
+
+/// The JSON API: `/v1/...`, `/healthz`, `/metrics` and `/openapi.json`.
+struct API: Sendable {
+  let state: ServerState
+
+  func register(on router: Router<EntenteContext>) {
+    router.on(Self.path(Routes.code), method: .post) { request, _ in try await code(request) }
+    router.on(Self.path(Routes.documentsPost), method: .post) { request, _ in
+      try await postDocuments(request)
+    }
+    router.on(Self.path(Routes.events), method: .get) { request, _ in try await events(request) }
+    router.on(Self.path(Routes.dyads), method: .get) { request, _ in try await dyads(request) }
+    router.on(Self.path(Routes.actors), method: .get) { request, _ in try await actors(request) }
+    router.on(Self.path(Routes.document), method: .get) { _, context in
+      try await document(id: context.parameters.get("id") ?? "")
+    }
+    router.on(Self.path(Routes.health), method: .get) { _, _ in try await health() }
+    router.on(Self.path(Routes.metrics), method: .get) { _, _ in
+      Self.response(state.metrics.text, type: "text/plain; version=0.0.4; charset=utf-8")
+    }
+    router.on(Self.path(Routes.openAPI), method: .get) { _, _ in
+      Self.json(OpenAPI.document(version: state.provenance.version))
+    }
+  }
+
+  /// A route's path in Hummingbird's syntax (`{id}` as `:id`).
+  static func path(_ route: Route) -> RouterPath {
+    RouterPath(
+      route.path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+        part.hasPrefix("{") ? ":" + part.dropFirst().dropLast() : String(part)
+      }.joined(separator: "/"))
+  }
+
+  // MARK: Coding and storing
+
+  func code(_ request: Request) async throws -> Response {
+    let inputs = try await Self.documents(in: request, limit: state.configuration.maxBodyBytes)
+    guard inputs.rejected.isEmpty else {
+      throw APIError(.badRequest, inputs.rejected.map(\.description).joined(separator: "; "))
+    }
+    guard !inputs.documents.isEmpty else { throw APIError(.badRequest, "the body has no document") }
+    let runner = state.runner
+    let documents = inputs.documents
+    let (bytes, words) = try await state.offload { runner.write(documents, format: .json) }
+    state.metrics.coded(documents: documents.count, words: words)
+    return Response(
+      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
+  func postDocuments(_ request: Request) async throws -> Response {
+    try Self.authorize(request, token: state.configuration.token)
+    let inputs = try await Self.documents(
+      in: request, limit: state.configuration.maxBodyBytes, recordsOnly: true)
+    if inputs.documents.isEmpty {
+      throw APIError(
+        .badRequest,
+        inputs.rejected.isEmpty
+          ? "the body has no document"
+          : inputs.rejected.map(\.description).joined(separator: "; "))
+    }
+    let state = state
+    let documents = inputs.documents
+    let summary = try await state.offload {
+      let run = try state.run.id(in: state.store, provenance: state.provenance)
+      var ingester = Ingester(runner: state.runner, store: state.store)
+      ingester.jobs = 1
+      return try ingester.ingest(documents, run: run)
+    }
+    state.metrics.coded(documents: summary.stored, words: 0)
+    state.metrics.stored(documents: summary.stored, events: summary.events)
+    return Self.json(
+      .object([
+        ("read", .int(summary.read + inputs.rejected.count)), ("stored", .int(summary.stored)),
+        ("unchanged", .int(summary.unchanged)), ("replaced", .int(summary.replaced)),
+        ("events", .int(summary.events)),
+        (
+          "rejected",
+          .array(
+            inputs.rejected.map {
+              .object([("record", .int($0.line ?? 0)), ("error", .string($0.message))])
+            })
+        ),
+      ]))
+  }
+
+  /// Checks the bearer token of a writing request.
+  static func authorize(_ request: Request, token: String?) throws {
+    guard let token else {
+      throw APIError(
+        .forbidden,
+        "this server only reads: start it with --token or ENTENTE_TOKEN to accept documents")
+    }
+    let given = request.headers[.authorization] ?? ""
+    let expected = "Bearer \(token)"
+    // Compared in full whatever the first difference, so that timing tells nothing.
+    let a = Array(given.utf8)
+    let b = Array(expected.utf8)
+    var difference = a.count ^ b.count
+    for index in 0..<min(a.count, b.count) { difference |= Int(a[index] ^ b[index]) }
+    guard difference == 0 else {
+      var error = APIError(.unauthorized, "a valid `Authorization: Bearer TOKEN` header is required")
+      error.headers[.wwwAuthenticate] = "Bearer"
+      throw error
+    }
+  }
+
+  /// The documents of a request body: plain text (one document, `id` and `date` from the
+  /// query), or JSON Lines or a JSON array of records by their content type or first byte.
+  static func documents(in request: Request, limit: Int, recordsOnly: Bool = false) async throws
+    -> (documents: [InputDocument], rejected: [InputError])
+  {
+    var request = request
+    let buffer = try await request.collectBody(upTo: limit)
+    let bytes = Array(buffer.readableBytesView)
+    let type = request.headers[.contentType]?.lowercased() ?? ""
+    let firstByte = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    let isRecords =
+      recordsOnly || type.contains("json") || firstByte == UInt8(ascii: "{")
+      || (firstByte == UInt8(ascii: "[") && !type.hasPrefix("text/"))
+    if isRecords {
+      var documents: [InputDocument] = []
+      var rejected: [InputError] = []
+      for item in DocumentReader.records(in: bytes, origin: "request") {
+        switch item {
+        case .document(let document, _): documents.append(document)
+        case .failure(let error): rejected.append(error)
+        }
+      }
+      return (documents, rejected)
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw APIError(.badRequest, "the body is not valid UTF-8 text")
+    }
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw APIError(.badRequest, "the body is empty")
+    }
+    let date = request.uri.queryParameters.get("date")
+    if let date, DayText.day(date) == nil {
+      throw APIError(.badRequest, "date: \(date) is not YYYY-MM-DD")
+    }
+    let id = request.uri.queryParameters.get("id") ?? "request"
+    return ([InputDocument(id: id, date: date, text: text, origin: "request")], [])
+  }
+
+  // MARK: Queries
+
+  func events(_ request: Request) async throws -> Response {
+    let query = Self.parameters(request)
+    let filter = try Self.filter(query)
+    let limit = try Self.integer(query("limit"), name: "limit", default: 100, maximum: state.configuration.maxPageSize)
+    var cursor: Int64?
+    if let text = query("cursor") {
+      guard let value = Int64(text), value >= 0 else {
+        throw APIError(.badRequest, "cursor: \(text) is not a cursor from this API")
+      }
+      cursor = value
+    }
+    let store = state.store
+    let after = cursor
+    let table = try await state.offload {
+      try store.events(filter, limit: limit + 1, after: after)
+    }
+    let page = QueryTable(columns: table.columns, rows: Array(table.rows.prefix(limit)))
+    let next: JSONValue =
+      table.rows.count > limit ? page.rows.last.map { JSONValue($0[0]) }.map { value in
+        if case .int(let id) = value { return .string(String(id)) }
+        return .null
+      } ?? .null : .null
+    return Self.json(.object([("events", .rows(page)), ("nextCursor", next)]))
+  }
+
+  func dyads(_ request: Request) async throws -> Response {
+    let query = Self.parameters(request)
+    guard let a = query("a"), let b = query("b") else {
+      throw APIError(.badRequest, "a and b, the two actors, are required")
+    }
+    let period = try Self.period(query("period") ?? "month")
+    let filter = try Self.filter(query)
+    let store = state.store
+    let table = try await state.offload { try store.dyads(a, b, period: period, filter: filter) }
+    return Self.json(
+      .object([
+        ("a", .string(a)), ("b", .string(b)), ("period", .string(period.rawValue)),
+        ("rows", .rows(table)),
+      ]))
+  }
+
+  func actors(_ request: Request) async throws -> Response {
+    let query = Self.parameters(request)
+    let period = try query("period").map(Self.period)
+    let limit = try Self.integer(query("limit"), name: "limit", default: 20, maximum: state.configuration.maxPageSize)
+    let filter = try Self.filter(query)
+    let store = state.store
+    let table = try await state.offload {
+      try store.actors(filter, period: period, limit: limit)
+    }
+    return Self.json(.object([("actors", .rows(table))]))
+  }
+
+  func document(id: String) async throws -> Response {
+    let store = state.store
+    guard let document = try await state.offload({ try store.document(id: id) }) else {
+      throw APIError(.notFound, "no document has the id \(id)")
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(document)
+    return Response(
+      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  func health() async throws -> Response {
+    let store = state.store
+    do {
+      let counts = try await state.offload { try store.counts() }
+      return Self.json(
+        .object([
+          ("status", .string("ok")), ("documents", .int(counts.documents)),
+          ("events", .int(counts.events)), ("readOnly", .bool(state.configuration.token == nil)),
+        ]))
+    } catch {
+      throw APIError(.serviceUnavailable, "the store does not answer: \(error)")
+    }
+  }
+
+  // MARK: Parameters
+
+  /// The query parameters of a request, empty values as absent.
+  static func parameters(_ request: Request) -> @Sendable (String) -> String? {
+    let parameters = request.uri.queryParameters
+    var values: [String: String] = [:]
+    for (key, value) in parameters where !value.isEmpty {
+      values[String(key)] = String(value)
+    }
+    let found = values
+    return { found[$0] }
+  }
+
+  /// The event filter of `entente query events` from query parameters.
+  static func filter(_ query: (String) -> String?) throws -> EventFilter {
+    var filter = EventFilter()
+    filter.actor = query("actor")
+    filter.source = query("source")
+    filter.target = query("target")
+    filter.country = query("country")?.uppercased()
+    filter.code = query("code")
+    filter.plover = query("plover")
+    filter.text = query("text")
+    filter.document = query("document")
+    if let modes = query("mode") {
+      if modes == "all" {
+        filter.modes = []
+      } else {
+        filter.modes = modes.split(separator: ",").map {
+          $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        let known = ["asserted", "negated", "hypothetical", "intended", "claimed", "denied"]
+        if let unknown = filter.modes.first(where: { !known.contains($0) }) {
+          throw APIError(
+            .badRequest, "mode: \(unknown) is not one of \(known.joined(separator: ", ")) or all")
+        }
+      }
+    }
+    if let from = query("from") {
+      guard let day = DayText.first(from) else {
+        throw APIError(.badRequest, "from: \(from) is not YYYY, YYYY-MM or YYYY-MM-DD")
+      }
+      filter.from = day
+    }
+    if let to = query("to") {
+      guard let day = DayText.last(to) else {
+        throw APIError(.badRequest, "to: \(to) is not YYYY, YYYY-MM or YYYY-MM-DD")
+      }
+      filter.to = day
+    }
+    return filter
+  }
+
+  static func period(_ text: String) throws -> Period {
+    guard let period = Period(rawValue: text.lowercased()) else {
+      throw APIError(.badRequest, "period: \(text) is not day, week, month or year")
+    }
+    return period
+  }
+
+  static func integer(_ text: String?, name: String, default value: Int, maximum: Int) throws -> Int
+  {
+    guard let text else { return value }
+    guard let number = Int(text), (1...maximum).contains(number) else {
+      throw APIError(.badRequest, "\(name): \(text) is not a number from 1 to \(maximum)")
+    }
+    return number
+  }
+
+  // MARK: Responses
+
+  static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+    response(value.text, type: "application/json; charset=utf-8", status: status)
+  }
+
+  static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok)
+    -> Response
+  {
+    Response(
+      status: status, headers: [.contentType: type],
+      body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+}
+
+/// Days written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+enum DayText {
+  /// The day, if `text` is `YYYY-MM-DD`.
+  static func day(_ text: String) -> String? {
+    parts(text)?.count == 3 ? text : nil
+  }
+
+  /// The first day `text` covers.
+  static func first(_ text: String) -> String? {
+    guard let parts = parts(text) else { return nil }
+    return parts.count == 1 ? "\(text)-01-01" : parts.count == 2 ? "\(text)-01" : text
+  }
+
+  /// The last day `text` covers (as text, `-31` serves every month).
+  static func last(_ text: String) -> String? {
+    guard let parts = parts(text) else { return nil }
+    return parts.count == 1 ? "\(text)-12-31" : parts.count == 2 ? "\(text)-31" : text
+  }
+
+  private static func parts(_ text: String) -> [Int]? {
+    let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(pieces.count), pieces[0].count == 4,
+      pieces.dropFirst().allSatisfy({ $0.count == 2 }),
+      pieces.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+    else { return nil }
+    let numbers = pieces.compactMap { Int($0) }
+    if numbers.count > 1, !(1...12).contains(numbers[1]) { return nil }
+    if numbers.count > 2, !(1...31).contains(numbers[2]) { return nil }
+    return numbers
+  }
+}

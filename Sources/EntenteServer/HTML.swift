@@ -1,0 +1,221 @@
+import EntenteIO
+import Foundation
+
+/// HTML written by hand: every text that comes from a document, a query or a request goes
+/// through ``escape(_:)``.
+enum HTML {
+  /// Text safe in an element or a quoted attribute.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text.unicodeScalars {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(character)
+      }
+    }
+    return out
+  }
+
+  /// A query string from names and values (empty values left out).
+  static func query(_ pairs: [(String, String?)]) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    let parts = pairs.compactMap { name, value -> String? in
+      guard let value, !value.isEmpty else { return nil }
+      return "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+    }
+    return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+  }
+
+  /// The dashboard's pages around their content.
+  static func page(title: String, active: String, _ body: String) -> String {
+    let links = [("/", "Read"), ("/events", "Events"), ("/relations", "Relations"), ("/dyad", "Dyad")]
+    let navigation = links.map { path, name in
+      "<a href=\"\(path)\"\(path == active ? " class=\"active\" aria-current=\"page\"" : "")>\(name)</a>"
+    }.joined()
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(escape(title)) · Entente</title>
+      <link rel="stylesheet" href="/assets/dashboard.css">
+      <script src="/assets/dashboard.js" defer></script>
+      </head>
+      <body>
+      <header><span class="brand">Entente</span><nav>\(navigation)</nav></header>
+      <main>
+      <h1>\(escape(title))</h1>
+      \(body)
+      </main>
+      </body>
+      </html>
+      """
+  }
+
+  /// A text field of a filter form.
+  static func field(_ name: String, _ label: String, _ value: String?, placeholder: String = "")
+    -> String
+  {
+    """
+    <label>\(escape(label)) <input name="\(name)" value="\(escape(value ?? ""))" \
+    placeholder="\(escape(placeholder))"></label>
+    """
+  }
+
+  /// The mode selector of a filter form.
+  static func modeField(_ value: String?) -> String {
+    let modes = ["asserted", "negated", "hypothetical", "intended", "claimed", "denied", "all"]
+    let options = modes.map { mode in
+      "<option\(mode == (value ?? "asserted") ? " selected" : "")>\(mode)</option>"
+    }.joined()
+    return "<label>Mode <select name=\"mode\">\(options)</select></label>"
+  }
+
+  // MARK: Articles
+
+  /// A coded document: its text with mentions, events' evidence and quotes marked, then the
+  /// lists of its events, quotes, agreements and relations.
+  static func article(_ document: CodedDocument) -> String {
+    let scalars = Array(document.text.unicodeScalars)
+    func text(_ range: Range<Int>) -> String {
+      var string = String.UnicodeScalarView()
+      string.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
+      return String(string)
+    }
+    func clamp(_ span: CodedDocument.Span) -> Range<Int> {
+      let start = min(max(0, span.start), scalars.count)
+      return start..<min(max(start, span.end), scalars.count)
+    }
+    let mentions = document.mentions.map { clamp($0.span) }
+    let evidence = document.events.map { clamp($0.evidence) }
+    let quotes = document.quotes.map { clamp($0.content) }
+    var cuts = Set([0, scalars.count])
+    for range in mentions + evidence + quotes {
+      cuts.insert(range.lowerBound)
+      cuts.insert(range.upperBound)
+    }
+    let points = cuts.sorted()
+    var body = ""
+    for (start, end) in zip(points, points.dropFirst()) where start < end {
+      let piece = escape(text(start..<end))
+      let inside = { (range: Range<Int>) in range.lowerBound <= start && end <= range.upperBound }
+      let events = evidence.indices.filter { inside(evidence[$0]) }
+      let quoted = quotes.indices.filter { inside(quotes[$0]) }
+      // The innermost mention covering the piece.
+      let mention = mentions.indices.filter { inside(mentions[$0]) }
+        .min { mentions[$0].count < mentions[$1].count }
+      if events.isEmpty && quoted.isEmpty && mention == nil {
+        body += piece
+        continue
+      }
+      var classes = ["seg"]
+      var attributes = ""
+      if let mention {
+        let item = document.mentions[mention]
+        classes += ["mention", "mention-\(item.type)"]
+        let code = item.code ?? "no code"
+        attributes += " title=\"\(escape("\(item.canonical) · \(code) · \(item.type)"))\""
+      }
+      if !events.isEmpty {
+        classes.append("evidence")
+        attributes += " data-events=\"\(events.map(String.init).joined(separator: " "))\""
+      }
+      if !quoted.isEmpty { classes.append("quote") }
+      body += "<span class=\"\(classes.joined(separator: " "))\"\(attributes)>\(piece)</span>"
+    }
+    var out = "<div class=\"article-layout\"><article class=\"text\">\(body)</article><aside>"
+    out += eventList(document)
+    out += quoteList(document)
+    out += agreementList(document)
+    out += relationList(document)
+    out += "</aside></div>"
+    return out
+  }
+
+  static func actor(_ actor: CodedDocument.Actor?) -> String {
+    guard let actor else { return "<span class=\"none\">none</span>" }
+    return "<b class=\"actor\">\(escape(actor.code))</b> <q>\(escape(actor.span.text))</q>"
+  }
+
+  static func eventList(_ document: CodedDocument) -> String {
+    var out = "<section><h2>Events <small>\(document.events.count)</small></h2>"
+    if document.events.isEmpty { return out + "<p class=\"none\">No event was found.</p></section>" }
+    out += "<ol class=\"events\">"
+    for (index, event) in document.events.enumerated() {
+      let date = event.date.map { escape($0) } ?? "<span class=\"none\">the document's date</span>"
+      out += """
+        <li class="event" id="event-\(index)" data-event="\(index)"><details>\
+        <summary><span class="code">\(escape(event.code))</span> \(escape(event.label ?? "")) · \
+        <b>\(escape(event.source.code))</b> → <b>\(escape(event.target?.code ?? "–"))</b> \
+        <span class="mode mode-\(escape(event.mode))">\(escape(event.mode))</span></summary>
+        <dl>
+        <dt>Code</dt><dd>\(escape(event.code)) (root \(escape(event.root))\
+        \(event.plover.map { ", PLOVER \(escape($0))" } ?? "")\
+        \(event.quadClass.map { ", quad class \($0)" } ?? ""), Goldstein \(event.goldstein))</dd>
+        <dt>Mode</dt><dd>\(escape(event.mode))</dd>
+        <dt>Date</dt><dd>\(date)\(event.dateText.map { " (<q>\(escape($0))</q>)" } ?? "")</dd>
+        <dt>Source</dt><dd>\(actor(event.source))</dd>
+        <dt>Target</dt><dd>\(actor(event.target))</dd>
+        <dt>Evidence</dt><dd><q>\(escape(event.evidence.text))</q></dd>
+        <dt>Coder</dt><dd>\(escape(event.coder))</dd>
+        </dl></details></li>
+        """
+    }
+    return out + "</ol></section>"
+  }
+
+  static func quoteList(_ document: CodedDocument) -> String {
+    guard !document.quotes.isEmpty else { return "" }
+    var out = "<section><h2>Quotes <small>\(document.quotes.count)</small></h2><ol class=\"quotes\">"
+    for quote in document.quotes {
+      let speaker =
+        quote.speaker.map { speaker in
+          "<b>\(escape(speaker.span.text))</b>"
+            + (speaker.code.map { " <span class=\"code\">\(escape($0))</span>" } ?? "")
+            + (speaker.affiliation.map { " (\(escape($0)))" } ?? "")
+        } ?? "<span class=\"none\">unknown speaker</span>"
+      out += """
+        <li>\(speaker) \(escape(quote.cue ?? "")) <span class="kind">\(escape(quote.kind))</span>: \
+        <q>\(escape(quote.content.text))</q></li>
+        """
+    }
+    return out + "</ol></section>"
+  }
+
+  static func agreementList(_ document: CodedDocument) -> String {
+    guard !document.agreements.isEmpty else { return "" }
+    var out =
+      "<section><h2>Agreements <small>\(document.agreements.count)</small></h2><ol class=\"agreements\">"
+    for agreement in document.agreements {
+      let parties = agreement.parties.map { "<b>\(escape($0.code))</b>" }.joined(separator: ", ")
+      out += """
+        <li><q>\(escape(agreement.name ?? agreement.evidence.text))</q> \
+        \(parties.isEmpty ? "" : "between \(parties)") \
+        \(agreement.date.map { "· \(escape($0))" } ?? "") \
+        \(agreement.status.map { "· \(escape($0))" } ?? "") \
+        \(agreement.obligations.isEmpty ? "" : "· \(escape(agreement.obligations.joined(separator: ", ")))")</li>
+        """
+    }
+    return out + "</ol></section>"
+  }
+
+  static func relationList(_ document: CodedDocument) -> String {
+    guard !document.relations.isEmpty else { return "" }
+    var out =
+      "<section><h2>Relations <small>\(document.relations.count)</small></h2><ol class=\"relations\">"
+    for relation in document.relations {
+      out += """
+        <li><b>\(escape(relation.source.code))</b> \(escape(relation.kind)) \
+        <b>\(escape(relation.target.code))</b>: <q>\(escape(relation.evidence.text))</q></li>
+        """
+    }
+    return out + "</ol></section>"
+  }
+}
