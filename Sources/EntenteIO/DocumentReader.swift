@@ -111,7 +111,6 @@ public struct DocumentReader: Sequence, IteratorProtocol {
     return readText(path: path, data: LineReader.readAll(handle, limit: options.maxDocumentBytes))
   }
 
-  /// The `*.txt` and `*.jsonl` files under `directory`, sorted.
   /// The documents of a request body: a JSON array of records, or JSON Lines (one record a
   /// line, blank lines skipped).
   ///
@@ -162,6 +161,7 @@ public struct DocumentReader: Sequence, IteratorProtocol {
     return items
   }
 
+  /// The `*.txt` and `*.jsonl` files under `directory`, sorted.
   static func files(under directory: String) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
     var found: [String] = []

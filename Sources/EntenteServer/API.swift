@@ -103,7 +103,8 @@ struct API: Sendable {
     var difference = a.count ^ b.count
     for index in 0..<min(a.count, b.count) { difference |= Int(a[index] ^ b[index]) }
     guard difference == 0 else {
-      var error = APIError(.unauthorized, "a valid `Authorization: Bearer TOKEN` header is required")
+      var error = APIError(
+        .unauthorized, "a valid `Authorization: Bearer TOKEN` header is required")
       error.headers[.wwwAuthenticate] = "Bearer"
       throw error
     }
@@ -152,7 +153,8 @@ struct API: Sendable {
   func events(_ request: Request) async throws -> Response {
     let query = Self.parameters(request)
     let filter = try Self.filter(query)
-    let limit = try Self.integer(query("limit"), name: "limit", default: 100, maximum: state.configuration.maxPageSize)
+    let limit = try Self.integer(
+      query("limit"), name: "limit", default: 100, maximum: state.configuration.maxPageSize)
     var cursor: Int64?
     if let text = query("cursor") {
       guard let value = Int64(text), value >= 0 else {
@@ -167,7 +169,8 @@ struct API: Sendable {
     }
     let page = QueryTable(columns: table.columns, rows: Array(table.rows.prefix(limit)))
     let next: JSONValue =
-      table.rows.count > limit ? page.rows.last.map { JSONValue($0[0]) }.map { value in
+      table.rows.count > limit
+      ? page.rows.last.map { JSONValue($0[0]) }.map { value in
         if case .int(let id) = value { return .string(String(id)) }
         return .null
       } ?? .null : .null
@@ -193,7 +196,8 @@ struct API: Sendable {
   func actors(_ request: Request) async throws -> Response {
     let query = Self.parameters(request)
     let period = try query("period").map(Self.period)
-    let limit = try Self.integer(query("limit"), name: "limit", default: 20, maximum: state.configuration.maxPageSize)
+    let limit = try Self.integer(
+      query("limit"), name: "limit", default: 20, maximum: state.configuration.maxPageSize)
     let filter = try Self.filter(query)
     let store = state.store
     let table = try await state.offload {

@@ -98,7 +98,8 @@ enum Charts {
     let swatches = stops.map { value in
       "<span class=\"swatch\" data-colour=\"\(colour(value))\"><svg width=\"14\" height=\"14\"><rect width=\"14\" height=\"14\" fill=\"\(colour(value))\"/></svg> \(String(format: "%+.1f", value))</span>"
     }.joined(separator: " ")
-    return "<p class=\"legend\">Balance of cooperation over conflict: \(swatches). Click an edge for its dyad.</p>"
+    return
+      "<p class=\"legend\">Balance of cooperation over conflict: \(swatches). Click an edge for its dyad.</p>"
   }
 
   /// The quad class legend of the timeline.

@@ -13,7 +13,9 @@ struct Dashboard: Sendable {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
   func register(on router: Router<EntenteContext>) {
-    router.get("/") { _, _ in Self.html(HTML.page(title: "Read an article", active: "/", readForm())) }
+    router.get("/") { _, _ in
+      Self.html(HTML.page(title: "Read an article", active: "/", readForm()))
+    }
     router.post("/read") { request, _ in try await read(request) }
     router.get("/events") { request, _ in try await events(request) }
     router.get("/relations") { request, _ in try await relations(request) }
@@ -59,7 +61,8 @@ struct Dashboard: Sendable {
     var date = form["date"].flatMap { $0.isEmpty ? nil : $0 }
     var problem = ""
     if let given = date, DayText.day(given) == nil {
-      problem = "<p class=\"error\">The date \(HTML.escape(given)) is not YYYY-MM-DD; it was left out.</p>"
+      problem =
+        "<p class=\"error\">The date \(HTML.escape(given)) is not YYYY-MM-DD; it was left out.</p>"
       date = nil
     }
     guard text.contains(where: { !$0.isWhitespace }) else {
@@ -179,7 +182,8 @@ struct Dashboard: Sendable {
       out += "</tbody></table>"
       if table.rows.count > pageSize, let last = rows.last?.first?.integer {
         let pairs = (fields + ["mode"]).map { ($0, query($0)) } + [("cursor", String(last))]
-        out += "<p><a class=\"next\" href=\"/events\(HTML.escape(HTML.query(pairs)))\">Next page</a></p>"
+        out +=
+          "<p><a class=\"next\" href=\"/events\(HTML.escape(HTML.query(pairs)))\">Next page</a></p>"
       }
     }
     return Self.html(HTML.page(title: "Events", active: "/events", out))
@@ -271,7 +275,9 @@ struct Dashboard: Sendable {
       return Self.html(
         HTML.page(
           title: "Dyad", active: "/dyad",
-          form + "<p class=\"hint\">Choose two actors: country codes such as RUS and PRK, or any code prefix.</p>"))
+          form
+            + "<p class=\"hint\">Choose two actors: country codes such as RUS and PRK, or any code prefix.</p>"
+        ))
     }
     let filter: EventFilter
     let chosen: Period
@@ -301,7 +307,8 @@ struct Dashboard: Sendable {
     var out = form
     let title = "\(a) and \(b)"
     if series.rows.isEmpty {
-      out += "<p class=\"none\">No events between \(HTML.escape(a)) and \(HTML.escape(b)) match.</p>"
+      out +=
+        "<p class=\"none\">No events between \(HTML.escape(a)) and \(HTML.escape(b)) match.</p>"
     } else {
       let points = series.rows.map { row in
         Charts.Point(

@@ -34,7 +34,9 @@ enum HTML {
 
   /// The dashboard's pages around their content.
   static func page(title: String, active: String, _ body: String) -> String {
-    let links = [("/", "Read"), ("/events", "Events"), ("/relations", "Relations"), ("/dyad", "Dyad")]
+    let links = [
+      ("/", "Read"), ("/events", "Events"), ("/relations", "Relations"), ("/dyad", "Dyad"),
+    ]
     let navigation = links.map { path, name in
       "<a href=\"\(path)\"\(path == active ? " class=\"active\" aria-current=\"page\"" : "")>\(name)</a>"
     }.joined()
@@ -86,7 +88,8 @@ enum HTML {
     let scalars = Array(document.text.unicodeScalars)
     func text(_ range: Range<Int>) -> String {
       var string = String.UnicodeScalarView()
-      string.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
+      string.append(
+        contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
       return String(string)
     }
     func clamp(_ span: CodedDocument.Span) -> Range<Int> {
@@ -146,7 +149,9 @@ enum HTML {
 
   static func eventList(_ document: CodedDocument) -> String {
     var out = "<section><h2>Events <small>\(document.events.count)</small></h2>"
-    if document.events.isEmpty { return out + "<p class=\"none\">No event was found.</p></section>" }
+    if document.events.isEmpty {
+      return out + "<p class=\"none\">No event was found.</p></section>"
+    }
     out += "<ol class=\"events\">"
     for (index, event) in document.events.enumerated() {
       let date = event.date.map { escape($0) } ?? "<span class=\"none\">the document's date</span>"
@@ -173,7 +178,8 @@ enum HTML {
 
   static func quoteList(_ document: CodedDocument) -> String {
     guard !document.quotes.isEmpty else { return "" }
-    var out = "<section><h2>Quotes <small>\(document.quotes.count)</small></h2><ol class=\"quotes\">"
+    var out =
+      "<section><h2>Quotes <small>\(document.quotes.count)</small></h2><ol class=\"quotes\">"
     for quote in document.quotes {
       let speaker =
         quote.speaker.map { speaker in

@@ -44,7 +44,9 @@ enum JSONValue: Sendable {
     case .string(let value): Self.quote(value, into: &out)
     case .int(let value): out += String(value)
     case .number(let value):
-      out += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)") : "null"
+      out +=
+        value.isFinite
+        ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)") : "null"
     case .bool(let value): out += value ? "true" : "false"
     case .null: out += "null"
     case .array(let values):

@@ -25,7 +25,8 @@ enum OpenAPI {
         var parameters: [JSONValue] = route.query.map { name, description in
           .object([
             ("name", .string(name)), ("in", .string("query")), ("required", .bool(false)),
-            ("description", .string(description)), ("schema", .object([("type", .string("string"))])),
+            ("description", .string(description)),
+            ("schema", .object([("type", .string("string"))])),
           ])
         }
         for name in Self.pathParameters(route.path) {
@@ -93,7 +94,9 @@ enum OpenAPI {
         .object([
           (
             "securitySchemes",
-            .object([("bearer", .object([("type", .string("http")), ("scheme", .string("bearer"))]))])
+            .object([
+              ("bearer", .object([("type", .string("http")), ("scheme", .string("bearer"))]))
+            ])
           )
         ])
       ),

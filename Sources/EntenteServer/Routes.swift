@@ -64,7 +64,8 @@ enum Routes {
     query: filters + [
       ("limit", "Events per page, 100 by default."),
       ("cursor", "The `nextCursor` of the page before."),
-    ], responses: [(200, "A page of events and the cursor of the next.", "application/json")] + errors)
+    ],
+    responses: [(200, "A page of events and the cursor of the next.", "application/json")] + errors)
   static let dyads = Route(
     method: "GET", path: "/v1/dyads",
     summary:

@@ -127,8 +127,7 @@ public struct Ingester: Sendable {
   ///   - documents: The documents.
   ///   - run: The run they belong to (``EventStore/beginRun(_:)``).
   /// - Throws: ``StoreError`` when the store fails (the batches written before stay).
-  public func ingest(_ documents: [InputDocument], run: Int64) throws(StoreError) -> IngestSummary
-  {
+  public func ingest(_ documents: [InputDocument], run: Int64) throws(StoreError) -> IngestSummary {
     var summary = IngestSummary()
     summary.read = documents.count
     let writer = BatchWriter(store: store, run: run)

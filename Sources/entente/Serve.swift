@@ -72,7 +72,8 @@ struct Serve: AsyncParsableCommand {
     configuration.host = host
     configuration.port = port
     configuration.token =
-      token ?? ProcessInfo.processInfo.environment["ENTENTE_TOKEN"].flatMap {
+      token
+      ?? ProcessInfo.processInfo.environment["ENTENTE_TOKEN"].flatMap {
         $0.isEmpty ? nil : $0
       }
     configuration.maxBodyBytes = maxBody

@@ -1,10 +1,11 @@
 import EntenteIO
-@testable import EntenteServer
 import EntenteStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import EntenteServer
 
 @Suite("Dashboard")
 struct DashboardTests {
@@ -20,7 +21,8 @@ struct DashboardTests {
           #expect(text(response).contains("<nav>"))
         }
       }
-      let form = "text=" + "Russia criticized Ukraine on Monday. \"We will not yield,\" Putin said."
+      let form =
+        "text=" + "Russia criticized Ukraine on Monday. \"We will not yield,\" Putin said."
         .addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&date=2024-06-03"
       try await client.execute(
         uri: "/read", method: .post,
@@ -63,8 +65,8 @@ struct DashboardTests {
         #expect(!page.contains("<script>alert(2)"))
         #expect(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
       }
-      try await client.execute(uri: "/events?text=%3Cscript%3E&actor=%22%3E%3Cb%3E", method: .get)
-      { response in
+      try await client.execute(uri: "/events?text=%3Cscript%3E&actor=%22%3E%3Cb%3E", method: .get) {
+        response in
         let page = text(response)
         #expect(!page.contains("<script>") || page.components(separatedBy: "<script").count == 2)
         #expect(page.contains("value=\"&quot;&gt;&lt;b&gt;\""))

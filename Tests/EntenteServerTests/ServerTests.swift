@@ -1,10 +1,11 @@
 import EntenteIO
-@testable import EntenteServer
 import EntenteStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import EntenteServer
 
 /// The shipped coder, built once.
 let runner = try? CodeRunner(options: CodeOptions())
@@ -44,7 +45,8 @@ enum Fixture {
     documents.append(
       InputDocument(
         id: "hostile", date: "2024-06-20",
-        text: "<script>alert('x')</script> Russia criticized Ukraine. \"><img src=x onerror=alert(1)>",
+        text:
+          "<script>alert('x')</script> Russia criticized Ukraine. \"><img src=x onerror=alert(1)>",
         title: "<b>Bold</b> & \"quoted\"", url: "javascript:alert(1)", origin: "test"))
     try store.save(documents.map(coder.code), run: run)
     return store
@@ -183,8 +185,9 @@ struct APITests {
     }
     #expect(try store.document(id: "new-1") == nil)
     try await Fixture.application(store: store).test(.router) { client in
-      for headers: HTTPFields in [[:], [.authorization: "Bearer wrong"], [.authorization: "secret"]]
-      {
+      for headers: HTTPFields in [
+        [:], [.authorization: "Bearer wrong"], [.authorization: "secret"],
+      ] {
         try await client.execute(uri: "/v1/documents", method: .post, headers: headers, body: body)
         { response in
           #expect(response.status == .unauthorized)
@@ -234,7 +237,11 @@ struct APITests {
         let page = try #require(try json(response) as? [String: Any])
         let events = try #require(page["events"] as? [[String: Any]])
         #expect(events.compactMap { $0["id"] as? Int } == expected)
-        #expect(events.allSatisfy { ($0["source"] as? String)?.hasPrefix("RUS") == true || ($0["target"] as? String)?.hasPrefix("RUS") == true })
+        #expect(
+          events.allSatisfy {
+            ($0["source"] as? String)?.hasPrefix("RUS") == true
+              || ($0["target"] as? String)?.hasPrefix("RUS") == true
+          })
         #expect(page["nextCursor"] is NSNull)
       }
       // Pages of 4 give every event once, in order.
@@ -258,10 +265,14 @@ struct APITests {
           #expect(response.status == .badRequest, "\(bad)")
         }
       }
-      try await client.execute(uri: "/v1/events?mode=all&from=2024-06-02&to=2024-06", method: .get) {
+      try await client.execute(uri: "/v1/events?mode=all&from=2024-06-02&to=2024-06", method: .get)
+      {
         response in
-        let events = try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]
-        let days = (events ?? []).compactMap { ($0["date"] as? String) ?? ($0["documentDate"] as? String) }
+        let events =
+          try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]
+        let days = (events ?? []).compactMap {
+          ($0["date"] as? String) ?? ($0["documentDate"] as? String)
+        }
         #expect(!days.isEmpty && days.allSatisfy { $0 >= "2024-06-02" && $0 <= "2024-06-31" })
       }
     }
@@ -328,10 +339,17 @@ struct APITests {
       try await client.execute(uri: "/metrics", method: .get) { response in
         let metrics = text(response)
         #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
-        #expect(metrics.contains(#"entente_http_requests_total{route="/healthz",method="GET",status="200"} 1"#))
-        #expect(metrics.contains(#"entente_http_requests_total{route="/v1/code",method="POST",status="200"} 1"#))
-        #expect(metrics.contains(#"entente_http_requests_total{route="other",method="GET",status="404"} 1"#))
-        #expect(metrics.contains(#"entente_http_request_duration_seconds_count{route="/v1/code"} 1"#))
+        #expect(
+          metrics.contains(
+            #"entente_http_requests_total{route="/healthz",method="GET",status="200"} 1"#))
+        #expect(
+          metrics.contains(
+            #"entente_http_requests_total{route="/v1/code",method="POST",status="200"} 1"#))
+        #expect(
+          metrics.contains(
+            #"entente_http_requests_total{route="other",method="GET",status="404"} 1"#))
+        #expect(
+          metrics.contains(#"entente_http_request_duration_seconds_count{route="/v1/code"} 1"#))
         #expect(metrics.contains("entente_documents_coded_total 1\n"))
       }
     }
@@ -353,7 +371,8 @@ struct APITests {
       #expect(documented == Set(Routes.api.map { "\($0.method) \($0.path)" }))
       // Every documented route is served: nothing answers 404 or 405 but a missing document.
       for route in Routes.api {
-        let uri = route.path.replacingOccurrences(of: "{id}", with: "doc-1")
+        let uri =
+          route.path.replacingOccurrences(of: "{id}", with: "doc-1")
           + (route.path == "/v1/dyads" ? "?a=RUS&b=UKR" : "")
         try await client.execute(
           uri: uri, method: route.method == "GET" ? .get : .post,
