@@ -39,6 +39,7 @@ function sortTable(table, column, header) {
 }
 
 document.addEventListener("DOMContentLoaded", function () {
+  document.documentElement.classList.add("js");
   document.querySelectorAll("li.event").forEach(function (item) {
     item.querySelector("summary").addEventListener("click", function () {
       selectEvent(item.getAttribute("data-event"), false);
@@ -58,6 +59,9 @@ document.addEventListener("DOMContentLoaded", function () {
       reader.readAsText(file.files[0]);
     });
   }
+  // A link to `#event-N` opens that event with its evidence marked.
+  var match = /^#event-(\d+)$/.exec(window.location.hash);
+  if (match) { selectEvent(match[1], true); }
   document.querySelectorAll("table.sortable").forEach(function (table) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
       header.addEventListener("click", function () { sortTable(table, column, header); });

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `entente serve` as a process: started on a free port over a store ingested from
+/// documents written here, stopped with SIGTERM.
+final class ServerProcess {
+  let process = Process()
+  let directory: URL
+  let errorLog: URL
+  private(set) var port = 0
+
+  /// Ingests `documents` (JSON Lines) into a new store and serves it.
+  init(documents: String, token: String? = nil) throws {
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("entente-serve-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let input = directory.appendingPathComponent("documents.jsonl")
+    try documents.write(to: input, atomically: true, encoding: .utf8)
+    let database = directory.appendingPathComponent("store.sqlite").path
+    let ingest = try EntenteProcess.run(["ingest", input.path, "--db", database, "--quiet"])
+    try #require(ingest.status == 0, "\(ingest.stderr)")
+    errorLog = directory.appendingPathComponent("serve.stderr")
+    FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+    process.executableURL = EntenteProcess.executable
+    process.arguments =
+      ["serve", "--db", database, "--port", "0"] + (token.map { ["--token", $0] } ?? [])
+    process.standardError = try FileHandle(forWritingTo: errorLog)
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    // The server says where it listens once it does.
+    let deadline = Date().addingTimeInterval(120)
+    while Date() < deadline {
+      if let match = log.firstMatch(of: /serving http:\/\/127\.0\.0\.1:(\d+)\//),
+        let number = Int(match.1)
+      {
+        port = number
+        return
+      }
+      guard process.isRunning else { break }
+      usleep(100_000)
+    }
+    process.terminate()
+    throw ServeError(message: "the server did not start: \(log)")
+  }
+
+  var log: String { (try? String(contentsOf: errorLog, encoding: .utf8)) ?? "" }
+
+  func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+  /// Sends SIGTERM and waits for the process to end; returns its exit status.
+  func stop() -> Int32 {
+    if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+
+  deinit {
+    if process.isRunning { process.terminate() }
+    try? FileManager.default.removeItem(at: directory)
+  }
+}
+
+struct ServeError: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
+}
+
+/// Documents written for the dashboard's browser test.
+let browserDocuments = """
+  {"id": "pact", "date": "2024-06-19", "title": "Leaders sign a defence pact", "source": "Entente Wire", "text": "Russia and North Korea signed a mutual defence pact on Wednesday. \\"We will defend each other,\\" Kim Jong Un said. Japan criticized North Korea on Thursday."}
+  {"id": "border", "date": "2024-07-02", "title": "Border talks", "text": "Armenia and Azerbaijan held talks on the border dispute. Turkey accused Greece of violating its airspace."}
+  {"id": "hostile", "date": "2024-07-03", "title": "<script>alert(1)</script>", "text": "<script>document.title='owned'</script> Iran threatened Israel with a harsh response."}
+  """
+
+/// Sends a request and waits for the answer.
+func fetch(_ request: URLRequest) async throws -> (status: Int, body: String) {
+  let (data, response) = try await URLSession.shared.data(for: request)
+  return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+}
+
+@Suite("entente serve", .serialized)
+struct ServeTests {
+  static let chromium = [
+    "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+  ]
+  .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  /// Where screenshots go: `.build/screenshots` of the package.
+  static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent(".build/screenshots")
+
+  /// Runs headless Chromium on a page: its DOM after the scripts ran, and a screenshot.
+  static func chromium(_ url: String, screenshot name: String) throws -> String {
+    let browser = try #require(chromium)
+    let common = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+      "--no-first-run", "--hide-scrollbars", "--window-size=1280,900",
+    ]
+    func run(_ arguments: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: browser)
+      process.arguments = common + arguments
+      let out = Pipe()
+      process.standardOutput = out
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+    try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+    _ = try run(["--screenshot=\(screenshots.appendingPathComponent(name + ".png").path)", url])
+    return try run(["--virtual-time-budget=2000", "--dump-dom", url])
+  }
+
+  @Test(
+    "headless Chromium renders every dashboard page with the stored events",
+    .enabled(
+      if: chromium != nil,
+      "Chromium is not installed here (.ci/run installs Debian's chromium); skipped"))
+  func browser() throws {
+    let server = try ServerProcess(documents: browserDocuments)
+    let pages: [(String, String, [String])] = [
+      ("/", "read", ["<textarea", "Code it", "class=\"js\""]),
+      (
+        "/events?mode=all", "events",
+        ["events-table", "Sign formal agreement", "href=\"/documents/pact\"", "RUS", "PRK"]
+      ),
+      (
+        "/relations?mode=all", "relations",
+        ["<svg class=\"network\"", ">RUS</text>", ">PRK</text>"]
+      ),
+      (
+        "/dyad?a=RUS&b=PRK&period=day&mode=all", "dyad",
+        ["<svg class=\"timeline\"", "class=\"bar quad-", "Sign formal agreement"]
+      ),
+      (
+        "/documents/pact#event-0", "document",
+        ["mention-country", "seg mention mention-country evidence active", "Kim Jong Un", "057"]
+      ),
+      ("/documents/hostile", "hostile", ["&lt;script&gt;alert(1)&lt;/script&gt;", "Iran"]),
+    ]
+    for (path, name, expected) in pages {
+      let dom = try Self.chromium(server.url(path), screenshot: name)
+      for text in expected {
+        #expect(dom.contains(text), "\(path) lacks \(text)")
+      }
+      // Scripts ran (the page's own), and none from a document did.
+      #expect(!dom.contains("<title>owned"))
+      #expect(
+        FileManager.default.fileExists(
+          atPath: Self.screenshots.appendingPathComponent(name + ".png").path))
+    }
+    #expect(server.stop() == 0)
+    #expect(server.log.contains("entente: stopped"))
+  }
+
+  @Test("SIGTERM lets an ingest under way finish, then the server stops")
+  func gracefulShutdown() async throws {
+    let server = try ServerProcess(documents: browserDocuments, token: "secret")
+    let sentences = [
+      "Russia criticized Ukraine on Monday.", "China praised Pakistan for its support.",
+      "Iran threatened Israel with a harsh response.", "Egypt condemned the attack on Israel.",
+    ]
+    let lines = (0..<300).map { index in
+      #"{"id": "bulk-\#(index)", "date": "2024-08-01", "text": "\#(sentences[index % 4]) \#(sentences[(index + 1) % 4])"}"#
+    }.joined(separator: "\n")
+    var request = URLRequest(url: URL(string: server.url("/v1/documents"))!)
+    request.httpMethod = "POST"
+    request.setValue("Bearer secret", forHTTPHeaderField: "Authorization")
+    request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(lines.utf8)
+    request.timeoutInterval = 120
+    let ingest = Task { try await fetch(request) }
+    // The request is under way (300 documents take well over this) when the signal comes.
+    try await Task.sleep(for: .milliseconds(400))
+    kill(server.process.processIdentifier, SIGTERM)
+    let (status, body) = try await ingest.value
+    #expect(status == 200, "\(body)")
+    #expect(body.contains("\"stored\":300"))
+    #expect(server.stop() == 0)
+    #expect(server.log.contains("entente: stopped"))
+  }
+}
