@@ -6,7 +6,7 @@ import EntenteStore
 import Foundation
 
 /// `entente benchmark`: throughput of the pipeline on a corpus, one core.
-struct Benchmark: ParsableCommand {
+struct Benchmark: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Measure pipeline throughput on a directory of text files (one core).",
     discussion: """
@@ -61,15 +61,49 @@ struct Benchmark: ParsableCommand {
   )
   var quotes = false
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Instead, load-test `entente serve`: POST /v1/code of an article from concurrent clients over loopback.",
+      discussion:
+        "The article is the first --words words of --article, or of the corpus's first file."))
+  var serve = false
+
+  @Option(name: .long, help: "With --serve, the number of requests.")
+  var requests = 500
+
+  @Option(name: .long, help: "With --serve, the number of concurrent clients.")
+  var clients = 8
+
+  @Option(name: .long, help: "With --serve, the words of the article posted.")
+  var words = 400
+
+  @Option(name: .long, help: "With --serve, a text file to take the article from.")
+  var article: String?
+
+  @Option(name: .long, help: "With --serve, the most seconds the load may take.")
+  var seconds = 300
+
   func validate() throws {
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
+    guard requests > 0, clients > 0, words > 0, seconds > 0 else {
+      throw ValidationError("--requests, --clients, --words and --seconds must be positive")
+    }
     if quotes && until < .events { throw ValidationError("--quotes needs --until events") }
     if mentions && until < .tags {
       throw ValidationError("--mentions needs --until tags or parse")
     }
   }
 
-  func run() throws {
+  func run() async throws {
+    if serve {
+      try await loadTest()
+      return
+    }
+    try measure()
+  }
+
+  func measure() throws {
     var texts: [String] = []
     var reader = DocumentReader(paths: [corpus], options: .init(kind: .text))
     while let item = reader.next() {

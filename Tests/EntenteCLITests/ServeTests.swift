@@ -163,6 +163,18 @@ struct ServeTests {
     #expect(server.log.contains("entente: stopped"))
   }
 
+  @Test("the load test posts its requests from concurrent clients and reports latencies")
+  func load() throws {
+    let result = try EntenteProcess.run([
+      "benchmark", "--serve", "--requests", "48", "--clients", "8", "--article",
+      EntenteProcess.example,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("48 requests in"))
+    #expect(result.stdout.contains("48 ok, 0 errors"))
+    #expect(result.stdout.contains("p99"))
+  }
+
   @Test("SIGTERM lets an ingest under way finish, then the server stops")
   func gracefulShutdown() async throws {
     let server = try ServerProcess(documents: browserDocuments, token: "secret")
