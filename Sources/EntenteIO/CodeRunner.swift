@@ -137,18 +137,26 @@ public struct CodeRunner: Sendable {
 
   /// Codes one document through the runner's stages, as plain values.
   public func code(_ input: InputDocument) -> CodedDocument {
+    let found = analyse(input)
+    return CodedDocument(
+      doc: found.doc, input: input, mentions: found.mentions, events: found.events ?? [],
+      quotes: found.quotes, agreements: found.agreements, relations: found.relations)
+  }
+
+  /// What the runner's stages find in one document; `events` is nil when the runner stops
+  /// before events, and quotes, agreements and relations are then empty.
+  private func analyse(_ input: InputDocument) -> (
+    doc: Doc, mentions: [ActorMention], events: [Event]?, quotes: [Quote],
+    agreements: [Agreement], relations: [ActorRelation]
+  ) {
     let doc = pipeline(input.text)
     let date = input.date.flatMap(DayDate.init(iso:))
     let mentions = matcher?.mentions(in: doc, date: date) ?? []
-    guard let coder else {
-      return CodedDocument(doc: doc, input: input, mentions: mentions, events: [])
-    }
+    guard let coder else { return (doc, mentions, nil, [], [], []) }
     let events = coder.events(in: doc, mentions: mentions, date: date)
     let quotes = QuoteFinder().quotes(in: doc, mentions: mentions)
     let (agreements, relations) = AgreementFinder().find(in: doc, mentions: mentions, date: date)
-    return CodedDocument(
-      doc: doc, input: input, mentions: mentions, events: events, quotes: quotes,
-      agreements: agreements, relations: relations)
+    return (doc, mentions, events, quotes, agreements, relations)
   }
 
   /// Codes documents and writes them as `entente code` does, into memory.
@@ -167,17 +175,11 @@ public struct CodeRunner: Sendable {
     // A memory sink does not fail.
     try? writer.begin()
     for input in inputs {
-      let doc = pipeline(input.text)
-      let date = input.date.flatMap(DayDate.init(iso:))
-      let mentions = matcher?.mentions(in: doc, date: date) ?? []
-      let events = coder?.events(in: doc, mentions: mentions, date: date)
-      let quotes = coder == nil ? [] : QuoteFinder().quotes(in: doc, mentions: mentions)
-      let (agreements, relations) =
-        coder == nil ? ([], []) : AgreementFinder().find(in: doc, mentions: mentions, date: date)
-      tokens += doc.tokens.count
+      let found = analyse(input)
+      tokens += found.doc.tokens.count
       try? writer.write(
-        doc, input: input, mentions: mentions, events: events, quotes: quotes,
-        agreements: agreements, relations: relations)
+        found.doc, input: input, mentions: found.mentions, events: found.events,
+        quotes: found.quotes, agreements: found.agreements, relations: found.relations)
     }
     try? writer.finish()
     return (sink.bytes, tokens)
@@ -214,21 +216,14 @@ public struct CodeRunner: Sendable {
         case .document(let input, let warnings):
           for warning in warnings { diagnostics("warning: \(warning)") }
           summary.warnings += warnings.count
-          let doc = pipeline(input.text)
-          let date = input.date.flatMap(DayDate.init(iso:))
-          let mentions = matcher?.mentions(in: doc, date: date) ?? []
-          let events = coder?.events(in: doc, mentions: mentions, date: date)
-          let quotes = coder == nil ? [] : QuoteFinder().quotes(in: doc, mentions: mentions)
-          let (agreements, relations) =
-            coder == nil
-            ? ([], []) : AgreementFinder().find(in: doc, mentions: mentions, date: date)
+          let found = analyse(input)
           summary.documents += 1
-          summary.sentences += doc.sentences.count
-          summary.tokens += doc.tokens.count
-          summary.bytes += doc.byteCount
+          summary.sentences += found.doc.sentences.count
+          summary.tokens += found.doc.tokens.count
+          summary.bytes += found.doc.byteCount
           try writer.write(
-            doc, input: input, mentions: mentions, events: events, quotes: quotes,
-            agreements: agreements, relations: relations)
+            found.doc, input: input, mentions: found.mentions, events: found.events,
+            quotes: found.quotes, agreements: found.agreements, relations: found.relations)
         }
       }
       try writer.finish()
