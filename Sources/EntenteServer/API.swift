@@ -185,12 +185,37 @@ struct API: Sendable {
     let period = try Self.period(query("period") ?? "month")
     let filter = try Self.filter(query)
     let store = state.store
+    let (start, size) = try page(query)
     let table = try await state.offload { try store.dyads(a, b, period: period, filter: filter) }
+    let (rows, next) = Self.slice(table, start: start, size: size)
     return Self.json(
       .object([
         ("a", .string(a)), ("b", .string(b)), ("period", .string(period.rawValue)),
-        ("rows", .rows(table)),
+        ("rows", .rows(rows)), ("nextCursor", next),
       ]))
+  }
+
+  /// The page an aggregate's rows are read in: `cursor` (where the page before ended) and
+  /// `pageSize`.
+  func page(_ query: (String) -> String?) throws -> (start: Int, size: Int) {
+    let size = try Self.integer(
+      query("pageSize"), name: "pageSize", default: state.configuration.maxPageSize,
+      maximum: state.configuration.maxPageSize)
+    guard let cursor = query("cursor") else { return (0, size) }
+    guard let start = Int(cursor), start >= 0 else {
+      throw APIError(.badRequest, "cursor: \(cursor) is not a cursor from this API")
+    }
+    return (start, size)
+  }
+
+  /// One page of a table's rows, and the cursor of the next page (null after the last).
+  static func slice(_ table: QueryTable, start: Int, size: Int) -> (QueryTable, JSONValue) {
+    let end = min(table.rows.count, start + size)
+    let rows = start < end ? Array(table.rows[start..<end]) : []
+    return (
+      QueryTable(columns: table.columns, rows: rows),
+      end < table.rows.count ? .string(String(end)) : .null
+    )
   }
 
   func actors(_ request: Request) async throws -> Response {
@@ -200,10 +225,12 @@ struct API: Sendable {
       query("limit"), name: "limit", default: 20, maximum: state.configuration.maxPageSize)
     let filter = try Self.filter(query)
     let store = state.store
+    let (start, size) = try page(query)
     let table = try await state.offload {
       try store.actors(filter, period: period, limit: limit)
     }
-    return Self.json(.object([("actors", .rows(table))]))
+    let (rows, next) = Self.slice(table, start: start, size: size)
+    return Self.json(.object([("actors", .rows(rows)), ("nextCursor", next)]))
   }
 
   func document(id: String) async throws -> Response {

@@ -36,6 +36,12 @@ enum Routes {
     ("text", "Words the evidence or the document's title contains."),
   ]
 
+  /// The paging of aggregates.
+  static let paging: [(String, String)] = [
+    ("pageSize", "Rows per page, at most (and by default) 1,000."),
+    ("cursor", "The `nextCursor` of the page before."),
+  ]
+
   static let errors: [(Int, String, String)] = [
     (400, "A parameter or the body is not valid; the message says which.", "application/json")
   ]
@@ -74,7 +80,7 @@ enum Routes {
       ("a", "The first actor code prefix (required)."),
       ("b", "The second actor code prefix (required)."),
       ("period", "`day`, `week`, `month` (default) or `year`."),
-    ] + filters.filter { !["actor", "source", "target"].contains($0.0) },
+    ] + filters.filter { !["actor", "source", "target"].contains($0.0) } + paging,
     responses: [(200, "One row per period.", "application/json")] + errors)
   static let actors = Route(
     method: "GET", path: "/v1/actors",
@@ -82,7 +88,7 @@ enum Routes {
     query: filters + [
       ("period", "`day`, `week`, `month` or `year`; none by default."),
       ("limit", "Actors per period, 20 by default."),
-    ], responses: [(200, "One row per actor and period.", "application/json")] + errors)
+    ] + paging, responses: [(200, "One row per actor and period.", "application/json")] + errors)
   static let document = Route(
     method: "GET", path: "/v1/documents/{id}",
     summary:

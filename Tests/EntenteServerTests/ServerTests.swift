@@ -295,7 +295,27 @@ struct APITests {
         let rows = try #require(try json(response) as? [String: Any])["actors"] as? [[String: Any]]
         #expect(rows?.map { $0["actor"] as? String } == actors.column("actor").map(\.text))
       }
-      for bad in ["/v1/dyads?a=RUS", "/v1/dyads?a=RUS&b=UKR&period=decade", "/v1/actors?limit=-1"] {
+      // Actors per day, two rows a page: the pages give every row once.
+      let daily = try store.actors(EventFilter(), period: .day, limit: 5)
+      var rows: [String] = []
+      var cursor: String?
+      repeat {
+        let uri =
+          "/v1/actors?period=day&limit=5&pageSize=2" + (cursor.map { "&cursor=\($0)" } ?? "")
+        cursor = try await client.execute(uri: uri, method: .get) { response in
+          let body = try #require(try json(response) as? [String: Any])
+          let page = try #require(body["actors"] as? [[String: Any]])
+          #expect(page.count <= 2)
+          rows += page.map { "\($0["period"] ?? "") \($0["actor"] ?? "")" }
+          return body["nextCursor"] as? String
+        }
+      } while cursor != nil
+      #expect(rows == zip(daily.column("period"), daily.column("actor")).map { "\($0) \($1)" })
+      #expect(rows.count > 2)
+      for bad in [
+        "/v1/dyads?a=RUS", "/v1/dyads?a=RUS&b=UKR&period=decade", "/v1/actors?limit=-1",
+        "/v1/actors?pageSize=0", "/v1/dyads?a=RUS&b=UKR&cursor=-3",
+      ] {
         try await client.execute(uri: bad, method: .get) { response in
           #expect(response.status == .badRequest, "\(bad)")
         }
