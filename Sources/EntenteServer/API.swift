@@ -153,6 +153,12 @@ struct API: Sendable {
   func events(_ request: Request) async throws -> Response {
     let query = Self.parameters(request)
     let filter = try Self.filter(query)
+    if let value = query("oneADay") {
+      guard value == "true" || value == "false" else {
+        throw APIError(.badRequest, "oneADay: \(value) is not true or false")
+      }
+      if value == "true" { return try await clusters(filter, query: query) }
+    }
     let limit = try Self.integer(
       query("limit"), name: "limit", default: 100, maximum: state.configuration.maxPageSize)
     var cursor: Int64?
@@ -175,6 +181,16 @@ struct API: Sendable {
         return .null
       } ?? .null : .null
     return Self.json(.object([("events", .rows(page)), ("nextCursor", next)]))
+  }
+
+  /// The Phoenix one-a-day groups of the events, with their mentions, sources and articles,
+  /// paged as the aggregates are.
+  func clusters(_ filter: EventFilter, query: (String) -> String?) async throws -> Response {
+    let (start, size) = try page(query)
+    let store = state.store
+    let table = try await state.offload { try store.clusters(filter) }
+    let (rows, next) = Self.slice(table, start: start, size: size)
+    return Self.json(.object([("events", .rows(rows)), ("nextCursor", next)]))
   }
 
   func dyads(_ request: Request) async throws -> Response {

@@ -70,6 +70,11 @@ enum Routes {
     query: filters + [
       ("limit", "Events per page, 100 by default."),
       ("cursor", "The `nextCursor` of the page before."),
+      (
+        "oneADay",
+        "`true`: the Phoenix one-a-day groups (day, source, target, code) with their mentions, sources and articles, paged by `pageSize` and `cursor`."
+      ),
+      ("pageSize", "With `oneADay`, groups per page, at most (and by default) 1,000."),
     ],
     responses: [(200, "A page of events and the cursor of the next.", "application/json")] + errors)
   static let dyads = Route(

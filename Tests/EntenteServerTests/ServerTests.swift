@@ -258,8 +258,17 @@ struct APITests {
         }
       } while cursor != nil
       #expect(seen == all)
+      let clusters = try store.clusters(EventFilter())
+      try await client.execute(uri: "/v1/events?oneADay=true", method: .get) { response in
+        let groups =
+          try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]
+        #expect(groups?.count == clusters.rows.count)
+        #expect(
+          groups?.map { $0["mentions"] as? Int } == clusters.column("mentions").map(\.integer))
+      }
       for bad in [
-        "limit=0", "limit=ten", "cursor=abc", "mode=perhaps", "from=2024-13-01", "to=yesterday",
+        "oneADay=yes", "limit=0", "limit=ten", "cursor=abc", "mode=perhaps", "from=2024-13-01",
+        "to=yesterday",
       ] {
         try await client.execute(uri: "/v1/events?\(bad)", method: .get) { response in
           #expect(response.status == .badRequest, "\(bad)")
