@@ -295,13 +295,20 @@ public struct AgreementFinder: Sendable {
       let word = reader.text(child)
       if word.count == 4, word.allSatisfy(\.isNumber) { return (word, "in \(word)") }
     }
-    // The year of its signing (`signed a pact in 1939`) or of its making (`replaced with one
-    // in 2000`), not of a withdrawal.
+    // The year of its signing (`signed a pact in 1939`, `a treaty signed in 1961`) or of its
+    // making (`replaced with one in 2000`), not of a withdrawal.
+    let making = [
+      "sign", "ink", "conclude", "seal", "agree", "replace", "supersede", "reach", "ratify",
+    ]
+    var verbs = reader.children(of: token).filter {
+      reader.deprel($0).hasPrefix("acl") && making.contains(reader.lemma($0))
+    }
     if let verb = reader.head(token), reader.range.contains(verb),
-      ["sign", "ink", "conclude", "seal", "agree", "replace", "supersede", "reach", "ratify"]
-        .contains(
-          reader.lemma(verb))
+      making.contains(reader.lemma(verb))
     {
+      verbs.append(verb)
+    }
+    for verb in verbs {
       for child in reader.children(of: verb) where reader.marker(of: child) == "in" {
         let word = reader.text(child)
         if word.count == 4, word.allSatisfy(\.isNumber) { return (word, "in \(word)") }
