@@ -126,25 +126,14 @@ struct Dashboard: Sendable {
 
   func events(_ request: Request) async throws -> Response {
     let query = API.parameters(request)
-    var problem = ""
-    var filter = EventFilter()
-    do {
-      filter = try API.filter(query)
-    } catch let error as APIError {
-      problem = "<p class=\"error\">\(HTML.escape(error.message))</p>"
-    }
+    let (filter, problem) = Self.filter(query)
     let after = query("cursor").flatMap { Int64($0) }
     let store = state.store
     let pageSize = 200
-    let chosen = filter
     let table = try await state.offload {
-      try store.events(chosen, limit: pageSize + 1, after: after)
+      try store.events(filter, limit: pageSize + 1, after: after)
     }
     let rows = Array(table.rows.prefix(pageSize))
-    func cell(_ row: [Cell], _ name: String) -> Cell {
-      guard let index = table.columns.firstIndex(of: name) else { return .null }
-      return row[index]
-    }
     let fields = ["actor", "source", "target", "country", "code", "plover", "from", "to", "text"]
     var form = "<form method=\"get\" action=\"/events\" class=\"filters\">"
     form += HTML.field("actor", "Actor", query("actor"), placeholder: "RUS")
@@ -160,26 +149,7 @@ struct Dashboard: Sendable {
     if rows.isEmpty {
       out += "<p class=\"none\">No stored event matches.</p>"
     } else {
-      out += """
-        <table class="sortable events-table"><thead><tr><th>Date</th><th>Source</th>\
-        <th>Target</th><th>Code</th><th>Event</th><th>Mode</th><th data-type="number">Goldstein</th>\
-        <th>Evidence</th><th>Document</th></tr></thead><tbody>
-        """
-      for row in rows {
-        let date = cell(row, "date").text ?? cell(row, "documentDate").text ?? ""
-        let documentID = cell(row, "document").text ?? ""
-        out += """
-          <tr><td>\(HTML.escape(date))</td><td>\(HTML.escape(cell(row, "source").description))</td>\
-          <td>\(HTML.escape(cell(row, "target").description))</td>\
-          <td><span class="code">\(HTML.escape(cell(row, "code").description))</span></td>\
-          <td>\(HTML.escape(cell(row, "label").description))</td>\
-          <td><span class="mode mode-\(HTML.escape(cell(row, "mode").description))">\(HTML.escape(cell(row, "mode").description))</span></td>\
-          <td class="number">\(HTML.escape(cell(row, "goldstein").description))</td>\
-          <td class="evidence">\(HTML.escape(cell(row, "evidence").description))</td>\
-          <td><a href="/documents/\(HTML.escape(Self.pathComponent(documentID)))">\(HTML.escape(documentID))</a></td></tr>
-          """
-      }
-      out += "</tbody></table>"
+      out += Self.eventTable(table.columns, rows)
       if table.rows.count > pageSize, let last = rows.last?.first?.integer {
         let pairs = (fields + ["mode"]).map { ($0, query($0)) } + [("cursor", String(last))]
         out +=
@@ -187,6 +157,46 @@ struct Dashboard: Sendable {
       }
     }
     return Self.html(HTML.page(title: "Events", active: "/events", out))
+  }
+
+  /// The event filter of a page's query, or all asserted events and the message that says
+  /// what was wrong with it.
+  static func filter(_ query: (String) -> String?) -> (EventFilter, String) {
+    do {
+      return (try API.filter(query), "")
+    } catch let error as APIError {
+      return (EventFilter(), "<p class=\"error\">\(HTML.escape(error.message))</p>")
+    } catch {
+      return (EventFilter(), "<p class=\"error\">\(HTML.escape("\(error)"))</p>")
+    }
+  }
+
+  /// A sortable table of events (rows of ``EventStore/events(_:limit:after:)``), each linked
+  /// to its document.
+  static func eventTable(_ columns: [String], _ rows: [[Cell]]) -> String {
+    func cell(_ row: [Cell], _ name: String) -> String {
+      guard let index = columns.firstIndex(of: name) else { return "" }
+      return HTML.escape(row[index].description)
+    }
+    var out = """
+      <table class="sortable events-table"><thead><tr><th>Date</th><th>Source</th>\
+      <th>Target</th><th>Code</th><th>Event</th><th>Mode</th><th data-type="number">Goldstein</th>\
+      <th>Evidence</th><th>Document</th></tr></thead><tbody>
+      """
+    for row in rows {
+      let date = cell(row, "date").isEmpty ? cell(row, "documentDate") : cell(row, "date")
+      let index = columns.firstIndex(of: "document")
+      let documentID = index.flatMap { row[$0].text } ?? ""
+      out += """
+        <tr><td>\(date)</td><td>\(cell(row, "source"))</td><td>\(cell(row, "target"))</td>\
+        <td><span class="code">\(cell(row, "code"))</span></td><td>\(cell(row, "label"))</td>\
+        <td><span class="mode mode-\(cell(row, "mode"))">\(cell(row, "mode"))</span></td>\
+        <td class="number">\(cell(row, "goldstein"))</td>\
+        <td class="evidence">\(cell(row, "evidence"))</td>\
+        <td><a href="/documents/\(HTML.escape(pathComponent(documentID)))">\(HTML.escape(documentID))</a></td></tr>
+        """
+    }
+    return out + "</tbody></table>"
   }
 
   /// A path component with everything but letters, digits and `-._~` percent-encoded.
@@ -200,16 +210,9 @@ struct Dashboard: Sendable {
 
   func relations(_ request: Request) async throws -> Response {
     let query = API.parameters(request)
-    var problem = ""
-    var filter = EventFilter()
-    do {
-      filter = try API.filter(query)
-    } catch let error as APIError {
-      problem = "<p class=\"error\">\(HTML.escape(error.message))</p>"
-    }
+    let (filter, problem) = Self.filter(query)
     let store = state.store
-    let chosen = filter
-    let table = try await state.offload { try store.network(chosen, limit: 80) }
+    let table = try await state.offload { try store.network(filter, limit: 80) }
     var form = "<form method=\"get\" action=\"/relations\" class=\"filters\">"
     form += HTML.field("from", "From", query("from"), placeholder: "YYYY-MM-DD")
     form += HTML.field("to", "To", query("to"), placeholder: "YYYY-MM-DD")
@@ -320,29 +323,7 @@ struct Dashboard: Sendable {
     }
     out += "<h2>Their events <small>\(events.rows.count)</small></h2>"
     if !events.rows.isEmpty {
-      func cell(_ row: [Cell], _ name: String) -> Cell {
-        guard let index = events.columns.firstIndex(of: name) else { return .null }
-        return row[index]
-      }
-      out += """
-        <table class="sortable"><thead><tr><th>Date</th><th>Source</th><th>Target</th>\
-        <th>Code</th><th>Event</th><th data-type="number">Goldstein</th><th>Evidence</th>\
-        <th>Document</th></tr></thead><tbody>
-        """
-      for row in events.rows {
-        let documentID = cell(row, "document").text ?? ""
-        out += """
-          <tr><td>\(HTML.escape(cell(row, "date").text ?? cell(row, "documentDate").description))</td>\
-          <td>\(HTML.escape(cell(row, "source").description))</td>\
-          <td>\(HTML.escape(cell(row, "target").description))</td>\
-          <td><span class="code">\(HTML.escape(cell(row, "code").description))</span></td>\
-          <td>\(HTML.escape(cell(row, "label").description))</td>\
-          <td class="number">\(HTML.escape(cell(row, "goldstein").description))</td>\
-          <td class="evidence">\(HTML.escape(cell(row, "evidence").description))</td>\
-          <td><a href="/documents/\(HTML.escape(Self.pathComponent(documentID)))">\(HTML.escape(documentID))</a></td></tr>
-          """
-      }
-      out += "</tbody></table>"
+      out += Self.eventTable(events.columns, events.rows)
     }
     return Self.html(HTML.page(title: title, active: "/dyad", out))
   }
