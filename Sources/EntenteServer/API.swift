@@ -120,9 +120,12 @@ struct API: Sendable {
     let bytes = Array(buffer.readableBytesView)
     let type = request.headers[.contentType]?.lowercased() ?? ""
     let firstByte = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    // A body declared as text is text; one of no or another type is records when it looks
+    // like them (as `curl --data-binary` sends it).
     let isRecords =
-      recordsOnly || type.contains("json") || firstByte == UInt8(ascii: "{")
-      || (firstByte == UInt8(ascii: "[") && !type.hasPrefix("text/"))
+      recordsOnly || type.contains("json")
+      || (!type.hasPrefix("text/")
+        && (firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[")))
     if isRecords {
       var documents: [InputDocument] = []
       var rejected: [InputError] = []

@@ -105,15 +105,26 @@ enum HTML {
       cuts.insert(range.upperBound)
     }
     let points = cuts.sorted()
+    // The spans that open and close at each cut, so that one sweep over the pieces knows
+    // which cover each (0: mentions, 1: events' evidence, 2: quotes).
+    var opening: [Int: [(kind: Int, index: Int)]] = [:]
+    var closing: [Int: [(kind: Int, index: Int)]] = [:]
+    for (kind, ranges) in [mentions, evidence, quotes].enumerated() {
+      for (index, range) in ranges.enumerated() where !range.isEmpty {
+        opening[range.lowerBound, default: []].append((kind, index))
+        closing[range.upperBound, default: []].append((kind, index))
+      }
+    }
+    var open: [Set<Int>] = [[], [], []]
     var body = ""
     for (start, end) in zip(points, points.dropFirst()) where start < end {
+      for span in closing[start] ?? [] { open[span.kind].remove(span.index) }
+      for span in opening[start] ?? [] { open[span.kind].insert(span.index) }
       let piece = escape(text(start..<end))
-      let inside = { (range: Range<Int>) in range.lowerBound <= start && end <= range.upperBound }
-      let events = evidence.indices.filter { inside(evidence[$0]) }
-      let quoted = quotes.indices.filter { inside(quotes[$0]) }
+      let events = open[1].sorted()
+      let quoted = open[2]
       // The innermost mention covering the piece.
-      let mention = mentions.indices.filter { inside(mentions[$0]) }
-        .min { mentions[$0].count < mentions[$1].count }
+      let mention = open[0].min { mentions[$0].count < mentions[$1].count }
       if events.isEmpty && quoted.isEmpty && mention == nil {
         body += piece
         continue

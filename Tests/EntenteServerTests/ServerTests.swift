@@ -108,6 +108,14 @@ struct APITests {
         let documents = try #require(try json(response) as? [[String: Any]])
         #expect(documents.map { $0["id"] as? String } == ["a", "b"])
       }
+      // Declared as text, a body that starts with a brace is still text.
+      try await client.execute(
+        uri: "/v1/code?id=braced", method: .post, headers: [.contentType: "text/plain"],
+        body: ByteBuffer(string: "{Draft} Russia criticized Ukraine.")
+      ) { response in
+        let documents = try #require(try json(response) as? [[String: Any]])
+        #expect(documents.map { $0["id"] as? String } == ["braced"])
+      }
       try await client.execute(
         uri: "/v1/code", method: .post, headers: [.contentType: "application/json"],
         body: ByteBuffer(string: #"[{"id": "c", "text": "Egypt condemned the attack on Israel."}]"#)
