@@ -55,7 +55,10 @@ public struct Ingester: Sendable {
   /// The store.
   public let store: EventStore
   /// Documents per batch (and per transaction).
-  public var batchSize = 64
+  public var batchSize = 256
+  /// The most text (UTF-8 bytes) a batch holds before it is written, whatever its number of
+  /// documents: what bounds memory when documents are long.
+  public var batchBytes = 4 << 20
   /// Threads that code at once.
   public var jobs = 2
 
@@ -85,11 +88,13 @@ public struct Ingester: Sendable {
     var summary = IngestSummary()
     var reader = DocumentReader(paths: paths, options: reading)
     var batch: [InputDocument] = []
+    var batchText = 0
     var bytesRead = 0
     let writer = BatchWriter(store: store, run: run)
     func flush() throws(StoreError) {
       try store(batch, writer: writer, summary: &summary)
       batch.removeAll(keepingCapacity: true)
+      batchText = 0
       let elapsed = clock.now - start
       progress(
         IngestProgress(
@@ -107,8 +112,9 @@ public struct Ingester: Sendable {
         summary.warnings += warnings.count
         summary.read += 1
         bytesRead += input.text.utf8.count
+        batchText += input.text.utf8.count
         batch.append(input)
-        if batch.count >= batchSize { try flush() }
+        if batch.count >= batchSize || batchText >= batchBytes { try flush() }
       }
     }
     if !batch.isEmpty { try flush() }
@@ -240,8 +246,10 @@ public struct Ingester: Sendable {
     guard inputs.count > 1 && jobs > 1 else { return inputs.map(runner.code) }
     let results = Results(count: inputs.count)
     let jobs = min(jobs, inputs.count)
-    DispatchQueue.concurrentPerform(iterations: jobs) { job in
-      for index in stride(from: job, to: inputs.count, by: jobs) {
+    // Each thread takes the next document when it is done with one, so that long and short
+    // documents even out and no thread waits long at the end of a batch.
+    DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+      while let index = results.claim() {
         results.set(index, runner.code(inputs[index]))
       }
     }
@@ -339,7 +347,18 @@ private final class Results: @unchecked Sendable {
   private var slots: [CodedDocument?]
   private let lock = NSLock()
 
+  private var claimed = 0
+
   init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  /// The next slot no thread has taken, if any.
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard claimed < slots.count else { return nil }
+    claimed += 1
+    return claimed - 1
+  }
 
   func set(_ index: Int, _ value: CodedDocument) {
     lock.lock()

@@ -61,6 +61,9 @@ struct Benchmark: AsyncParsableCommand {
   )
   var quotes = false
 
+  @Option(name: .long, help: "With --ingest, documents per batch (and per transaction).")
+  var batchSize = 256
+
   @Flag(
     name: .long,
     help: ArgumentHelp(
@@ -86,8 +89,9 @@ struct Benchmark: AsyncParsableCommand {
 
   func validate() throws {
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
-    guard requests > 0, clients > 0, words > 0, seconds > 0 else {
-      throw ValidationError("--requests, --clients, --words and --seconds must be positive")
+    guard requests > 0, clients > 0, words > 0, seconds > 0, batchSize > 0 else {
+      throw ValidationError(
+        "--requests, --clients, --words, --seconds and --batch-size must be positive")
     }
     if quotes && until < .events { throw ValidationError("--quotes needs --until events") }
     if mentions && until < .tags {
@@ -216,8 +220,8 @@ struct Benchmark: AsyncParsableCommand {
         // with: the machine's speed drifts between runs more than the store costs.
         let clock = ContinuousClock()
         let begun = clock.now
-        _ = stride(from: 0, to: inputs.count, by: 64).reduce(0) { total, start in
-          let batch = Array(inputs[start..<min(start + 64, inputs.count)])
+        _ = stride(from: 0, to: inputs.count, by: batchSize).reduce(0) { total, start in
+          let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
           return total + Ingester.code(batch, runner: runner, jobs: jobs).count
         }
         let alone = clock.now - begun
@@ -228,6 +232,7 @@ struct Benchmark: AsyncParsableCommand {
           ?? directory.appendingPathComponent("store-\(jobs)-\(pass).sqlite").path
         var ingester = Ingester(runner: runner, store: try EventStore(path))
         ingester.jobs = jobs
+        ingester.batchSize = batchSize
         let start = clock.now
         let summary = try ingester.ingest(
           paths: [input], reading: .init(kind: .jsonl), provenance: provenance,

@@ -46,8 +46,11 @@ struct Ingest: ParsableCommand {
   @Option(name: .long, help: "Threads that code documents at once.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(name: .long, help: "Documents per batch (and per transaction).")
-  var batchSize: Int = 64
+  @Option(
+    name: .long,
+    help: "Documents per batch (and per transaction); a batch holds at most 4 MB of text."
+  )
+  var batchSize: Int = 256
 
   @Flag(
     name: .long,

@@ -164,6 +164,28 @@ struct StoreTests {
     #expect(try store.counts().documents == 20)
   }
 
+  @Test("a batch ends at its number of documents or its bytes of text, whichever comes first")
+  func batchBounds() throws {
+    let coder = try #require(runner)
+    let directory = try Corpus.temporaryDirectory()
+    let file = try Corpus.write(0..<10, to: directory)
+    var batches: [Int] = []
+    for (size, bytes) in [(4, 1 << 20), (100, 1)] {
+      let store = try EventStore(directory.appendingPathComponent("bounds-\(size).sqlite").path)
+      var ingester = Ingester(runner: coder, store: store)
+      ingester.batchSize = size
+      ingester.batchBytes = bytes
+      var calls = 0
+      let summary = try ingester.ingest(
+        paths: [file], reading: .init(), provenance: provenance, progress: { _ in calls += 1 },
+        diagnostics: { _ in })
+      #expect(summary.stored == 10)
+      batches.append(calls)
+    }
+    // Four documents a batch: 4, 4, 2; a one-byte cap: one document a batch.
+    #expect(batches == [3, 10])
+  }
+
   @Test(
     "parallel coding gives the documents in order, as one thread does",
     arguments: TestStores.kinds)
