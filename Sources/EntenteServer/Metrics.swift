@@ -114,10 +114,7 @@ struct MetricsMiddleware: RouterMiddleware {
     let clock = ContinuousClock()
     let start = clock.now
     let route = Metrics.route(of: request.uri.path)
-    func seconds() -> Double {
-      let elapsed = clock.now - start
-      return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
+    func seconds() -> Double { (clock.now - start).inSeconds }
     do {
       let response = try await next(request, context)
       metrics.request(

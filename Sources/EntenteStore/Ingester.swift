@@ -99,8 +99,7 @@ public struct Ingester: Sendable {
       progress(
         IngestProgress(
           summary: summary,
-          seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
-            / 1e18, bytesRead: bytesRead, bytesTotal: total))
+          seconds: elapsed.inSeconds, bytesRead: bytesRead, bytesTotal: total))
     }
     while let item = reader.next() {
       switch item {
@@ -120,7 +119,7 @@ public struct Ingester: Sendable {
     if !batch.isEmpty { try flush() }
     let waiting = clock.now
     try writer.finish()
-    summary.waitingSeconds += Self.seconds(clock.now - waiting)
+    summary.waitingSeconds += (clock.now - waiting).inSeconds
     summary.storingSeconds = writer.seconds
     return summary
   }
@@ -186,8 +185,7 @@ public struct Ingester: Sendable {
       progress(
         IngestProgress(
           summary: summary,
-          seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
-            / 1e18, bytesRead: first + inputs.count, bytesTotal: ids.count))
+          seconds: elapsed.inSeconds, bytesRead: first + inputs.count, bytesTotal: ids.count))
     }
     return summary
   }
@@ -205,7 +203,7 @@ public struct Ingester: Sendable {
     // A document also in the batch being written is checked once that batch is stored.
     if writer.isWriting(any: unique.map(\.id)) { try writer.finish() }
     let stored = try store.storedHashes(of: unique.map(\.id))
-    summary.waitingSeconds += Self.seconds(clock.now - checking)
+    summary.waitingSeconds += (clock.now - checking).inSeconds
     var fresh: [InputDocument] = []
     for input in unique {
       if let hash = stored[input.id] {
@@ -221,16 +219,12 @@ public struct Ingester: Sendable {
     let coding = clock.now
     let coded = code(fresh)
     let writing = clock.now
-    summary.codingSeconds += Self.seconds(writing - coding)
+    summary.codingSeconds += (writing - coding).inSeconds
     try writer.write(coded)
-    summary.waitingSeconds += Self.seconds(clock.now - writing)
+    summary.waitingSeconds += (clock.now - writing).inSeconds
     summary.stored += coded.count
     summary.events += coded.reduce(0) { $0 + $1.events.count }
     summary.bytes += fresh.reduce(0) { $0 + $1.text.utf8.count }
-  }
-
-  static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 
   /// Codes documents on `jobs` threads; the results keep the inputs' order.
@@ -325,7 +319,7 @@ private final class BatchWriter: @unchecked Sendable {
       }
       let elapsed = clock.now - start
       lock.withLock {
-        total += Ingester.seconds(elapsed)
+        total += elapsed.inSeconds
         writing = []
       }
       slot.signal()

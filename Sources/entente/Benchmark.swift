@@ -162,7 +162,7 @@ struct Benchmark: AsyncParsableCommand {
       let elapsed = clock.now - start
       precondition(checksum == tokens, "the pipeline is not deterministic")
       seconds.append(
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        elapsed.inSeconds)
     }
     seconds.sort()
     let best = seconds[0]
@@ -226,7 +226,7 @@ struct Benchmark: AsyncParsableCommand {
         }
         let alone = clock.now - begun
         let codingAlone =
-          Double(alone.components.seconds) + Double(alone.components.attoseconds) / 1e18
+          alone.inSeconds
         let path =
           ingestDb.map { "\($0)?schema=bench_\(jobs)_\(pass)_\(UInt32.random(in: 0...UInt32.max))" }
           ?? directory.appendingPathComponent("store-\(jobs)-\(pass).sqlite").path
@@ -239,7 +239,7 @@ struct Benchmark: AsyncParsableCommand {
           diagnostics: { FileHandle.standardError("entente: \($0)\n") })
         let elapsed = clock.now - start
         let seconds =
-          Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+          elapsed.inSeconds
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print(
           String(
@@ -277,7 +277,7 @@ struct Benchmark: AsyncParsableCommand {
       found = pass()
       let elapsed = clock.now - start
       seconds.append(
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        elapsed.inSeconds)
     }
     return (found, seconds.sorted())
   }

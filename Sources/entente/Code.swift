@@ -91,7 +91,7 @@ struct Code: ParsableCommand {
     let elapsed = clock.now - start
     if format == .none || summary {
       let seconds =
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        elapsed.inSeconds
       let megabytes = Double(result.bytes) / 1_048_576
       FileHandle.standardError(
         "entente: \(result.documents) documents, \(result.sentences) sentences, \(result.tokens) tokens, "

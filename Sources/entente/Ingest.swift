@@ -128,7 +128,7 @@ struct Ingest: ParsableCommand {
     }
     if terminal { FileHandle.standardError("\r\u{1B}[K") }
     let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = elapsed.inSeconds
     FileHandle.standardError(
       "entente: \(summary.read) documents read, \(summary.stored) stored (\(summary.replaced) replacing older versions), "
         + "\(summary.unchanged) unchanged, \(summary.rejected) rejected, \(summary.events) events; "

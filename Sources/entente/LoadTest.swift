@@ -94,14 +94,13 @@ extension Benchmark {
             }
             let elapsed = clock.now - begun
             tally.record(
-              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds)
-                / 1e18, failure: failure)
+              seconds: elapsed.inSeconds, failure: failure)
           }
         }
       }
     }
     let elapsed = clock.now - start
-    let total = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let total = elapsed.inSeconds
     server.cancel()
     _ = try? await server.value
     let (latencies, failures) = tally.results()
