@@ -32,11 +32,13 @@ let package = Package(
   ],
   targets: [
     // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
-    .target(name: "EntenteNLP", resources: [.copy("Models")], swiftSettings: swiftSettings),
+    .target(name: "EntenteNLP", resources: [.copy("Resources/Models")], swiftSettings: swiftSettings),
     // Doc -> actors, events, quotes, agreements: dictionaries and coding.
     .target(
       name: "EntenteCoding", dependencies: ["EntenteNLP"],
-      resources: [.copy("KnowledgeBase"), .copy("Ontology"), .copy("Lexicon")],
+      resources: [
+        .copy("Resources/KnowledgeBase"), .copy("Resources/Ontology"), .copy("Resources/Lexicon"),
+      ],
       swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
     .target(

@@ -3,7 +3,7 @@
 
 Reads ../shared/data/factbook (CIA World Factbook JSON, CC0) and Debian's iso-codes
 (/usr/share/iso-codes/json/iso_3166-1.json; `apt-get install iso-codes`), and writes
-Sources/EntenteCoding/KnowledgeBase/countries.tsv and leaders.tsv in the format described in
+Sources/EntenteCoding/Resources/KnowledgeBase/countries.tsv and leaders.tsv in the format described in
 docs/knowledge-base.md. The output is committed; run this again when either source changes:
 
     python3 Scripts/generate-countries.py [--factbook DIR] [--out DIR]
@@ -206,7 +206,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--factbook", default=os.path.join(here, "..", "..", "shared", "data", "factbook"))
     parser.add_argument("--iso", default="/usr/share/iso-codes/json/iso_3166-1.json")
-    parser.add_argument("--out", default=os.path.join(here, "..", "Sources", "EntenteCoding", "KnowledgeBase"))
+    parser.add_argument("--out", default=os.path.join(here, "..", "Sources", "EntenteCoding", "Resources", "KnowledgeBase"))
     args = parser.parse_args()
 
     iso = json.load(open(args.iso))["3166-1"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/EntenteCoding/Ontology/cameo.tsv: every CAMEO event code with its name,
+"""Writes Sources/EntenteCoding/Resources/Ontology/cameo.tsv: every CAMEO event code with its name,
 Goldstein score, quad class and PLOVER event type.
 
 Reads ../shared/data/ontology/cameo-event-codes.csv (codes, names, Goldstein scores as in
@@ -28,7 +28,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser()
     parser.add_argument("--csv", default=os.path.join(here, "..", "..", "shared", "data", "ontology", "cameo-event-codes.csv"))
-    parser.add_argument("--out", default=os.path.join(here, "..", "Sources", "EntenteCoding", "Ontology", "cameo.tsv"))
+    parser.add_argument("--out", default=os.path.join(here, "..", "Sources", "EntenteCoding", "Resources", "Ontology", "cameo.tsv"))
     args = parser.parse_args()
     rows = list(csv.DictReader(open(args.csv, encoding="utf-8")))
     with open(args.out, "w", encoding="utf-8") as out:

@@ -24,12 +24,3 @@ public final class TagSet: Sendable {
   /// The `XPOS|UPOS` name of each class.
   public var classNames: [String] { zip(xpos, upos).map { "\($0)|\($1)" } }
 }
-
-/// The dependency relations of a parser.
-public final class LabelSet: Sendable {
-  /// The relation names (`nsubj`, `obl:agent`, ...).
-  public let names: [String]
-
-  /// Creates a label set.
-  public init(names: [String]) { self.names = names }
-}

@@ -1,0 +1,49 @@
+/// A Universal Dependencies relation, as the parser labels a token's link to its head.
+///
+/// The parser's model names its labels by string (``LabelSet``); a ``Doc`` stores each token's
+/// label as an index into that set. This enum is the closed set the coders compare against, so
+/// that `relation == .nsubj` is one integer comparison rather than a string one. A label the
+/// enum does not know (a model trained on another treebank) reads as ``dep``.
+public enum DependencyRelation: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+  case acl, aclRelcl, advcl, advclRelcl, advmod, amod, appos, aux, auxPass, cc, ccPreconj
+  case ccomp, clf, compound, compoundPrt, conj, cop, csubj, csubjOuter, csubjPass, dep, det
+  case detPredet, discourse, dislocated, expl, fixed, flat, goeswith, iobj, list, mark, nmod
+  case nmodDesc, nmodNpmod, nmodPoss, nmodUnmarked, nsubj, nsubjOuter, nsubjPass, nummod, obj
+  case obl, oblAgent, oblNpmod, oblTmod, oblUnmarked, orphan, parataxis, punct, reparandum
+  case root, vocative, xcomp
+
+  /// The relation named `name` (`nsubj:pass`), or ``dep`` for a name outside UD English.
+  public init(name: some StringProtocol) {
+    self = Self.byName[String(name)] ?? .dep
+  }
+
+  /// The UD name, with its subtype (`nsubj:pass`).
+  public var name: String { Self.names[Int(rawValue)] }
+
+  public var description: String { name }
+
+  /// The relation without its subtype: `nsubj:pass` -> `nsubj`, `nmod:poss` -> `nmod`.
+  public var base: DependencyRelation { Self.bases[Int(rawValue)] }
+
+  private static let names: [String] = allCases.map { relation in
+    // `aclRelcl` -> `acl:relcl`: the subtype starts at the first capital.
+    var name = ""
+    for character in "\(relation)".unicodeScalars {
+      if character.properties.isUppercase {
+        name += ":" + String(character).lowercased()
+      } else {
+        name.unicodeScalars.append(character)
+      }
+    }
+    return name
+  }
+
+  private static let byName: [String: DependencyRelation] = Dictionary(
+    uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+
+  private static let bases: [DependencyRelation] = allCases.map { relation in
+    let name = relation.name
+    guard let colon = name.firstIndex(of: ":") else { return relation }
+    return byName[String(name[..<colon])] ?? relation
+  }
+}
