@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "EntenteIO", targets: ["EntenteIO"]),
     .library(name: "EntenteCoding", targets: ["EntenteCoding"]),
     .library(name: "EntenteStore", targets: ["EntenteStore"]),
+    .library(name: "EntenteIngest", targets: ["EntenteIngest"]),
     .library(name: "EntenteServer", targets: ["EntenteServer"]),
     .executable(name: "entente", targets: ["entente"]),
   ],
@@ -31,33 +32,47 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
-    // text -> Doc: the per-token hot path. No dependencies beyond the toolchain.
-    .target(name: "EntenteNLP", resources: [.copy("Resources/Models")], swiftSettings: swiftSettings),
-    // Doc -> actors, events, quotes, agreements: dictionaries and coding.
+    // Targets from the bottom up; each depends only on those above it in this list
+    // (docs/architecture.md).
+    //
+    // text -> Doc: tokenizer, segmenter, tagger, lemmatizer, parser and their models; the
+    // per-token hot path. No dependencies beyond the toolchain.
+    .target(
+      name: "EntenteNLP", resources: [.copy("Resources/Models")], swiftSettings: swiftSettings),
+    // Doc -> actors, events, quotes, agreements and relations: the knowledge base, lexicon and
+    // PETRARCH dictionaries, `DocumentCoder` (the one entry point for coding) and
+    // `CodedDocument` (the one document model: what is written, stored and served).
     .target(
       name: "EntenteCoding", dependencies: ["EntenteNLP"],
       resources: [
         .copy("Resources/KnowledgeBase"), .copy("Resources/Ontology"), .copy("Resources/Lexicon"),
       ],
       swiftSettings: swiftSettings),
-    // Reading documents (text, JSON Lines, directories) and writing results (JSON, TSV).
+    // Reading documents (text, JSON Lines, directories, repair) and writing the document
+    // model (JSON `entente.document/1`, TSV); `entente code`'s runner; PETRARCH validation.
     .target(
       name: "EntenteIO", dependencies: ["EntenteNLP", "EntenteCoding"], swiftSettings: swiftSettings
     ),
-    // The event store: documents, mentions and events in SQLite, queries and exports.
+    // The event store: coded documents in SQLite (or PostgreSQL), queries and exports.
     .target(
       name: "EntenteStore",
       dependencies: [
-        "EntenteIO", "EntenteCoding", .product(name: "GRDB", package: "GRDB.swift"),
+        "EntenteCoding", .product(name: "GRDB", package: "GRDB.swift"),
         .product(
           name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
       ],
+      swiftSettings: swiftSettings),
+    // `entente ingest`: reads inputs, codes them on several threads and stores them in
+    // order, batch by batch.
+    .target(
+      name: "EntenteIngest", dependencies: ["EntenteCoding", "EntenteIO", "EntenteStore"],
       swiftSettings: swiftSettings),
     // `entente serve`: the HTTP API and the web dashboard, on Hummingbird.
     .target(
       name: "EntenteServer",
       dependencies: [
-        "EntenteIO", "EntenteStore", .product(name: "Hummingbird", package: "hummingbird"),
+        "EntenteCoding", "EntenteIO", "EntenteStore", "EntenteIngest",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ],
       resources: [.copy("Assets")],
@@ -70,6 +85,7 @@ let package = Package(
         "EntenteCoding",
         "EntenteIO",
         "EntenteStore",
+        "EntenteIngest",
         "EntenteServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -89,26 +105,26 @@ let package = Package(
     ),
     .testTarget(
       name: "EntenteIOTests",
-      dependencies: ["EntenteIO", "EntenteNLP"],
+      dependencies: ["EntenteIO", "EntenteCoding", "EntenteNLP"],
       exclude: ["Golden", "Fixtures"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "EntenteStoreTests",
-      dependencies: ["EntenteStore", "EntenteIO"],
+      dependencies: ["EntenteStore", "EntenteIngest", "EntenteCoding", "EntenteIO"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "EntenteServerTests",
       dependencies: [
-        "EntenteServer", "EntenteStore", "EntenteIO",
+        "EntenteServer", "EntenteStore", "EntenteIngest", "EntenteCoding", "EntenteIO",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "EntenteCLITests",
-      dependencies: ["entente", "EntenteStore"],
+      dependencies: ["entente", "EntenteStore", "EntenteCoding"],
       swiftSettings: swiftSettings
     ),
   ],

@@ -1,8 +1,10 @@
-import EntenteCoding
-public import EntenteNLP
+public import EntenteCoding
+import EntenteNLP
 public import Foundation
 
-/// What `entente code` is asked to do.
+/// What `entente code` is asked to do: which inputs to read and how to write the results.
+///
+/// What codes them is a ``DocumentCoder``.
 public struct CodeOptions: Sendable {
   /// Files, directories or `-`; empty for standard input.
   public var paths: [String] = []
@@ -12,22 +14,8 @@ public struct CodeOptions: Sendable {
   public var format: OutputFormat = .json
   /// Whether to write tokens.
   public var includeTokens = false
-  /// The last pipeline stage to run.
-  public var until: PipelineStage = .events
-  /// The models for the statistical stages; `nil` loads the shipped ones when needed.
-  public var models: Models?
-  /// PETRARCH actor dictionaries consulted after the knowledge base.
-  public var actorDictionaries: [String] = []
-  /// PETRARCH agent dictionaries consulted after the knowledge base's agents.
-  public var agentDictionaries: [String] = []
-  /// Whether to use the shipped knowledge base; without it only the dictionaries are used.
-  public var useKnowledgeBase = true
-  /// PETRARCH-2 verb dictionaries (CAMEO.2.0 syntax) to code events with.
-  public var verbDictionaries: [String] = []
-  /// Whether Entente's own lexicon is kept beside the verb dictionaries.
-  public var keepLexicon = false
-  /// PETRARCH discard lists: sentences (or stories) with one of their phrases code no events.
-  public var discardLists: [String] = []
+  /// Whether the JSON of each document holds its text.
+  public var includeText = false
 
   /// Creates the default options.
   public init() {}
@@ -59,104 +47,16 @@ public struct CodeSummary: Sendable, Equatable {
   public var exitStatus: Int32 { rejected > 0 || outputFailure != nil ? 1 : 0 }
 }
 
-/// Runs `entente code`: reads documents, runs the pipeline and writes the results.
+/// Runs `entente code`: reads documents, codes them and writes the results.
 public struct CodeRunner: Sendable {
   private let options: CodeOptions
-  private let pipeline: Pipeline
-  private let matcher: ActorMatcher?
-  private let coder: EventCoder?
+  /// What codes the documents.
+  public let coder: DocumentCoder
 
-  /// Creates a runner, loading the shipped models when the stages need them.
-  ///
-  /// - Throws: ``ModelFileError`` when a model cannot be loaded.
-  public init(options: CodeOptions) throws(ModelFileError) {
+  /// Creates a runner.
+  public init(options: CodeOptions, coder: DocumentCoder) {
     self.options = options
-    var models = options.models
-    if models == nil && options.until >= .tags {
-      models = try SharedModels.load(parser: options.until >= .parse)
-    }
-    // Events come after the parse, with Entente's lexicon or the user's verb dictionaries.
-    var eventCoder: EventCoder?
-    if options.until < .events {
-      eventCoder = nil
-    } else if options.verbDictionaries.isEmpty {
-      eventCoder = try SharedModels.eventCoder()
-    } else {
-      let shipped = try SharedModels.eventCoder()
-      var lexicon = options.keepLexicon ? shipped.lexicon : EventLexicon()
-      for path in options.verbDictionaries {
-        do {
-          lexicon = lexicon.merged(with: try PetrarchVerbReader.read(path: path).0)
-        } catch {
-          throw ModelFileError(path: "\(error.path)", error.message)
-        }
-      }
-      var petrarch = EventCoder(ontology: shipped.ontology, lexicon: lexicon)
-      // Alone, PETRARCH's codes mean what they say; beside Entente's, intents are recoded.
-      petrarch.keepsCodes = !options.keepLexicon
-      eventCoder = petrarch
-    }
-    if !options.discardLists.isEmpty, var withDiscards = eventCoder {
-      var text = ""
-      for path in options.discardLists {
-        guard let data = FileManager.default.contents(atPath: path),
-          let contents = String(validating: data, as: UTF8.self)
-        else { throw ModelFileError(path: path, "cannot be read as UTF-8 text") }
-        text += contents + "\n"
-      }
-      withDiscards.discards = DiscardList.parse(text)
-      eventCoder = withDiscards
-    }
-    coder = eventCoder
-    // Actor mentions come with the tagged stages.
-    if options.until < .tags {
-      matcher = nil
-    } else if options.actorDictionaries.isEmpty && options.agentDictionaries.isEmpty
-      && options.useKnowledgeBase
-    {
-      matcher = try SharedModels.matcher()
-    } else {
-      var warnings: [String] = []
-      do {
-        matcher = try ActorMatcher.load(
-          actorPaths: options.actorDictionaries, agentPaths: options.agentDictionaries,
-          knowledgeBase: options.useKnowledgeBase, warning: { warnings.append("\($0)") })
-      } catch {
-        throw ModelFileError(path: error.path, error.message)
-      }
-      dictionaryWarnings = warnings
-    }
-    // The matcher's names guide the tagger (an unknown `Arnor` is a name, not `nor`).
-    do {
-      self.pipeline = try Pipeline.standard(
-        until: options.until, models: models, nameHints: matcher.map(NameHints.init))
-    } catch {
-      throw ModelFileError(path: "Models", "\(error)")
-    }
-  }
-
-  /// Codes one document through the runner's stages, as plain values.
-  public func code(_ input: InputDocument) -> CodedDocument {
-    let found = analyse(input)
-    return CodedDocument(
-      doc: found.doc, input: input, mentions: found.mentions, events: found.events ?? [],
-      quotes: found.quotes, agreements: found.agreements, relations: found.relations)
-  }
-
-  /// What the runner's stages find in one document; `events` is nil when the runner stops
-  /// before events, and quotes, agreements and relations are then empty.
-  private func analyse(_ input: InputDocument) -> (
-    doc: Doc, mentions: [ActorMention], events: [Event]?, quotes: [Quote],
-    agreements: [Agreement], relations: [ActorRelation]
-  ) {
-    let doc = pipeline(input.text)
-    let date = input.date.flatMap(DayDate.init(iso:))
-    let mentions = matcher?.mentions(in: doc, date: date) ?? []
-    guard let coder else { return (doc, mentions, nil, [], [], []) }
-    let events = coder.events(in: doc, mentions: mentions, date: date)
-    let quotes = QuoteFinder().quotes(in: doc, mentions: mentions)
-    let (agreements, relations) = AgreementFinder().find(in: doc, mentions: mentions, date: date)
-    return (doc, mentions, events, quotes, agreements, relations)
+    self.coder = coder
   }
 
   /// Codes documents and writes them as `entente code` does, into memory.
@@ -170,24 +70,20 @@ public struct CodeRunner: Sendable {
   ) {
     let sink = MemorySink()
     var writer = DocumentWriter(
-      format: format, includeTokens: options.includeTokens, events: coder != nil, sink: sink)
+      format: format, includeTokens: options.includeTokens, includeText: options.includeText,
+      events: coder.eventCoder != nil, sink: sink)
     var tokens = 0
     // A memory sink does not fail.
     try? writer.begin()
     for input in inputs {
-      let found = analyse(input)
-      tokens += found.doc.tokens.count
+      let analysis = coder.code(text: input.text, date: input.date.flatMap(DayDate.init(iso:)))
+      tokens += analysis.doc.tokens.count
       try? writer.write(
-        found.doc, input: input, mentions: found.mentions, events: found.events,
-        quotes: found.quotes, agreements: found.agreements, relations: found.relations)
+        CodedDocument(analysis: analysis, input: input, tokens: options.includeTokens))
     }
     try? writer.finish()
     return (sink.bytes, tokens)
   }
-
-  /// Lines of the user's dictionaries that could not be read (`file:line: message`); the
-  /// rest of each file is used.
-  public private(set) var dictionaryWarnings: [String] = []
 
   /// Processes every input, streaming.
   ///
@@ -202,8 +98,8 @@ public struct CodeRunner: Sendable {
   ) -> CodeSummary {
     var summary = CodeSummary()
     var writer = DocumentWriter(
-      format: options.format, includeTokens: options.includeTokens, events: coder != nil,
-      sink: output)
+      format: options.format, includeTokens: options.includeTokens,
+      includeText: options.includeText, events: coder.eventCoder != nil, sink: output)
     var reader = DocumentReader(
       paths: options.paths, options: options.reading, standardInput: standardInput)
     do {
@@ -216,14 +112,16 @@ public struct CodeRunner: Sendable {
         case .document(let input, let warnings):
           for warning in warnings { diagnostics("warning: \(warning)") }
           summary.warnings += warnings.count
-          let found = analyse(input)
+          let analysis = coder.code(
+            text: input.text, date: input.date.flatMap(DayDate.init(iso:)))
           summary.documents += 1
-          summary.sentences += found.doc.sentences.count
-          summary.tokens += found.doc.tokens.count
-          summary.bytes += found.doc.byteCount
+          summary.sentences += analysis.doc.sentences.count
+          summary.tokens += analysis.doc.tokens.count
+          summary.bytes += analysis.doc.byteCount
+          // Without output nothing is written, and the model need not be built.
+          guard options.format != .none else { continue }
           try writer.write(
-            found.doc, input: input, mentions: found.mentions, events: found.events,
-            quotes: found.quotes, agreements: found.agreements, relations: found.relations)
+            CodedDocument(analysis: analysis, input: input, tokens: options.includeTokens))
         }
       }
       try writer.finish()
@@ -236,47 +134,5 @@ public struct CodeRunner: Sendable {
       }
     }
     return summary
-  }
-}
-
-/// The shipped models, loaded once per process.
-enum SharedModels {
-  private static let withParser: Result<Models, ModelFileError> = Result {
-    () throws(ModelFileError) in
-    try Models.bundled(parser: true)
-  }
-  private static let taggerOnly: Result<Models, ModelFileError> = Result {
-    () throws(ModelFileError) in
-    try Models.bundled(parser: false)
-  }
-
-  private static let actorMatcher: Result<ActorMatcher, DictionaryIssue> = Result {
-    () throws(DictionaryIssue) in
-    ActorMatcher(knowledgeBase: try CountryKnowledgeBase.bundled())
-  }
-
-  private static let sharedCoder: Result<EventCoder, DictionaryIssue> = Result {
-    () throws(DictionaryIssue) in
-    try EventCoder.bundled()
-  }
-
-  static func eventCoder() throws(ModelFileError) -> EventCoder {
-    do {
-      return try sharedCoder.get()
-    } catch {
-      throw ModelFileError(path: "\(error.path):\(error.line)", error.message)
-    }
-  }
-
-  static func load(parser: Bool) throws(ModelFileError) -> Models {
-    try (parser ? withParser : taggerOnly).get()
-  }
-
-  static func matcher() throws(ModelFileError) -> ActorMatcher {
-    do {
-      return try actorMatcher.get()
-    } catch {
-      throw ModelFileError(path: error.path, error.message)
-    }
   }
 }

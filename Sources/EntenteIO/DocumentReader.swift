@@ -1,3 +1,4 @@
+public import EntenteCoding
 public import Foundation
 
 /// How to read an input path.

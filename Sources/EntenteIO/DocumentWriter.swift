@@ -1,5 +1,4 @@
 public import EntenteCoding
-public import EntenteNLP
 
 /// The output formats of `entente code`.
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -23,6 +22,7 @@ public struct DocumentWriter {
 
   private let format: OutputFormat
   private let includeTokens: Bool
+  private let includeText: Bool
   private let writesEvents: Bool
   private let sink: any OutputSink
   private var json: JSONBuffer
@@ -33,13 +33,16 @@ public struct DocumentWriter {
   /// - Parameters:
   ///   - format: The output format.
   ///   - includeTokens: Whether to write tokens.
+  ///   - includeText: Whether the JSON of each document holds its text.
   ///   - events: Whether events are coded, so that TSV has one row per event.
   ///   - sink: Where the bytes go.
   public init(
-    format: OutputFormat, includeTokens: Bool, events: Bool = false, sink: any OutputSink
+    format: OutputFormat, includeTokens: Bool, includeText: Bool = false, events: Bool = false,
+    sink: any OutputSink
   ) {
     self.format = format
     self.includeTokens = includeTokens
+    self.includeText = includeText
     self.writesEvents = events && !includeTokens
     self.sink = sink
     self.json = JSONBuffer(pretty: format == .json)
@@ -66,28 +69,19 @@ public struct DocumentWriter {
 
   /// Writes one document.
   ///
-  /// - Parameters:
-  ///   - doc: The processed document.
-  ///   - input: The record it came from, for its id, date and metadata.
-  ///   - mentions: The actor mentions found.
-  ///   - events: The events coded.
-  ///   - quotes: The quotes found.
-  public mutating func write(
-    _ doc: Doc, input: InputDocument, mentions: [ActorMention] = [], events: [Event]? = nil,
-    quotes: [Quote] = [], agreements: [Agreement] = [], relations: [ActorRelation] = []
-  ) throws(OutputError) {
+  /// - Parameter document: The coded document, as ``DocumentCoder`` makes it or the store
+  ///   gives it back.
+  public mutating func write(_ document: CodedDocument) throws(OutputError) {
     switch format {
     case .json, .jsonl:
-      writeJSON(
-        doc, input: input, mentions: mentions, events: events ?? [], quotes: quotes,
-        agreements: agreements, relations: relations)
+      Self.writeJSON(document, text: includeText, to: &json)
       if format == .jsonl { json.bytes.append(0x0A) }
       if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
     case .tsv:
       if writesEvents {
-        writeEventsTSV(doc, input: input, events: events ?? [])
+        writeEventsTSV(document)
       } else {
-        writeTSV(doc, input: input)
+        writeTSV(document)
       }
       if tsv.count >= 1 << 20 { try flushTSV() }
     case .none:
@@ -123,166 +117,156 @@ public struct DocumentWriter {
 
   // MARK: JSON
 
-  private mutating func writeJSON(
-    _ doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event], quotes: [Quote],
-    agreements: [Agreement], relations: [ActorRelation]
-  ) {
-    let offsets = ScalarOffsets(doc.text)
+  /// The `entente.document/1` JSON of one document, compact, with a final line feed: what
+  /// `entente code --format jsonl` writes for it and what `GET /v1/documents/{id}` answers.
+  ///
+  /// - Parameters:
+  ///   - document: The document.
+  ///   - text: Whether to include its text.
+  public static func json(_ document: CodedDocument, text: Bool = false) -> [UInt8] {
+    var json = JSONBuffer(pretty: false)
+    writeJSON(document, text: text, to: &json)
+    json.bytes.append(0x0A)
+    return json.bytes
+  }
+
+  /// Writes the `entente.document/1` object of a document (docs/output-format.md).
+  static func writeJSON(_ document: CodedDocument, text: Bool, to json: inout JSONBuffer) {
     json.beginObject()
     json.key("schema")
     json.string(Self.schema)
     json.key("id")
-    json.string(input.id)
+    json.string(document.id)
     json.key("date")
-    json.string(orNull: input.date)
-    if let title = input.title {
+    json.string(orNull: document.date)
+    if let title = document.title {
       json.key("title")
       json.string(title)
     }
-    if let url = input.url {
+    if let url = document.url {
       json.key("url")
       json.string(url)
     }
-    if let source = input.source {
+    if let source = document.source {
       json.key("source")
       json.string(source)
     }
-    doc.withUTF8 { bytes in
-      if let dateline = doc.sentences.first(where: \.isDateline) {
-        let span = Span(doc: doc, tokens: Int(dateline.tokenStart)..<Int(dateline.tokenEnd))
+    if text {
+      json.key("text")
+      json.string(document.text)
+    }
+    if let dateline = document.dateline {
+      json.key("dateline")
+      writeSpan(dateline.span, to: &json)
+    }
+    json.key("sentences")
+    json.beginArray()
+    for (index, sentence) in document.sentences.enumerated() {
+      json.beginObject()
+      json.key("index")
+      json.int(index)
+      writeRange(sentence.span, to: &json)
+      if sentence.dateline {
         json.key("dateline")
-        writeSpan(span.byteRange, bytes: bytes, offsets: offsets)
+        json.bool(true)
       }
-      json.key("sentences")
-      json.beginArray()
-      for (index, sentence) in doc.sentences.enumerated() {
-        let span = Span(doc: doc, tokens: Int(sentence.tokenStart)..<Int(sentence.tokenEnd))
-        json.beginObject()
-        json.key("index")
-        json.int(index)
-        writeRange(span.byteRange, bytes: bytes, offsets: offsets)
-        if sentence.isDateline {
-          json.key("dateline")
-          json.bool(true)
-        }
-        if includeTokens {
-          json.key("tokens")
-          writeTokens(span.tokens, doc: doc, bytes: bytes, offsets: offsets)
-        }
-        json.endObject()
-      }
-      json.endArray()
-      if includeTokens && !doc.attributes.contains(.sentences) {
+      if let tokens = sentence.tokens {
         json.key("tokens")
-        writeTokens(0..<doc.tokens.count, doc: doc, bytes: bytes, offsets: offsets)
+        writeTokens(tokens, to: &json)
       }
+      json.endObject()
+    }
+    json.endArray()
+    if let tokens = document.tokens {
+      json.key("tokens")
+      writeTokens(tokens, to: &json)
     }
     json.key("mentions")
     json.beginArray()
-    doc.withUTF8 { bytes in
-      for mention in mentions {
-        let span = Span(doc: doc, tokens: mention.tokens)
-        json.beginObject()
-        json.key("sentence")
-        json.int(mention.sentence)
-        writeRange(span.byteRange, bytes: bytes, offsets: offsets)
-        json.key("type")
-        json.string(mention.type.rawValue)
-        json.key("code")
-        json.string(orNull: mention.code.isEmpty ? nil : mention.code)
-        json.key("country")
-        json.string(orNull: mention.country)
-        json.key("canonical")
-        json.string(mention.canonical)
-        json.key("resolvedFrom")
-        json.string(orNull: mention.resolvedFrom)
-        if let role = mention.role {
-          json.key("role")
-          json.string(role)
-        }
-        if let affiliation = mention.affiliation {
-          json.key("affiliation")
-          json.int(affiliation)
-        }
-        json.endObject()
+    for mention in document.mentions {
+      json.beginObject()
+      json.key("sentence")
+      json.int(mention.sentence)
+      writeRange(mention.span, to: &json)
+      json.key("type")
+      json.string(mention.type.rawValue)
+      json.key("code")
+      json.string(orNull: mention.code)
+      json.key("country")
+      json.string(orNull: mention.country)
+      json.key("canonical")
+      json.string(mention.canonical)
+      json.key("resolvedFrom")
+      json.string(orNull: mention.resolvedFrom?.rawValue)
+      if let role = mention.role {
+        json.key("role")
+        json.string(role)
       }
+      if let affiliation = mention.affiliation {
+        json.key("affiliation")
+        json.int(affiliation)
+      }
+      json.endObject()
     }
     json.endArray()
     json.key("events")
     json.beginArray()
-    doc.withUTF8 { bytes in
-      for event in events {
-        json.beginObject()
-        json.key("sentence")
-        json.int(event.sentence)
-        json.key("code")
-        json.string(event.type.code)
-        json.key("root")
-        json.string(event.type.root)
-        json.key("label")
-        json.string(orNull: event.type.name.isEmpty ? nil : event.type.name)
-        json.key("plover")
-        json.string(orNull: event.type.plover.isEmpty ? nil : event.type.plover)
-        json.key("goldstein")
-        json.double(event.type.goldstein)
-        json.key("quadClass")
-        if event.type.quadClass > 0 { json.int(event.type.quadClass) } else { json.null() }
-        json.key("source")
-        writeActor(event.source, doc: doc, bytes: bytes, offsets: offsets)
-        json.key("target")
-        if let target = event.target {
-          writeActor(target, doc: doc, bytes: bytes, offsets: offsets)
-        } else {
-          json.null()
-        }
-        json.key("mode")
-        json.string(event.mode.rawValue)
-        json.key("date")
-        json.string(orNull: event.date)
-        json.key("dateText")
-        json.string(orNull: event.dateText)
-        json.key("evidence")
-        writeSpan(Span(doc: doc, tokens: event.evidence).byteRange, bytes: bytes, offsets: offsets)
-        json.key("coder")
-        json.string("entente \(event.rule)")
-        json.endObject()
-      }
+    for event in document.events {
+      json.beginObject()
+      json.key("sentence")
+      json.int(event.sentence)
+      json.key("code")
+      json.string(event.code)
+      json.key("root")
+      json.string(event.root)
+      json.key("label")
+      json.string(orNull: event.label)
+      json.key("plover")
+      json.string(orNull: event.plover)
+      json.key("goldstein")
+      json.double(event.goldstein)
+      json.key("quadClass")
+      if let quadClass = event.quadClass { json.int(quadClass.rawValue) } else { json.null() }
+      json.key("source")
+      writeActor(event.source, to: &json)
+      json.key("target")
+      if let target = event.target { writeActor(target, to: &json) } else { json.null() }
+      json.key("mode")
+      json.string(event.mode.rawValue)
+      json.key("date")
+      json.string(orNull: event.date)
+      json.key("dateText")
+      json.string(orNull: event.dateText)
+      json.key("evidence")
+      writeSpan(event.evidence, to: &json)
+      json.key("coder")
+      json.string(event.coder)
+      json.endObject()
     }
     json.endArray()
     json.key("quotes")
     json.beginArray()
-    doc.withUTF8 { bytes in
-      for quote in quotes {
-        writeQuote(quote, doc: doc, mentions: mentions, bytes: bytes, offsets: offsets)
-      }
-    }
+    for quote in document.quotes { writeQuote(quote, to: &json) }
     json.endArray()
     json.key("agreements")
     json.beginArray()
-    doc.withUTF8 { bytes in
-      for agreement in agreements {
-        writeAgreement(agreement, doc: doc, bytes: bytes, offsets: offsets)
-      }
-    }
+    for agreement in document.agreements { writeAgreement(agreement, to: &json) }
     json.endArray()
     json.key("relations")
     json.beginArray()
-    doc.withUTF8 { bytes in
-      for relation in relations {
-        json.beginObject()
-        json.key("sentence")
-        json.int(relation.sentence)
-        json.key("source")
-        writeActor(relation.source, doc: doc, bytes: bytes, offsets: offsets)
-        json.key("target")
-        writeActor(relation.target, doc: doc, bytes: bytes, offsets: offsets)
-        json.key("kind")
-        json.string(relation.kind)
-        json.key("evidence")
-        writeSpan(
-          Span(doc: doc, tokens: relation.evidence).byteRange, bytes: bytes, offsets: offsets)
-        json.endObject()
-      }
+    for relation in document.relations {
+      json.beginObject()
+      json.key("sentence")
+      json.int(relation.sentence)
+      json.key("source")
+      writeActor(relation.source, to: &json)
+      json.key("target")
+      writeActor(relation.target, to: &json)
+      json.key("kind")
+      json.string(relation.kind.rawValue)
+      json.key("evidence")
+      writeSpan(relation.evidence, to: &json)
+      json.endObject()
     }
     json.endArray()
     json.endObject()
@@ -290,21 +274,21 @@ public struct DocumentWriter {
 
   /// One agreement: where it is named, its name, parties, obligations, type, date, status,
   /// links to the agreements it replaces or that replaced it, and its later references.
-  private mutating func writeAgreement(
-    _ agreement: Agreement, doc: Doc, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
+  private static func writeAgreement(
+    _ agreement: CodedDocument.CodedAgreement, to json: inout JSONBuffer
   ) {
     json.beginObject()
     json.key("sentence")
     json.int(agreement.sentence)
     json.key("name")
-    json.string(orNull: agreement.name.map { Span(doc: doc, tokens: $0).text })
+    json.string(orNull: agreement.name)
     json.key("parties")
     json.beginArray()
-    for party in agreement.parties { writeActor(party, doc: doc, bytes: bytes, offsets: offsets) }
+    for party in agreement.parties { writeActor(party, to: &json) }
     json.endArray()
     json.key("obligations")
     json.beginArray()
-    for obligation in agreement.obligations { json.string(obligation) }
+    for obligation in agreement.obligations { json.string(obligation.rawValue) }
     json.endArray()
     json.key("cowType")
     json.string(orNull: agreement.cowType)
@@ -313,144 +297,102 @@ public struct DocumentWriter {
     json.key("dateText")
     json.string(orNull: agreement.dateText)
     json.key("status")
-    json.string(orNull: agreement.status)
+    json.string(orNull: agreement.status?.rawValue)
     json.key("replaces")
     if let index = agreement.replaces { json.int(index) } else { json.null() }
     json.key("replacedBy")
     if let index = agreement.replacedBy { json.int(index) } else { json.null() }
     json.key("evidence")
-    writeSpan(Span(doc: doc, tokens: agreement.tokens).byteRange, bytes: bytes, offsets: offsets)
+    writeSpan(agreement.evidence, to: &json)
     json.key("references")
     json.beginArray()
-    for reference in agreement.references {
-      writeSpan(Span(doc: doc, tokens: reference).byteRange, bytes: bytes, offsets: offsets)
-    }
+    for reference in agreement.references { writeSpan(reference, to: &json) }
     json.endArray()
     json.endObject()
   }
 
   /// One quote: sentence, speaker (with its affiliation's name), cue, content and kind.
-  private mutating func writeQuote(
-    _ quote: Quote, doc: Doc, mentions: [ActorMention], bytes: UnsafeBufferPointer<UInt8>,
-    offsets: ScalarOffsets
-  ) {
+  private static func writeQuote(_ quote: CodedDocument.CodedQuote, to json: inout JSONBuffer) {
     json.beginObject()
     json.key("sentence")
     json.int(quote.sentence)
     json.key("speaker")
-    if let tokens = quote.speakerTokens {
-      let mention = quote.speaker.map { mentions[$0] }
+    if let speaker = quote.speaker {
       json.beginObject()
-      writeRange(Span(doc: doc, tokens: tokens).byteRange, bytes: bytes, offsets: offsets)
+      writeRange(speaker.span, to: &json)
       json.key("code")
-      json.string(orNull: mention.flatMap { $0.code.isEmpty ? nil : $0.code })
+      json.string(orNull: speaker.code)
       json.key("country")
-      json.string(orNull: mention?.country)
+      json.string(orNull: speaker.country)
       json.key("canonical")
-      json.string(orNull: mention?.canonical)
+      json.string(orNull: speaker.canonical)
       json.key("affiliation")
-      json.string(orNull: mention?.affiliation.map { mentions[$0].canonical })
+      json.string(orNull: speaker.affiliation)
       json.endObject()
     } else {
       json.null()
     }
     json.key("cue")
-    json.string(orNull: quote.cue.map { Span(doc: doc, tokens: $0..<$0 + 1).text })
+    json.string(orNull: quote.cue)
     json.key("content")
-    json.beginObject()
-    let range = Span(doc: doc, tokens: quote.content).byteRange
-    json.key("start")
-    json.int(offsets.scalarOffset(ofByte: range.lowerBound))
-    json.key("end")
-    json.int(offsets.scalarOffset(ofByte: range.upperBound))
-    // An interrupted quotation's text is its quoted parts, without the attribution between.
-    json.key("text")
-    json.string(quote.parts.map { Span(doc: doc, tokens: $0).text }.joined(separator: " "))
-    json.endObject()
+    writeSpan(quote.content, to: &json)
     json.key("kind")
     json.string(quote.kind.rawValue)
     json.endObject()
   }
 
-  private mutating func writeActor(
-    _ actor: EventActor, doc: Doc, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
-  ) {
+  private static func writeActor(_ actor: CodedDocument.Actor, to json: inout JSONBuffer) {
     json.beginObject()
     json.key("code")
     json.string(actor.code)
     json.key("country")
     json.string(orNull: actor.country)
-    writeRange(Span(doc: doc, tokens: actor.tokens).byteRange, bytes: bytes, offsets: offsets)
+    writeRange(actor.span, to: &json)
     json.endObject()
   }
 
-  /// One row per event, in the column order of docs/output-format.md.
-  private mutating func writeEventsTSV(_ doc: Doc, input: InputDocument, events: [Event]) {
-    for event in events {
-      let source = Span(doc: doc, tokens: event.source.tokens).text
-      let target = event.target.map { Span(doc: doc, tokens: $0.tokens).text } ?? ""
-      let fields = [
-        input.id, event.date ?? "", String(event.sentence), event.source.code,
-        event.target?.code ?? "", event.type.code, event.type.root, String(event.type.quadClass),
-        String(event.type.goldstein), event.type.plover, event.mode.rawValue,
-        event.source.country ?? "", event.target?.country ?? "", source, target,
-        event.dateText ?? "", Span(doc: doc, tokens: event.evidence).text, event.rule,
-      ]
-      tsv.append(contentsOf: fields.map(TSV.escape).joined(separator: [0x09]))
-      tsv.append(0x0A)
-    }
-  }
-
-  private mutating func writeSpan(
-    _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
-  ) {
+  private static func writeSpan(_ span: CodedDocument.Span, to json: inout JSONBuffer) {
     json.beginObject()
-    writeRange(range, bytes: bytes, offsets: offsets)
+    writeRange(span, to: &json)
     json.endObject()
   }
 
-  /// Writes `start`, `end` (scalar offsets) and `text` of a byte range.
-  private mutating func writeRange(
-    _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
-  ) {
+  /// Writes `start`, `end` (scalar offsets) and `text` of a span.
+  private static func writeRange(_ span: CodedDocument.Span, to json: inout JSONBuffer) {
     json.key("start")
-    json.int(offsets.scalarOffset(ofByte: range.lowerBound))
+    json.int(span.start)
     json.key("end")
-    json.int(offsets.scalarOffset(ofByte: range.upperBound))
+    json.int(span.end)
     json.key("text")
-    json.string(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+    json.string(span.text)
   }
 
-  private mutating func writeTokens(
-    _ indices: Range<Int>, doc: Doc, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
-  ) {
+  private static func writeTokens(_ tokens: [CodedDocument.Token], to json: inout JSONBuffer) {
     json.beginArray()
-    for index in indices {
-      let token = doc.tokens[index]
+    for token in tokens {
       json.beginObject()
       json.key("index")
-      json.int(index)
-      writeRange(Int(token.start)..<Int(token.end), bytes: bytes, offsets: offsets)
+      json.int(token.index)
+      writeRange(token.span, to: &json)
       json.key("kind")
-      json.string(token.kind.name)
+      json.string(token.kind)
       json.key("spaceAfter")
-      json.bool(token.flags.contains(.spaceAfter))
-      if let tagSet = doc.tagSet, Int(token.tag) < tagSet.count {
+      json.bool(token.spaceAfter)
+      if let xpos = token.xpos {
         json.key("tag")
-        json.string(tagSet.xpos[Int(token.tag)])
+        json.string(xpos)
         json.key("upos")
-        json.string(tagSet.upos[Int(token.tag)])
+        json.string(token.upos ?? "X")
       }
-      if index < doc.lemmas.count {
+      if let lemma = token.lemma {
         json.key("lemma")
-        json.string(doc.lemmas[index])
+        json.string(lemma)
       }
-      if let labelSet = doc.labelSet {
+      if let dependency = token.dependency {
         json.key("head")
-        if token.head >= 0 { json.int(Int(token.head)) } else { json.null() }
+        if let head = dependency.head { json.int(head) } else { json.null() }
         json.key("deprel")
-        json.string(
-          Int(token.deprel) < labelSet.names.count ? labelSet.names[Int(token.deprel)] : "dep")
+        json.string(dependency.relation)
       }
       json.endObject()
     }
@@ -459,77 +401,72 @@ public struct DocumentWriter {
 
   // MARK: TSV
 
-  private mutating func writeTSV(_ doc: Doc, input: InputDocument) {
-    let offsets = ScalarOffsets(doc.text)
-    let id = TSV.escape(input.id)
-    doc.withUTF8 { bytes in
-      if includeTokens {
-        var sentenceOf = 0
-        for (index, token) in doc.tokens.enumerated() {
-          while sentenceOf + 1 < doc.sentences.count
-            && Int(doc.sentences[sentenceOf].tokenEnd) <= index
-          {
-            sentenceOf += 1
-          }
-          tsv.append(contentsOf: id)
+  /// One row per event, in the column order of docs/output-format.md.
+  private mutating func writeEventsTSV(_ document: CodedDocument) {
+    for event in document.events {
+      // The rule, without the coder's name (`entente 070 ...`).
+      let rule = event.coder.hasPrefix("entente ") ? String(event.coder.dropFirst(8)) : event.coder
+      let fields = [
+        document.id, event.date ?? "", String(event.sentence), event.source.code,
+        event.target?.code ?? "", event.code, event.root, String(event.quadClass?.rawValue ?? 0),
+        String(event.goldstein), event.plover ?? "", event.mode.rawValue,
+        event.source.country ?? "", event.target?.country ?? "", event.source.span.text,
+        event.target?.span.text ?? "", event.dateText ?? "", event.evidence.text, rule,
+      ]
+      tsv.append(contentsOf: fields.map(TSV.escape).joined(separator: [0x09]))
+      tsv.append(0x0A)
+    }
+  }
+
+  /// One row per sentence, or with tokens one per token.
+  private mutating func writeTSV(_ document: CodedDocument) {
+    let id = TSV.escape(document.id)
+    if includeTokens {
+      let tokens: [(sentence: Int?, token: CodedDocument.Token)] =
+        document.sentences.enumerated().flatMap { index, sentence in
+          (sentence.tokens ?? []).map { (index, $0) }
+        } + (document.tokens ?? []).map { (nil, $0) }
+      for (sentence, token) in tokens {
+        tsv.append(contentsOf: id)
+        tsv.append(0x09)
+        tsv.append(contentsOf: (sentence.map(String.init) ?? "").utf8)
+        tsv.append(0x09)
+        tsv.append(contentsOf: String(token.index).utf8)
+        tsv.append(0x09)
+        appendRange(token.span, kind: token.kind)
+        let fields = [
+          token.xpos ?? "", token.xpos == nil ? "" : token.upos ?? "X", token.lemma ?? "",
+          token.dependency?.head.map(String.init) ?? "", token.dependency?.relation ?? "",
+        ]
+        for field in fields {
           tsv.append(0x09)
-          tsv.append(contentsOf: (doc.sentences.isEmpty ? "" : String(sentenceOf)).utf8)
-          tsv.append(0x09)
-          tsv.append(contentsOf: String(index).utf8)
-          tsv.append(0x09)
-          appendRange(
-            Int(token.start)..<Int(token.end), kind: token.kind.name, bytes: bytes, offsets: offsets
-          )
-          tsv.removeLast()
-          appendAnalysis(doc, index: index, token: token)
-          tsv.append(0x0A)
+          tsv.append(contentsOf: TSV.escape(field))
         }
-      } else {
-        for (index, sentence) in doc.sentences.enumerated() {
-          let span = Span(doc: doc, tokens: Int(sentence.tokenStart)..<Int(sentence.tokenEnd))
-          tsv.append(contentsOf: id)
-          tsv.append(0x09)
-          tsv.append(contentsOf: String(index).utf8)
-          tsv.append(0x09)
-          appendRange(span.byteRange, kind: nil, bytes: bytes, offsets: offsets)
-        }
+        tsv.append(0x0A)
+      }
+    } else {
+      for (index, sentence) in document.sentences.enumerated() {
+        tsv.append(contentsOf: id)
+        tsv.append(0x09)
+        tsv.append(contentsOf: String(index).utf8)
+        tsv.append(0x09)
+        appendRange(sentence.span, kind: nil)
+        tsv.append(0x0A)
       }
     }
   }
 
-  /// Appends the tag, UPOS, lemma, head and relation columns of a token (empty before the
-  /// stages that give them).
-  private mutating func appendAnalysis(_ doc: Doc, index: Int, token: TokenData) {
-    var fields: [String] = ["", "", "", "", ""]
-    if let tagSet = doc.tagSet, Int(token.tag) < tagSet.count {
-      fields[0] = tagSet.xpos[Int(token.tag)]
-      fields[1] = tagSet.upos[Int(token.tag)]
-    }
-    if index < doc.lemmas.count { fields[2] = doc.lemmas[index] }
-    if let labelSet = doc.labelSet {
-      fields[3] = token.head >= 0 ? String(token.head) : ""
-      fields[4] =
-        Int(token.deprel) < labelSet.names.count ? labelSet.names[Int(token.deprel)] : "dep"
-    }
-    for field in fields {
-      tsv.append(0x09)
-      tsv.append(contentsOf: TSV.escape(field))
-    }
-  }
-
-  private mutating func appendRange(
-    _ range: Range<Int>, kind: String?, bytes: UnsafeBufferPointer<UInt8>, offsets: ScalarOffsets
-  ) {
-    tsv.append(contentsOf: String(offsets.scalarOffset(ofByte: range.lowerBound)).utf8)
+  /// Appends `start`, `end`, the kind if any, and the escaped text, tab-separated.
+  private mutating func appendRange(_ span: CodedDocument.Span, kind: String?) {
+    tsv.append(contentsOf: String(span.start).utf8)
     tsv.append(0x09)
-    tsv.append(contentsOf: String(offsets.scalarOffset(ofByte: range.upperBound)).utf8)
+    tsv.append(contentsOf: String(span.end).utf8)
     tsv.append(0x09)
     if let kind {
       tsv.append(contentsOf: kind.utf8)
       tsv.append(0x09)
     }
-    TSV.appendEscaped(UnsafeBufferPointer(rebasing: bytes[range]), to: &tsv)
-    tsv.append(0x0A)
+    tsv.append(contentsOf: TSV.escape(span.text))
   }
 }
 

@@ -1,3 +1,4 @@
+import EntenteCoding
 import Foundation
 
 /// Parsing of one JSON Lines record: `{"id", "date", "text"}` with optional `title`, `url`

@@ -1,5 +1,5 @@
 public import EntenteCoding
-public import EntenteNLP
+import EntenteNLP
 import Foundation
 
 /// One record of a PETRARCH validation file: a sentence and the events it must give.
@@ -233,22 +233,17 @@ public struct ValidationRunner {
     public var passed: Bool
   }
 
-  private let pipeline: Pipeline
-  private let matcher: ActorMatcher
-  private let coder: EventCoder
+  private let coder: DocumentCoder
   private let modes: Set<EventMode>
 
   /// Creates a runner.
   ///
-  /// - Parameter modes: The modes of the events compared with the expected ones: `asserted`
-  ///   for Entente's lexicon; PETRARCH, which has no modes, codes what is intended or
-  ///   possible too.
-  public init(
-    pipeline: Pipeline, matcher: ActorMatcher, coder: EventCoder,
-    modes: Set<EventMode> = [.asserted]
-  ) {
-    self.pipeline = pipeline
-    self.matcher = matcher
+  /// - Parameters:
+  ///   - coder: The coder, with the dictionaries of the records' environment.
+  ///   - modes: The modes of the events compared with the expected ones: `asserted` for
+  ///     Entente's lexicon; PETRARCH, which has no modes, codes what is intended or possible
+  ///     too.
+  public init(coder: DocumentCoder, modes: Set<EventMode> = [.asserted]) {
     self.coder = coder
     self.modes = modes
   }
@@ -256,9 +251,7 @@ public struct ValidationRunner {
   /// The verdict on `record`: it passes when the asserted events, as source, target and
   /// code, are exactly the expected ones (none for a record that expects none).
   public func run(_ record: ValidationRecord) -> Verdict {
-    let doc = pipeline(record.text)
-    let mentions = matcher.mentions(in: doc, date: record.date)
-    let events = coder.events(in: doc, mentions: mentions, date: record.date)
+    let events = (coder.code(text: record.text, date: record.date).events ?? [])
       .filter { modes.contains($0.mode) }
       // PETRARCH's `require_dyad`: no event without a source and a target.
       .filter { event in

@@ -1,4 +1,6 @@
+import EntenteCoding
 import EntenteIO
+import EntenteIngest
 import EntenteStore
 import Foundation
 import Hummingbird
@@ -15,8 +17,8 @@ struct API: Sendable {
     router.on(Self.path(Routes.events), method: .get) { request, _ in try await events(request) }
     router.on(Self.path(Routes.dyads), method: .get) { request, _ in try await dyads(request) }
     router.on(Self.path(Routes.actors), method: .get) { request, _ in try await actors(request) }
-    router.on(Self.path(Routes.document), method: .get) { _, context in
-      try await document(id: context.parameters.get("id") ?? "")
+    router.on(Self.path(Routes.document), method: .get) { request, context in
+      try await document(id: context.parameters.get("id") ?? "", request: request)
     }
     router.on(Self.path(Routes.health), method: .get) { _, _ in try await health() }
     router.on(Self.path(Routes.metrics), method: .get) { _, _ in
@@ -43,7 +45,7 @@ struct API: Sendable {
       throw APIError(.badRequest, inputs.rejected.map(\.description).joined(separator: "; "))
     }
     guard !inputs.documents.isEmpty else { throw APIError(.badRequest, "the body has no document") }
-    let runner = state.runner
+    let runner = CodeRunner(options: CodeOptions(), coder: state.coder)
     let documents = inputs.documents
     let (bytes, words) = try await state.offload { runner.write(documents, format: .json) }
     state.metrics.coded(documents: documents.count, words: words)
@@ -67,7 +69,7 @@ struct API: Sendable {
     let documents = inputs.documents
     let summary = try await state.offload {
       let run = try state.run.id(in: state.store, provenance: state.provenance)
-      var ingester = Ingester(runner: state.runner, store: state.store)
+      var ingester = Ingester(coder: state.coder, store: state.store)
       ingester.jobs = 1
       return try ingester.ingest(documents, run: run)
     }
@@ -252,17 +254,22 @@ struct API: Sendable {
     return Self.json(.object([("actors", .rows(rows)), ("nextCursor", next)]))
   }
 
-  func document(id: String) async throws -> Response {
+  /// A stored document as `entente.document/1`, byte for byte what `entente code --format
+  /// jsonl` writes for it (`?text=true` adds its text, as `--text` does).
+  func document(id: String, request: Request) async throws -> Response {
+    let query = Self.parameters(request)
+    let text = query("text")
+    guard text == nil || text == "true" || text == "false" else {
+      throw APIError(.badRequest, "text: \(text ?? "") is not true or false")
+    }
     let store = state.store
     guard let document = try await state.offload({ try store.document(id: id) }) else {
       throw APIError(.notFound, "no document has the id \(id)")
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(document)
     return Response(
       status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-      body: .init(byteBuffer: ByteBuffer(bytes: data)))
+      body: .init(
+        byteBuffer: ByteBuffer(bytes: DocumentWriter.json(document, text: text == "true"))))
   }
 
   func health() async throws -> Response {
@@ -307,14 +314,14 @@ struct API: Sendable {
       if modes == "all" {
         filter.modes = []
       } else {
-        filter.modes = modes.split(separator: ",").map {
+        let names = modes.split(separator: ",").map {
           $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
-        let known = ["asserted", "negated", "hypothetical", "intended", "claimed", "denied"]
-        if let unknown = filter.modes.first(where: { !known.contains($0) }) {
-          throw APIError(
-            .badRequest, "mode: \(unknown) is not one of \(known.joined(separator: ", ")) or all")
+        if let unknown = names.first(where: { EventMode(rawValue: $0) == nil }) {
+          let known = EventMode.allCases.map(\.rawValue).joined(separator: ", ")
+          throw APIError(.badRequest, "mode: \(unknown) is not one of \(known) or all")
         }
+        filter.modes = names.compactMap(EventMode.init(rawValue:))
       }
     }
     if let from = query("from") {

@@ -1,4 +1,4 @@
-import EntenteIO
+import EntenteCoding
 import EntenteStore
 import Foundation
 import Hummingbird
@@ -71,9 +71,9 @@ struct Dashboard: Sendable {
           title: "Read an article", active: "/",
           "<p class=\"error\">There was no text to read.</p>" + readForm()), status: .badRequest)
     }
-    let runner = state.runner
+    let coder = state.coder
     let input = InputDocument(id: "read", date: date, text: text, origin: "dashboard")
-    let coded = try await state.offload { runner.code(input) }
+    let coded = try await state.offload { coder.code(input) }
     state.metrics.coded(documents: 1, words: 0)
     let summary =
       "<p class=\"summary\">\(coded.events.count) events, \(coded.mentions.count) mentions, \(coded.quotes.count) quotes, \(coded.agreements.count) agreements.</p>"

@@ -1,4 +1,4 @@
-import EntenteIO
+import EntenteCoding
 import Foundation
 
 /// HTML written by hand: every text that comes from a document, a query or a request goes
@@ -73,7 +73,7 @@ enum HTML {
 
   /// The mode selector of a filter form.
   static func modeField(_ value: String?) -> String {
-    let modes = ["asserted", "negated", "hypothetical", "intended", "claimed", "denied", "all"]
+    let modes = EventMode.allCases.map(\.rawValue) + ["all"]
     let options = modes.map { mode in
       "<option\(mode == (value ?? "asserted") ? " selected" : "")>\(mode)</option>"
     }.joined()
@@ -170,12 +170,12 @@ enum HTML {
         <li class="event" id="event-\(index)" data-event="\(index)"><details>\
         <summary><span class="code">\(escape(event.code))</span> \(escape(event.label ?? "")) · \
         <b>\(escape(event.source.code))</b> → <b>\(escape(event.target?.code ?? "–"))</b> \
-        <span class="mode mode-\(escape(event.mode))">\(escape(event.mode))</span></summary>
+        <span class="mode mode-\(escape(event.mode.rawValue))">\(escape(event.mode.rawValue))</span></summary>
         <dl>
         <dt>Code</dt><dd>\(escape(event.code)) (root \(escape(event.root))\
         \(event.plover.map { ", PLOVER \(escape($0))" } ?? "")\
         \(event.quadClass.map { ", quad class \($0)" } ?? ""), Goldstein \(event.goldstein))</dd>
-        <dt>Mode</dt><dd>\(escape(event.mode))</dd>
+        <dt>Mode</dt><dd>\(escape(event.mode.rawValue))</dd>
         <dt>Date</dt><dd>\(date)\(event.dateText.map { " (<q>\(escape($0))</q>)" } ?? "")</dd>
         <dt>Source</dt><dd>\(actor(event.source))</dd>
         <dt>Target</dt><dd>\(actor(event.target))</dd>
@@ -199,7 +199,7 @@ enum HTML {
             + (speaker.affiliation.map { " (\(escape($0)))" } ?? "")
         } ?? "<span class=\"none\">unknown speaker</span>"
       out += """
-        <li>\(speaker) \(escape(quote.cue ?? "")) <span class="kind">\(escape(quote.kind))</span>: \
+        <li>\(speaker) \(escape(quote.cue ?? "")) <span class="kind">\(escape(quote.kind.rawValue))</span>: \
         <q>\(escape(quote.content.text))</q></li>
         """
     }
@@ -216,8 +216,8 @@ enum HTML {
         <li><q>\(escape(agreement.name ?? agreement.evidence.text))</q> \
         \(parties.isEmpty ? "" : "between \(parties)") \
         \(agreement.date.map { "· \(escape($0))" } ?? "") \
-        \(agreement.status.map { "· \(escape($0))" } ?? "") \
-        \(agreement.obligations.isEmpty ? "" : "· \(escape(agreement.obligations.joined(separator: ", ")))")</li>
+        \(agreement.status.map { "· \(escape($0.rawValue))" } ?? "") \
+        \(agreement.obligations.isEmpty ? "" : "· \(escape(agreement.obligations.map(\.rawValue).joined(separator: ", ")))")</li>
         """
     }
     return out + "</ol></section>"
@@ -229,7 +229,7 @@ enum HTML {
       "<section><h2>Relations <small>\(document.relations.count)</small></h2><ol class=\"relations\">"
     for relation in document.relations {
       out += """
-        <li><b>\(escape(relation.source.code))</b> \(escape(relation.kind)) \
+        <li><b>\(escape(relation.source.code))</b> \(escape(relation.kind.rawValue)) \
         <b>\(escape(relation.target.code))</b>: <q>\(escape(relation.evidence.text))</q></li>
         """
     }

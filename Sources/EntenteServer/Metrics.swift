@@ -1,3 +1,4 @@
+import EntenteIngest
 import Foundation
 import Hummingbird
 

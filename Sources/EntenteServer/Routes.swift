@@ -97,7 +97,8 @@ enum Routes {
   static let document = Route(
     method: "GET", path: "/v1/documents/{id}",
     summary:
-      "A stored document as coded: text, sentences, mentions, events, quotes, agreements, relations.",
+      "A stored document as entente.document/1, byte for byte what `entente code --format jsonl` writes for it.",
+    query: [("text", "`true` to include the document's text.")],
     responses: [
       (200, "The document.", "application/json"),
       (404, "No document has this id.", "application/json"),

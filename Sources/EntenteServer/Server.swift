@@ -1,4 +1,4 @@
-public import EntenteIO
+public import EntenteCoding
 public import EntenteStore
 import Foundation
 public import Hummingbird
@@ -25,7 +25,7 @@ public struct ServerConfiguration: Sendable {
 
 /// Everything a request handler needs: the coder, the store and the counters.
 struct ServerState: Sendable {
-  let runner: CodeRunner
+  let coder: DocumentCoder
   let store: EventStore
   let provenance: Provenance
   let configuration: ServerConfiguration
@@ -65,7 +65,7 @@ public typealias EntenteContext = BasicRequestContext
 /// `/openapi.json` and the web dashboard.
 ///
 /// - Parameters:
-///   - runner: The coder, as `entente code` uses it.
+///   - coder: The coder, as `entente code` uses it.
 ///   - store: The event store.
 ///   - provenance: What codes posted documents, recorded with their run.
 ///   - configuration: Address, token and limits.
@@ -73,12 +73,12 @@ public typealias EntenteContext = BasicRequestContext
 /// - Returns: The application; `runService()` runs it until SIGTERM or SIGINT, then lets
 ///   the requests under way finish.
 public func buildApplication(
-  runner: CodeRunner, store: EventStore, provenance: Provenance,
+  coder: DocumentCoder, store: EventStore, provenance: Provenance,
   configuration: ServerConfiguration, logger: Logger = Logger(label: "entente.serve"),
   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
   let state = ServerState(
-    runner: runner, store: store, provenance: provenance, configuration: configuration,
+    coder: coder, store: store, provenance: provenance, configuration: configuration,
     metrics: Metrics(), run: RunOnce())
   let router = Router(context: EntenteContext.self)
   router.add(middleware: MetricsMiddleware(metrics: state.metrics))

@@ -1,4 +1,4 @@
-public import EntenteIO
+public import EntenteCoding
 import Foundation
 
 /// A failure of the event store, with what it was doing.
@@ -10,29 +10,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
   public init(_ message: String) { self.message = message }
 
   public var description: String { message }
-}
-
-/// What coded the documents of one ingest.
-///
-/// It is stored with them, so that a later model or dictionary upgrade can tell which
-/// documents to recode.
-public struct Provenance: Sendable, Equatable {
-  /// Entente's version.
-  public var version: String
-  /// The models (tagger and parser files and their sizes or versions).
-  public var models: String
-  /// The event lexicon or verb dictionaries.
-  public var lexicon: String
-  /// The actor and agent dictionaries.
-  public var dictionaries: String
-
-  /// Creates a provenance record.
-  public init(version: String, models: String, lexicon: String, dictionaries: String) {
-    self.version = version
-    self.models = models
-    self.lexicon = lexicon
-    self.dictionaries = dictionaries
-  }
 }
 
 /// Entente's event store: documents, their sentences, mentions and events, and the runs that
@@ -155,7 +132,8 @@ public final class EventStore: Sendable {
       }
       for (index, item) in coded.agreements.enumerated() {
         let values: [any SQLBindable] = [
-          coded.id, index, item.sentence, item.name, item.obligations.joined(separator: ","),
+          coded.id, index, item.sentence, item.name,
+          item.obligations.map(\.rawValue).joined(separator: ","),
           item.cowType, item.date, item.dateText, item.status, item.replaces, item.replacedBy,
           item.evidence.start, item.evidence.end, item.evidence.text,
         ]
@@ -281,8 +259,10 @@ public final class EventStore: Sendable {
       CodedDocument.Mention(
         sentence: row[0].integer ?? 0,
         span: .init(start: row[1].integer ?? 0, end: row[2].integer ?? 0, text: row[3].text ?? ""),
-        type: row[4].text ?? "", code: row[5].text, country: row[6].text,
-        canonical: row[7].text ?? "", resolvedFrom: row[8].text, role: row[9].text,
+        type: row[4].member(of: MentionType.self) ?? .actor, code: row[5].text,
+        country: row[6].text,
+        canonical: row[7].text ?? "", resolvedFrom: row[8].member(of: MentionResolution.self),
+        role: row[9].text,
         affiliation: row[10].integer)
     }
     coded.events = try backend.rows(
@@ -314,7 +294,7 @@ public final class EventStore: Sendable {
       }
       return CodedDocument.CodedQuote(
         sentence: row[0].integer ?? 0, speaker: speaker, cue: row[8].text,
-        content: Self.span(row, 9), kind: row[12].text ?? "")
+        content: Self.span(row, 9), kind: row[12].member(of: QuoteKind.self) ?? .indirect)
     }
   }
 
@@ -351,8 +331,11 @@ public final class EventStore: Sendable {
       let index = row[0].integer ?? 0
       return CodedDocument.CodedAgreement(
         sentence: row[1].integer ?? 0, name: row[2].text, parties: parties[index] ?? [],
-        obligations: (row[3].text ?? "").split(separator: ",").map(String.init),
-        cowType: row[4].text, date: row[5].text, dateText: row[6].text, status: row[7].text,
+        obligations: (row[3].text ?? "").split(separator: ",").compactMap {
+          Obligation(rawValue: String($0))
+        },
+        cowType: row[4].text, date: row[5].text, dateText: row[6].text,
+        status: row[7].member(of: AgreementStatus.self),
         replaces: row[8].integer, replacedBy: row[9].integer, evidence: Self.span(row, 10),
         references: references[index] ?? [])
     }
@@ -370,7 +353,8 @@ public final class EventStore: Sendable {
     ).map { row in
       CodedDocument.CodedRelation(
         sentence: row[0].integer ?? 0, source: Self.actor(row, code: 2),
-        target: Self.actor(row, code: 7), kind: row[1].text ?? "", evidence: Self.span(row, 12))
+        target: Self.actor(row, code: 7), kind: row[1].member(of: RelationKind.self) ?? .partner,
+        evidence: Self.span(row, 12))
     }
   }
 

@@ -1,3 +1,4 @@
+public import EntenteCoding
 import Foundation
 
 /// One cell of a query result.
@@ -76,7 +77,7 @@ public struct EventFilter: Sendable, Equatable {
   /// A PLOVER event type.
   public var plover: String?
   /// The modes taken, all of them when empty; asserted events only by default.
-  public var modes: [String] = ["asserted"]
+  public var modes: [EventMode] = [.asserted]
   /// The first day (`YYYY-MM-DD`): events that end before it are left out.
   public var from: String?
   /// The last day: events that begin after it are left out.

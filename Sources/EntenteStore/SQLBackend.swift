@@ -1,3 +1,4 @@
+import EntenteCoding
 import Foundation
 
 /// A value bound to a statement parameter.
@@ -131,5 +132,29 @@ extension SQLBackend {
   /// Runs statements, then adds the rows with multi-row inserts, all in one transaction.
   func write(_ statements: [SQLStatement], inserting inserts: [BulkInsert]) throws(StoreError) {
     _ = try transaction(statements + inserts.flatMap(\.statements))
+  }
+}
+
+/// The document model's closed sets are stored as their names (`asserted`, `in force`).
+extension SQLBindable where Self: RawRepresentable, RawValue == String {
+  var sqlValue: SQLValue { .text(rawValue) }
+}
+
+extension MentionType: SQLBindable {}
+extension MentionResolution: SQLBindable {}
+extension EventMode: SQLBindable {}
+extension QuoteKind: SQLBindable {}
+extension AgreementStatus: SQLBindable {}
+extension RelationKind: SQLBindable {}
+
+extension QuadClass: SQLBindable {
+  var sqlValue: SQLValue { .int(rawValue) }
+}
+
+extension Cell {
+  /// The member of a closed set that the cell names (``text`` read as its raw value), or
+  /// `nil` when the cell is null or names none.
+  func member<T: RawRepresentable>(of type: T.Type) -> T? where T.RawValue == String {
+    text.flatMap(T.init(rawValue:))
   }
 }

@@ -1,4 +1,4 @@
-import EntenteIO
+import EntenteCoding
 
 /// The store's tables (docs/store.md).
 ///
@@ -259,9 +259,10 @@ enum Schema {
     return CodedDocument.CodedEvent(
       sentence: cells[0].integer ?? 0, code: cells[1].text ?? "", root: cells[2].text ?? "",
       label: cells[3].text, plover: cells[4].text, goldstein: cells[5].number ?? 0,
-      quadClass: cells[6].integer,
+      quadClass: cells[6].integer.flatMap(QuadClass.init(rawValue:)),
       source: .init(code: cells[7].text ?? "", country: cells[8].text, span: span(10, 11, 9)),
-      target: target, mode: cells[17].text ?? "", date: cells[18].text, dateText: cells[19].text,
+      target: target, mode: cells[17].member(of: EventMode.self) ?? .asserted, date: cells[18].text,
+      dateText: cells[19].text,
       evidence: span(20, 21, 22), coder: cells[23].text ?? "")
   }
 

@@ -51,27 +51,29 @@ struct Actors: ParsableCommand {
     }
 
     func run() throws {
-      let matcher: ActorMatcher
-      let pipeline: Pipeline
+      // Names, titles and coreference need the tagger, which the matcher's names guide.
+      var configuration = CoderConfiguration()
+      configuration.actorDictionaries = actors
+      configuration.agentDictionaries = agents
+      configuration.useKnowledgeBase = !noKnowledgeBase
+      let coder: DocumentCoder
       do {
-        matcher = try ActorMatcher.load(
-          actorPaths: actors, agentPaths: agents, knowledgeBase: !noKnowledgeBase,
-          warning: { FileHandle.standardError("entente: warning: \($0)\n") })
-        // Names, titles and coreference need the tagger, which the matcher's names guide.
-        pipeline = try Pipeline.standard(
-          until: .tags, models: Models.bundled(parser: false),
-          nameHints: NameHints(matcher: matcher))
+        coder = try DocumentCoder(configuration: configuration, until: .tags)
       } catch {
         FileHandle.standardError("entente: error: \(error)\n")
         throw ExitCode(1)
       }
-      let doc = pipeline(text)
-      let mentions = matcher.mentions(in: doc, date: date.flatMap(DayDate.init(iso:)))
+      for warning in coder.dictionaryWarnings {
+        FileHandle.standardError("entente: warning: \(warning)\n")
+      }
+      let analysis = coder.code(text: text, date: date.flatMap(DayDate.init(iso:)))
+      let doc = analysis.doc
+      let mentions = analysis.mentions
       for mention in mentions {
         let span = Span(doc: doc, tokens: mention.tokens).text
         let fields = [
           span, mention.code.isEmpty ? "-" : mention.code, mention.type.rawValue, mention.kind,
-          mention.country ?? "-", mention.canonical, mention.resolvedFrom ?? "-",
+          mention.country ?? "-", mention.canonical, mention.resolvedFrom?.rawValue ?? "-",
         ]
         print(fields.joined(separator: "\t"))
       }
@@ -100,17 +102,11 @@ struct Actors: ParsableCommand {
     var errors: Int = 0
 
     func run() throws {
-      let matcher: ActorMatcher
-      let pipeline: Pipeline
       var evaluation = MentionEvaluation()
       do {
-        matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
-        pipeline = try Pipeline.standard(
-          until: .tags, models: Models.bundled(parser: false),
-          nameHints: NameHints(matcher: matcher))
+        let coder = try DocumentCoder(until: .tags)
         for path in gold {
-          evaluation.score(
-            try CoNLLUReader.read(path: path), pipeline: pipeline, matcher: matcher)
+          evaluation.score(try CoNLLUReader.read(path: path), coder: coder)
         }
       } catch {
         FileHandle.standardError("entente: error: \(error)\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntenteCoding
 import EntenteIO
+import EntenteIngest
 import EntenteNLP
 import EntenteStore
 import Foundation
@@ -127,14 +128,10 @@ struct Benchmark: AsyncParsableCommand {
       return
     }
     let loaded = until >= .tags ? try models.load(parser: until >= .parse) : nil
-    // With events, actor mentions and event coding run in the timed loop too.
-    let coding: (ActorMatcher, EventCoder)? =
-      until >= .events
-      ? (try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled()), try EventCoder.bundled())
-      : nil
-    // As `entente code` does, the matcher's names guide the tagger when it runs.
-    let pipeline = try Pipeline.standard(
-      until: until, models: loaded, nameHints: coding.map { NameHints(matcher: $0.0) })
+    // With events, the whole of `entente code` but the output runs in the timed loop: actor
+    // mentions, events, quotes, agreements and relations.
+    let coder = try DocumentCoder(until: until, models: loaded)
+    let pipeline = coder.pipeline
     // Normalisation to NFC is part of making a Doc and is timed with the rest.
     var tokens = 0
     var sentences = 0
@@ -152,11 +149,12 @@ struct Benchmark: AsyncParsableCommand {
       var checksum = 0
       eventCount = 0
       for text in texts {
-        let doc = pipeline(text)
-        checksum &+= doc.tokens.count
-        if let (matcher, coder) = coding {
-          let mentions = matcher.mentions(in: doc, date: date)
-          eventCount += coder.events(in: doc, mentions: mentions, date: date).count
+        if until >= .events {
+          let analysis = coder.code(text: text, date: date)
+          checksum &+= analysis.doc.tokens.count
+          eventCount += analysis.events?.count ?? 0
+        } else {
+          checksum &+= pipeline(text).tokens.count
         }
       }
       let elapsed = clock.now - start
@@ -178,9 +176,9 @@ struct Benchmark: AsyncParsableCommand {
     print("stage: \(until.rawValue), passes: \(repeats)")
     print(line("best", best))
     print(line("median", median))
-    if coding != nil { print("events: \(eventCount) per pass") }
-    if mentions { try timeMentions(texts: texts, pipeline: pipeline, pipelineBest: best) }
-    if quotes { try timeQuotes(texts: texts, pipeline: pipeline, pipelineBest: best) }
+    if until >= .events { print("events: \(eventCount) per pass") }
+    if mentions { timeMentions(texts: texts, coder: coder, pipelineBest: best) }
+    if quotes { timeQuotes(texts: texts, coder: coder, pipelineBest: best) }
   }
 
   /// Times ingesting the corpus's paragraphs into new stores, on one and two threads.
@@ -205,9 +203,8 @@ struct Benchmark: AsyncParsableCommand {
     let input = directory.appendingPathComponent("paragraphs.jsonl").path
     try lines.write(toFile: input, atomically: true, encoding: .utf8)
     print("corpus: \(corpus): \(documents) paragraphs as documents, \(words) words")
-    let runner = try CodeRunner(options: CodeOptions())
-    let provenance = Provenance(
-      version: Entente.version, models: "shipped", lexicon: "entente", dictionaries: "entente")
+    let coder = try DocumentCoder()
+    let provenance = coder.configuration.provenance
     var inputs: [InputDocument] = []
     var reader = DocumentReader(paths: [input], options: .init(kind: .jsonl))
     while let item = reader.next() {
@@ -222,7 +219,7 @@ struct Benchmark: AsyncParsableCommand {
         let begun = clock.now
         _ = stride(from: 0, to: inputs.count, by: batchSize).reduce(0) { total, start in
           let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
-          return total + Ingester.code(batch, runner: runner, jobs: jobs).count
+          return total + Ingester.code(batch, coder: coder, jobs: jobs).count
         }
         let alone = clock.now - begun
         let codingAlone =
@@ -230,7 +227,7 @@ struct Benchmark: AsyncParsableCommand {
         let path =
           ingestDb.map { "\($0)?schema=bench_\(jobs)_\(pass)_\(UInt32.random(in: 0...UInt32.max))" }
           ?? directory.appendingPathComponent("store-\(jobs)-\(pass).sqlite").path
-        var ingester = Ingester(runner: runner, store: try EventStore(path))
+        var ingester = Ingester(coder: coder, store: try EventStore(path))
         ingester.jobs = jobs
         ingester.batchSize = batchSize
         let start = clock.now
@@ -283,11 +280,11 @@ struct Benchmark: AsyncParsableCommand {
   }
 
   /// Times quote extraction alone over documents parsed, and their mentions found, once.
-  private func timeQuotes(texts: [String], pipeline: Pipeline, pipelineBest: Double) throws {
-    let matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
+  private func timeQuotes(texts: [String], coder: DocumentCoder, pipelineBest: Double) {
     let date = DayDate(iso: "2024-06-19")
-    let docs = texts.map { pipeline($0) }
-    let mentions = docs.map { matcher.mentions(in: $0, date: date) }
+    let analyses = texts.map { coder.code(text: $0, date: date) }
+    let docs = analyses.map(\.doc)
+    let mentions = analyses.map(\.mentions)
     let finder = QuoteFinder()
     let agreementFinder = AgreementFinder()
     let (found, seconds) = timedPasses {
@@ -306,9 +303,9 @@ struct Benchmark: AsyncParsableCommand {
   }
 
   /// Times mention detection and resolution alone over documents tagged once.
-  private func timeMentions(texts: [String], pipeline: Pipeline, pipelineBest: Double) throws {
-    let matcher = try ActorMatcher(knowledgeBase: CountryKnowledgeBase.bundled())
-    let docs = texts.map { pipeline($0) }
+  private func timeMentions(texts: [String], coder: DocumentCoder, pipelineBest: Double) {
+    guard let matcher = coder.matcher else { return }
+    let docs = texts.map { coder.pipeline($0) }
     let date = DayDate(iso: "2024-06-19")
     let (found, seconds) = timedPasses {
       docs.reduce(0) { $0 + matcher.mentions(in: $1, date: date).count }

@@ -1,5 +1,7 @@
 public import ArgumentParser
+import EntenteCoding
 import EntenteIO
+import EntenteIngest
 import EntenteNLP
 import Foundation
 
@@ -44,6 +46,9 @@ struct Code: ParsableCommand {
   @Flag(name: .long, help: "Include tokens in the output.")
   var tokens = false
 
+  @Flag(name: .long, help: "Include each document's text in the JSON output.")
+  var text = false
+
   @Option(name: .long, help: "The last stage to run: tokens, sentences, tags, parse or events.")
   var until: PipelineStage = .events
 
@@ -71,20 +76,10 @@ struct Code: ParsableCommand {
       kind: input, defaultDate: date, maxDocumentBytes: maxDocumentBytes)
     options.format = format
     options.includeTokens = tokens
-    options.until = until
-    dictionaries.apply(to: &options)
+    options.includeText = text
     let clock = ContinuousClock()
     let start = clock.now
-    let runner: CodeRunner
-    do {
-      runner = try CodeRunner(options: options)
-    } catch {
-      FileHandle.standardError("entente: error: \(error)\n")
-      throw ExitCode(1)
-    }
-    for warning in runner.dictionaryWarnings {
-      FileHandle.standardError("entente: warning: \(warning)\n")
-    }
+    let runner = CodeRunner(options: options, coder: try dictionaries.coder(until: until))
     let result = runner.run(
       output: FileDescriptorSink.standardOutput(),
       diagnostics: { FileHandle.standardError("entente: \($0)\n") })

@@ -1,5 +1,7 @@
 import ArgumentParser
-import EntenteIO
+import EntenteCoding
+import EntenteNLP
+import Foundation
 
 /// The dictionary options that `entente code` and `entente ingest` share.
 struct DictionaryOptions: ParsableArguments {
@@ -48,28 +50,30 @@ struct DictionaryOptions: ParsableArguments {
     }
   }
 
-  /// Sets the coder's dictionaries.
-  func apply(to options: inout CodeOptions) {
-    options.actorDictionaries = actors
-    options.agentDictionaries = agents
-    options.useKnowledgeBase = !noKnowledgeBase
-    options.verbDictionaries = verbs
-    options.keepLexicon = keepLexicon
-    options.discardLists = discards
+  /// The coder's configuration: these dictionaries.
+  var configuration: CoderConfiguration {
+    var configuration = CoderConfiguration()
+    configuration.actorDictionaries = actors
+    configuration.agentDictionaries = agents
+    configuration.useKnowledgeBase = !noKnowledgeBase
+    configuration.verbDictionaries = verbs
+    configuration.keepLexicon = keepLexicon
+    configuration.discardLists = discards
+    return configuration
   }
 
-  /// What codes events, for the store's provenance: the lexicon or verb dictionaries.
-  var lexiconDescription: String {
-    let own = "entente events.tsv"
-    var parts: [String] = verbs.isEmpty || keepLexicon ? [own] : []
-    parts += verbs.map { "verbs \($0)" }
-    parts += discards.map { "discards \($0)" }
-    return parts.joined(separator: "; ")
-  }
-
-  /// The actor and agent dictionaries, for the store's provenance.
-  var dictionaryDescription: String {
-    ((noKnowledgeBase ? [] : ["entente knowledge base"]) + actors.map { "actors \($0)" }
-      + agents.map { "agents \($0)" }).joined(separator: "; ")
+  /// A coder of these dictionaries through `stage`, with the unreadable lines of the
+  /// dictionaries reported as warnings; exits with status 1 when a file cannot be read.
+  func coder(until stage: PipelineStage = .events) throws -> DocumentCoder {
+    do {
+      let coder = try DocumentCoder(configuration: configuration, until: stage)
+      for warning in coder.dictionaryWarnings {
+        FileHandle.standardError("entente: warning: \(warning)\n")
+      }
+      return coder
+    } catch {
+      FileHandle.standardError("entente: error: \(error)\n")
+      throw ExitCode(1)
+    }
   }
 }

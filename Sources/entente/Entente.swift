@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteCoding
 import Foundation
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Foundation
 
 /// The `entente` command.
 struct Entente: AsyncParsableCommand {
-  static let version = "0.1.0"
+  static let version = Provenance.version
 
   static let configuration = CommandConfiguration(
     commandName: "entente",

@@ -1,5 +1,7 @@
 import ArgumentParser
+import EntenteCoding
 import EntenteIO
+import EntenteIngest
 import EntenteStore
 import Foundation
 
@@ -82,18 +84,11 @@ struct Ingest: ParsableCommand {
   }
 
   func run() throws {
-    var options = CodeOptions()
-    dictionaries.apply(to: &options)
-    let provenance = Provenance(
-      version: Entente.version, models: "entente \(Entente.version) shipped tagger and parser",
-      lexicon: dictionaries.lexiconDescription, dictionaries: dictionaries.dictionaryDescription)
+    let coder = try dictionaries.coder()
+    let provenance = coder.configuration.provenance
     var ingester: Ingester
     do {
-      let runner = try CodeRunner(options: options)
-      for warning in runner.dictionaryWarnings {
-        FileHandle.standardError("entente: warning: \(warning)\n")
-      }
-      ingester = Ingester(runner: runner, store: try EventStore(db))
+      ingester = Ingester(coder: coder, store: try EventStore(db))
     } catch {
       FileHandle.standardError("entente: error: \(error)\n")
       throw ExitCode(1)

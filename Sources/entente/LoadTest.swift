@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteCoding
 import EntenteIO
 import EntenteServer
 import EntenteStore
@@ -27,14 +28,12 @@ extension Benchmark {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let store = try EventStore(directory.appendingPathComponent("store.sqlite").path)
-    let runner = try CodeRunner(options: CodeOptions())
+    let coder = try DocumentCoder()
     var configuration = ServerConfiguration()
     configuration.port = 0
     let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
     let app = buildApplication(
-      runner: runner, store: store,
-      provenance: Provenance(
-        version: Entente.version, models: "shipped", lexicon: "entente", dictionaries: "entente"),
+      coder: coder, store: store, provenance: coder.configuration.provenance,
       configuration: configuration,
       logger: {
         // Stopping the server at the end by cancelling it is not worth reporting.

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import EntenteCoding
 public import EntenteStore
 import Foundation
 
@@ -93,7 +94,7 @@ struct Query: ParsableCommand {
     @Option(
       name: .long,
       help:
-        "Modes to take, comma-separated (asserted, negated, hypothetical, intended, claimed, denied), or all."
+        "Modes to take, comma-separated (\(EventMode.allCases.map(\.rawValue).joined(separator: ", "))), or all."
     )
     var mode = "asserted"
 
@@ -110,9 +111,8 @@ struct Query: ParsableCommand {
       for day in [from, to].compactMap({ $0 }) where day.count != 10 || Self.day(day) == nil {
         throw ValidationError("dates must be written YYYY-MM-DD, not '\(day)'")
       }
-      let modes = Set(["asserted", "negated", "hypothetical", "intended", "claimed", "denied"])
       if mode != "all" {
-        for name in mode.split(separator: ",") where !modes.contains(String(name)) {
+        for name in mode.split(separator: ",") where EventMode(rawValue: String(name)) == nil {
           throw ValidationError("unknown mode '\(name)'")
         }
       }
@@ -133,7 +133,9 @@ struct Query: ParsableCommand {
       filter.country = country
       filter.code = code
       filter.plover = plover
-      filter.modes = mode == "all" ? [] : mode.split(separator: ",").map(String.init)
+      filter.modes =
+        mode == "all"
+        ? [] : mode.split(separator: ",").compactMap { EventMode(rawValue: String($0)) }
       filter.from = from
       filter.to = to
       filter.text = text

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntenteCoding
 import EntenteIO
 import EntenteServer
 import EntenteStore
@@ -51,18 +52,10 @@ struct Serve: AsyncParsableCommand {
   }
 
   func run() async throws {
-    var options = CodeOptions()
-    dictionaries.apply(to: &options)
-    let provenance = Provenance(
-      version: Entente.version, models: "entente \(Entente.version) shipped tagger and parser",
-      lexicon: dictionaries.lexiconDescription, dictionaries: dictionaries.dictionaryDescription)
-    let runner: CodeRunner
+    let coder = try dictionaries.coder()
+    let provenance = coder.configuration.provenance
     let store: EventStore
     do {
-      runner = try CodeRunner(options: options)
-      for warning in runner.dictionaryWarnings {
-        FileHandle.standardError("entente: warning: \(warning)\n")
-      }
       store = try EventStore(db)
     } catch {
       FileHandle.standardError("entente: error: \(error)\n")
@@ -84,7 +77,7 @@ struct Serve: AsyncParsableCommand {
     let host = host
     let location = store.location
     let app = buildApplication(
-      runner: runner, store: store, provenance: provenance, configuration: configuration,
+      coder: coder, store: store, provenance: provenance, configuration: configuration,
       logger: logger,
       onServerRunning: { port in
         FileHandle.standardError(

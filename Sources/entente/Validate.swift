@@ -43,36 +43,38 @@ struct Validate: ParsableCommand {
     let runner: ValidationRunner
     do {
       (records, environment) = try ValidationReader.read(path: file)
-      let matcher = try ActorMatcher.load(
-        actorPaths: environment.actors, agentPaths: environment.agents,
-        knowledgeBase: environment.actors.isEmpty,
-        warning: { FileHandle.standardError("entente: warning: \($0)\n") })
-      let models = try Models.bundled(parser: true)
-      var coder = try EventCoder.bundled()
+      var configuration = CoderConfiguration()
+      configuration.actorDictionaries = environment.actors
+      configuration.agentDictionaries = environment.agents
+      configuration.useKnowledgeBase = environment.actors.isEmpty
+      configuration.discardLists = environment.discards.map { [$0] } ?? []
+      var coder: DocumentCoder
       var modes: Set<EventMode> = [.asserted]
       if let path = verbs ?? environment.verbs {
+        var withVerbs = configuration
+        withVerbs.verbDictionaries = [path]
         do {
-          let (lexicon, summary) = try PetrarchVerbReader.read(path: path)
-          coder = EventCoder(ontology: coder.ontology, lexicon: lexicon)
-          coder.keepsCodes = true
+          coder = try DocumentCoder(configuration: withVerbs)
+          // PETRARCH's codes have no modes: what is intended or possible is coded too.
           modes = [.asserted, .intended, .hypothetical, .claimed]
-          FileHandle.standardError(
-            "entente: \(path): \(summary.verbs) verbs, \(summary.patterns) patterns read, \(summary.skipped) skipped\n"
-          )
+          for summary in coder.verbSummaries {
+            FileHandle.standardError(
+              "entente: \(path): \(summary.verbs) verbs, \(summary.patterns) patterns read, \(summary.skipped) skipped\n"
+            )
+          }
         } catch {
           // A dictionary the user named must load; the file's own may be missing.
           if verbs != nil { throw error }
           FileHandle.standardError("entente: \(error); coding with Entente's lexicon instead\n")
+          coder = try DocumentCoder(configuration: configuration)
         }
+      } else {
+        coder = try DocumentCoder(configuration: configuration)
       }
-      if let path = environment.discards {
-        coder.discards = try DiscardList.read(path: path)
+      for warning in coder.dictionaryWarnings {
+        FileHandle.standardError("entente: warning: \(warning)\n")
       }
-      runner = ValidationRunner(
-        pipeline: try Pipeline.standard(
-          until: .parse, models: models, nameHints: NameHints(matcher: matcher)),
-        matcher: matcher,
-        coder: coder, modes: modes)
+      runner = ValidationRunner(coder: coder, modes: modes)
     } catch {
       FileHandle.standardError("entente: error: \(error)\n")
       throw ExitCode(1)

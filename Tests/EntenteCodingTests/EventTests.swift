@@ -16,15 +16,17 @@ let parsingPipeline: Pipeline? = {
 /// The shipped event coder, built once.
 let eventCoder = try? EventCoder.bundled()
 
+/// Entente's coder as `entente code` runs it, built once.
+let documentCoder = try? DocumentCoder()
+
+/// What the shipped coder finds in `text`.
+func analysis(_ text: String, date: String = "2024-06-19") throws -> DocumentAnalysis {
+  try #require(documentCoder).code(text: text, date: DayDate(iso: date))
+}
+
 /// The events of `text` as `CODE SOURCE>TARGET MODE DATE` lines.
 func codedEvents(_ text: String, date: String = "2024-06-19") throws -> [String] {
-  let pipeline = try #require(parsingPipeline)
-  let base = try #require(countryKnowledgeBase)
-  let coder = try #require(eventCoder)
-  let doc = pipeline(text)
-  let day = DayDate(iso: date)
-  let mentions = ActorMatcher(knowledgeBase: base).mentions(in: doc, date: day)
-  return coder.events(in: doc, mentions: mentions, date: day).map {
+  try (analysis(text, date: date).events ?? []).map {
     "\($0.type.code) \($0.source.code)>\($0.target?.code ?? "-") \($0.mode.rawValue) \($0.date ?? "-")"
   }
 }
@@ -173,12 +175,10 @@ struct TableRow: CustomTestStringConvertible, Sendable {
 
 /// The quotes of `text` as `KIND|SPEAKER|CUE|CONTENT` lines.
 func foundQuotes(_ text: String) throws -> [String] {
-  let pipeline = try #require(parsingPipeline)
-  let base = try #require(countryKnowledgeBase)
-  let doc = pipeline(text)
-  let mentions = ActorMatcher(knowledgeBase: base).mentions(
-    in: doc, date: DayDate(iso: "2024-06-19"))
-  return QuoteFinder().quotes(in: doc, mentions: mentions).map { quote in
+  let found = try analysis(text)
+  let doc = found.doc
+  let mentions = found.mentions
+  return found.quotes.map { quote in
     var speaker = "-"
     if let index = quote.speaker, !mentions[index].code.isEmpty {
       speaker = mentions[index].code
@@ -205,12 +205,10 @@ struct QuoteTests {
       "../shared/examples/pact-article.txt is absent"))
   func foundingExample() throws {
     let text = try String(contentsOfFile: FoundingExample.path, encoding: .utf8)
-    let pipeline = try #require(parsingPipeline)
-    let base = try #require(countryKnowledgeBase)
-    let doc = pipeline(text)
-    let mentions = ActorMatcher(knowledgeBase: base).mentions(
-      in: doc, date: DayDate(iso: "2024-06-19"))
-    let quotes = QuoteFinder().quotes(in: doc, mentions: mentions)
+    let found = try analysis(text)
+    let doc = found.doc
+    let mentions = found.mentions
+    let quotes = found.quotes
     func said(_ name: String, _ cue: String) -> (content: String, affiliation: String?)? {
       for quote in quotes {
         guard let speaker = quote.speaker, mentions[speaker].canonical == name,
@@ -253,22 +251,20 @@ struct QuoteTests {
 
 /// The agreements and relations of `text` in the notation of `Fixtures/agreements.tsv`.
 func foundAgreements(_ text: String) throws -> [String] {
-  let pipeline = try #require(parsingPipeline)
-  let base = try #require(countryKnowledgeBase)
-  let doc = pipeline(text)
-  let day = DayDate(iso: "2024-06-19")
-  let mentions = ActorMatcher(knowledgeBase: base).mentions(in: doc, date: day)
-  let (agreements, relations) = AgreementFinder().find(in: doc, mentions: mentions, date: day)
+  let found = try analysis(text)
+  let doc = found.doc
+  let (agreements, relations) = (found.agreements, found.relations)
   func or(_ text: String?) -> String { text.flatMap { $0.isEmpty ? nil : $0 } ?? "-" }
   return agreements.map { agreement in
     [
       or(agreement.parties.map(\.code).joined(separator: ",")),
-      or(agreement.obligations.joined(separator: ",")), or(agreement.cowType), or(agreement.date),
-      or(agreement.status), or(agreement.name.map { Span(doc: doc, tokens: $0).text }),
+      or(agreement.obligations.map(\.rawValue).joined(separator: ",")), or(agreement.cowType),
+      or(agreement.date), or(agreement.status?.rawValue),
+      or(agreement.name.map { Span(doc: doc, tokens: $0).text }),
       or(agreement.replaces.map(String.init)), or(agreement.replacedBy.map(String.init)),
       String(agreement.references.count),
     ].joined(separator: "|")
-  } + relations.map { "\($0.source.code) \($0.kind) \($0.target.code)" }
+  } + relations.map { "\($0.source.code) \($0.kind.rawValue) \($0.target.code)" }
 }
 
 @Suite("Agreements and relations")

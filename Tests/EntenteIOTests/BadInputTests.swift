@@ -1,3 +1,4 @@
+import EntenteCoding
 import EntenteIO
 import EntenteNLP
 import Foundation
@@ -182,9 +183,8 @@ struct BadInputTests {
     var options = CodeOptions()
     options.paths = ["-"]
     options.format = .jsonl
-    options.until = .sentences
     let sink = MemorySink()
-    let summary = try CodeRunner(options: options).run(
+    let summary = CodeRunner(options: options, coder: try DocumentCoder(until: .sentences)).run(
       output: sink, diagnostics: { _ in },
       standardInput: { FileHandle(forReadingAtPath: text) ?? FileHandle.nullDevice })
     #expect(summary.documents == 1)
@@ -196,9 +196,10 @@ struct BadInputTests {
       "in.jsonl", #"{"id": "s1", "text": "One."}"# + "\n" + #"{"id": "s2", "text": "Two."}"#)
     options.reading.kind = .jsonl
     let jsonlSink = MemorySink()
-    let jsonlSummary = try CodeRunner(options: options).run(
-      output: jsonlSink, diagnostics: { _ in },
-      standardInput: { FileHandle(forReadingAtPath: records) ?? FileHandle.nullDevice })
+    let jsonlSummary = CodeRunner(options: options, coder: try DocumentCoder(until: .sentences))
+      .run(
+        output: jsonlSink, diagnostics: { _ in },
+        standardInput: { FileHandle(forReadingAtPath: records) ?? FileHandle.nullDevice })
     #expect(jsonlSummary.documents == 2)
   }
 

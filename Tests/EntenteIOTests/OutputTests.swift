@@ -1,3 +1,4 @@
+import EntenteCoding
 import EntenteIO
 import EntenteNLP
 import Foundation

@@ -1,3 +1,4 @@
+import EntenteCoding
 import EntenteIO
 import EntenteNLP
 import Foundation
@@ -62,14 +63,13 @@ func runCode(
   options.paths = paths
   options.format = format
   options.includeTokens = tokens
-  options.until = until
   options.reading = DocumentReader.Options(
     kind: kind, defaultDate: date, maxDocumentBytes: maxDocumentBytes)
   let sink = MemorySink()
   var diagnostics: [String] = []
   let runner: CodeRunner
   do {
-    runner = try CodeRunner(options: options)
+    runner = CodeRunner(options: options, coder: try DocumentCoder(until: until))
   } catch {
     Issue.record("cannot build the pipeline: \(error)")
     return CodeRun(output: "", diagnostics: [], summary: CodeSummary())

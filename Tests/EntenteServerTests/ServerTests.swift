@@ -1,3 +1,4 @@
+import EntenteCoding
 import EntenteIO
 import EntenteStore
 import Foundation
@@ -8,7 +9,7 @@ import Testing
 @testable import EntenteServer
 
 /// The shipped coder, built once.
-let runner = try? CodeRunner(options: CodeOptions())
+let runner = try? DocumentCoder()
 
 let provenance = Provenance(
   version: "test", models: "shipped", lexicon: "entente", dictionaries: "knowledge base")
@@ -48,7 +49,7 @@ enum Fixture {
         text:
           "<script>alert('x')</script> Russia criticized Ukraine. \"><img src=x onerror=alert(1)>",
         title: "<b>Bold</b> & \"quoted\"", url: "javascript:alert(1)", origin: "test"))
-    try store.save(documents.map(coder.code), run: run)
+    try store.save(documents.map { coder.code($0) }, run: run)
     return store
   }
 
@@ -60,7 +61,7 @@ enum Fixture {
     configuration.maxBodyBytes = maxBody
     configuration.port = 0
     return buildApplication(
-      runner: try #require(runner), store: store, provenance: provenance,
+      coder: try #require(runner), store: store, provenance: provenance,
       configuration: configuration)
   }
 }
@@ -340,16 +341,31 @@ struct APITests {
     }
   }
 
-  @Test("GET /v1/documents/{id} gives the stored document, 404 for none")
+  @Test("GET /v1/documents/{id} gives the stored document as entente.document/1, 404 for none")
   func document() async throws {
     let store = try Fixture.store()
     let stored = try #require(try store.document(id: "doc-3"))
     try await Fixture.application(store: store).test(.router) { client in
       try await client.execute(uri: "/v1/documents/doc-3", method: .get) { response in
         #expect(response.status == .ok)
-        let decoded = try JSONDecoder().decode(
-          CodedDocument.self, from: Data(response.body.readableBytesView))
-        #expect(decoded == stored)
+        let bytes = Array(response.body.readableBytesView)
+        #expect(bytes == DocumentWriter.json(stored))
+        let object = try #require(
+          try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(object["schema"] as? String == "entente.document/1")
+        #expect(object["id"] as? String == "doc-3")
+        #expect(object["text"] == nil)
+        #expect((object["events"] as? [Any])?.count == stored.events.count)
+        #expect(!stored.events.isEmpty)
+      }
+      try await client.execute(uri: "/v1/documents/doc-3?text=true", method: .get) { response in
+        let object = try #require(
+          try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
+            as? [String: Any])
+        #expect(object["text"] as? String == stored.text)
+      }
+      try await client.execute(uri: "/v1/documents/doc-3?text=yes", method: .get) { response in
+        #expect(response.status == .badRequest)
       }
       try await client.execute(uri: "/v1/documents/absent", method: .get) { response in
         #expect(response.status == .notFound)

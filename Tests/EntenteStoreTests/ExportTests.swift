@@ -1,3 +1,4 @@
+import EntenteCoding
 import EntenteStore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import EntenteCoding
 import EntenteIO
 import EntenteStore
 import Foundation
@@ -61,11 +62,13 @@ struct Synthetic {
         events.append(
           .init(
             sentence: 0, code: kind.code, root: String(kind.code.prefix(2)), label: "label",
-            plover: kind.plover, goldstein: kind.goldstein, quadClass: kind.quadClass,
+            plover: kind.plover, goldstein: kind.goldstein,
+            quadClass: QuadClass(rawValue: kind.quadClass),
             source: .init(code: sourceCode, country: String(sourceCode.prefix(3)), span: span),
             target: targetCode.map {
               .init(code: $0, country: String($0.prefix(3)), span: span)
-            }, mode: mode, date: historical ? "2000" : nil, dateText: historical ? "in 2000" : nil,
+            }, mode: EventMode(rawValue: mode) ?? .asserted, date: historical ? "2000" : nil,
+            dateText: historical ? "in 2000" : nil,
             evidence: .init(start: 0, end: 9, text: evidence), coder: "test"))
         known.append(
           Known(
@@ -138,7 +141,7 @@ struct QueryTests {
     filter = EventFilter()
     filter.country = "CHN"
     filter.plover = "agree"
-    filter.modes = ["intended", "negated"]
+    filter.modes = [.intended, .negated]
     #expect(
       try evidence(filter, kind)
         == expected {

@@ -1,10 +1,11 @@
-import EntenteIO
+import EntenteCoding
+import EntenteIngest
 import EntenteStore
 import Foundation
 import Testing
 
 /// The shipped coder, built once.
-let runner = try? CodeRunner(options: CodeOptions())
+let runner = try? DocumentCoder()
 
 let provenance = Provenance(
   version: "test", models: "shipped", lexicon: "entente events.tsv", dictionaries: "knowledge base")
@@ -19,26 +20,26 @@ struct StoreTests {
     sentences: [.init(span: .init(start: 0, end: 18, text: "Ünïcode text here."), dateline: true)],
     mentions: [
       .init(
-        sentence: 0, span: .init(start: 0, end: 7, text: "Ünïcode"), type: "person",
-        code: "RUSGOV", country: "RUS", canonical: "Unicode", resolvedFrom: "coreference",
+        sentence: 0, span: .init(start: 0, end: 7, text: "Ünïcode"), type: .person,
+        code: "RUSGOV", country: "RUS", canonical: "Unicode", resolvedFrom: .coreference,
         role: "President", affiliation: 1),
       .init(
-        sentence: 0, span: .init(start: 8, end: 12, text: "text"), type: "organisation",
+        sentence: 0, span: .init(start: 8, end: 12, text: "text"), type: .organisation,
         code: nil, country: nil, canonical: "Text"),
     ],
     events: [
       .init(
         sentence: 0, code: "057", root: "05", label: "Sign formal agreement", plover: "AGREE",
-        goldstein: 8.0, quadClass: 1,
+        goldstein: 8.0, quadClass: .verbalCooperation,
         source: .init(code: "RUS", country: "RUS", span: .init(start: 0, end: 7, text: "Ünïcode")),
         target: .init(code: "PRK", country: nil, span: .init(start: 8, end: 12, text: "text")),
-        mode: "asserted", date: "1961", dateText: "in 1961",
+        mode: .asserted, date: "1961", dateText: "in 1961",
         evidence: .init(start: 0, end: 17, text: "Ünïcode text here"), coder: "entente x:1"),
       .init(
         sentence: 0, code: "1717", root: "17", label: nil, plover: nil, goldstein: 0,
         quadClass: nil,
         source: .init(code: "---GOV", country: nil, span: .init(start: 0, end: 7, text: "Ünïcode")),
-        target: nil, mode: "denied", date: nil, dateText: nil,
+        target: nil, mode: .denied, date: nil, dateText: nil,
         evidence: .init(start: 8, end: 12, text: "text"), coder: "PETR x:2"),
     ],
     quotes: [
@@ -47,16 +48,16 @@ struct StoreTests {
         speaker: .init(
           span: .init(start: 0, end: 7, text: "Ünïcode"), code: "USAEDU", country: "USA",
           canonical: "Unicode", affiliation: "Text"),
-        cue: "said", content: .init(start: 8, end: 17, text: "text here"), kind: "direct"),
+        cue: "said", content: .init(start: 8, end: 17, text: "text here"), kind: .direct),
       .init(
         sentence: 0,
         speaker: .init(
           span: .init(start: 8, end: 12, text: "text"), code: nil, country: nil, canonical: nil,
           affiliation: nil),
-        cue: nil, content: .init(start: 0, end: 7, text: "Ünïcode"), kind: "mixed"),
+        cue: nil, content: .init(start: 0, end: 7, text: "Ünïcode"), kind: .mixed),
       .init(
         sentence: 0, speaker: nil, cue: nil, content: .init(start: 0, end: 4, text: "Ünïc"),
-        kind: "indirect"),
+        kind: .indirect),
     ],
     agreements: [
       .init(
@@ -69,8 +70,8 @@ struct StoreTests {
           .init(code: "RUS", country: "RUS", span: .init(start: 0, end: 7, text: "Ünïcode")),
           .init(code: "PRK", country: nil, span: .init(start: 8, end: 12, text: "text")),
         ],
-        obligations: ["defence", "consultation"], cowType: "I", date: "2024-06-19",
-        dateText: "on Wednesday", status: "signed", replaces: 0, replacedBy: nil,
+        obligations: [.defence, .consultation], cowType: "I", date: "2024-06-19",
+        dateText: "on Wednesday", status: .signed, replaces: 0, replacedBy: nil,
         evidence: .init(start: 0, end: 12, text: "Ünïcode text"),
         references: [
           .init(start: 8, end: 12, text: "text"), .init(start: 13, end: 17, text: "here"),
@@ -81,7 +82,7 @@ struct StoreTests {
         sentence: 0,
         source: .init(code: "CHN", country: "CHN", span: .init(start: 0, end: 7, text: "Ünïcode")),
         target: .init(code: "PRK", country: nil, span: .init(start: 8, end: 12, text: "text")),
-        kind: "ally", evidence: .init(start: 0, end: 12, text: "Ünïcode text"))
+        kind: .ally, evidence: .init(start: 0, end: 12, text: "Ünïcode text"))
     ])
 
   /// A text written for this test, with a quote, agreements and a relation.
@@ -131,7 +132,7 @@ struct StoreTests {
     let file = try Corpus.write(0..<20, to: directory)
     let coder = try #require(runner)
     let store = try EventStore(TestStores.location(kind))
-    var ingester = Ingester(runner: coder, store: store)
+    var ingester = Ingester(coder: coder, store: store)
     ingester.batchSize = 6
     ingester.jobs = 2
     var lines: [String] = []
@@ -172,7 +173,7 @@ struct StoreTests {
     var batches: [Int] = []
     for (size, bytes) in [(4, 1 << 20), (100, 1)] {
       let store = try EventStore(directory.appendingPathComponent("bounds-\(size).sqlite").path)
-      var ingester = Ingester(runner: coder, store: store)
+      var ingester = Ingester(coder: coder, store: store)
       ingester.batchSize = size
       ingester.batchBytes = bytes
       var calls = 0
@@ -195,9 +196,9 @@ struct StoreTests {
     let one = try EventStore(TestStores.location(kind))
     let two = try EventStore(TestStores.location(kind))
     let file = try Corpus.write(0..<12, to: directory)
-    var serial = Ingester(runner: coder, store: one)
+    var serial = Ingester(coder: coder, store: one)
     serial.jobs = 1
-    var parallel = Ingester(runner: coder, store: two)
+    var parallel = Ingester(coder: coder, store: two)
     parallel.jobs = 2
     parallel.batchSize = 5
     _ = try serial.ingest(paths: [file], reading: .init(), provenance: provenance) { _ in }

@@ -234,7 +234,7 @@ public struct ActorMatcher: Sendable {
         kind: resolution.kind.rawValue, type: ActorMention.type(ofKind: resolution.kind.rawValue),
         canonical: resolution.canonical)
       if resolution.kind == .capital || resolution.kind == .seatOfPower {
-        mention.resolvedFrom = "metonym"
+        mention.resolvedFrom = .metonym
       }
       return mention
     }

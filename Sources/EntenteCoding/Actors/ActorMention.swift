@@ -1,5 +1,5 @@
 /// What kind of thing a mention names, as written in output.
-public enum MentionType: String, Sendable {
+public enum MentionType: String, Sendable, Codable, CaseIterable {
   /// A country, named or by its capital, adjective or nationality.
   case country
   /// A person: a leader, a named official, an expert, or a pronoun that refers to one.
@@ -34,10 +34,8 @@ public struct ActorMention: Sendable, Equatable {
   public var type: MentionType
   /// The canonical name.
   public var canonical: String
-  /// `metonym` for a capital or seat of power standing for a government, `coreference` for
-  /// a surname, pronoun or role that refers to an earlier mention, `context` for a name
-  /// typed from its context; `nil` for a name resolved directly.
-  public var resolvedFrom: String? = nil
+  /// How the mention was resolved when not directly; `nil` for a name resolved directly.
+  public var resolvedFrom: MentionResolution? = nil
   /// The title or role written with a person (`President`, `leader`, `Foreign Minister`).
   public var role: String? = nil
   /// The index, in the same list, of the organisation a person belongs to
@@ -69,4 +67,14 @@ public struct ActorMention: Sendable, Equatable {
     default: .country
     }
   }
+}
+
+/// How a mention was resolved when its words alone do not name the actor.
+public enum MentionResolution: String, Sendable, Codable, CaseIterable {
+  /// A capital or seat of power standing for a government (`Moscow`, `the Kremlin`).
+  case metonym
+  /// A surname, pronoun or role that refers to an earlier mention.
+  case coreference
+  /// A name typed from its context (`Mr. X`, `X, a spokesman`).
+  case context
 }

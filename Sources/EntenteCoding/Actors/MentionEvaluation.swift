@@ -68,29 +68,30 @@ public struct MentionEvaluation: Sendable {
     var named: Bool
   }
 
-  /// Scores the documents of `sentences` (split at `# newdoc`), tagging each with
-  /// `pipeline` and finding mentions with `matcher`.
+  /// Scores the documents of `sentences` (split at `# newdoc`), coding each from its text
+  /// with `coder` (through the `tags` stage at least).
   public mutating func score(
-    _ sentences: [CoNLLUSentence], pipeline: Pipeline, matcher: ActorMatcher
+    _ sentences: [CoNLLUSentence], coder: DocumentCoder
   ) {
     var start = 0
     while start < sentences.count {
       var end = start + 1
       while end < sentences.count && sentences[end].newDocument == nil { end += 1 }
-      scoreDocument(sentences[start..<end], pipeline: pipeline, matcher: matcher)
+      scoreDocument(sentences[start..<end], coder: coder)
       start = end
     }
   }
 
   private mutating func scoreDocument(
-    _ sentences: ArraySlice<CoNLLUSentence>, pipeline: Pipeline, matcher: ActorMatcher
+    _ sentences: ArraySlice<CoNLLUSentence>, coder: DocumentCoder
   ) {
     let text = sentences.map { $0.text ?? $0.forms.joined(separator: " ") }.joined(
       separator: "\n")
-    let doc = pipeline(text)
+    let analysis = coder.code(text: text, date: nil)
+    let doc = analysis.doc
     let gold = Self.goldMentions(sentences, in: Array(doc.text.utf8))
     documents += 1
-    let found = matcher.mentions(in: doc, date: nil).filter(Self.names)
+    let found = analysis.mentions.filter(Self.names)
     func bytes(_ mention: ActorMention) -> Range<Int> {
       Int(
         doc.tokens[mention.tokens.lowerBound].start)..<Int(

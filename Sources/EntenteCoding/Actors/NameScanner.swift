@@ -1,4 +1,4 @@
-public import EntenteNLP
+import EntenteNLP
 
 /// Finds and types proper names in one tagged document, with their titles, affiliations and
 /// coreference.
@@ -15,7 +15,7 @@ struct NameScanner {
     self.doc = doc
     self.keys = keys
     self.matcher = matcher
-    properTags = tagSet.xpos.map { $0 == "NNP" || $0 == "NNPS" }
+    properTags = tagSet.pennTags.map { $0 == .nnp || $0 == .nnps }
   }
 
   /// Kinds of mentions that can stand before a title as the person's country or
@@ -180,7 +180,7 @@ struct NameScanner {
         tokens: run, sentence: sentence,
         code: sector.map { (country ?? "---") + $0 } ?? country ?? "", country: country,
         kind: "name", type: .organisation, canonical: text)
-      mention.resolvedFrom = "context"
+      mention.resolvedFrom = .context
       found.removeAll { $0.tokens.overlaps(run) }
       insert(mention, into: &found)
       return
@@ -211,7 +211,7 @@ struct NameScanner {
       var mention = ActorMention(
         tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .person,
         canonical: Span(doc: doc, tokens: name).text)
-      mention.resolvedFrom = "context"
+      mention.resolvedFrom = .context
       insert(mention, into: &found)
       return
     }
@@ -223,7 +223,7 @@ struct NameScanner {
       mention.tokens = name
       mention.sentence = sentence
       mention.kind = "name"
-      mention.resolvedFrom = "coreference"
+      mention.resolvedFrom = .coreference
       mention.role = nil
       mention.affiliation = nil
       insert(mention, into: &found)
@@ -255,7 +255,7 @@ struct NameScanner {
       var mention = ActorMention(
         tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .person,
         canonical: nameText)
-      mention.resolvedFrom = "context"
+      mention.resolvedFrom = .context
       insert(mention, into: &found)
     } else if before >= range.lowerBound, start == run.lowerBound, name.count <= 3,
       NameContext.placePrepositions.contains(word(before)), name.allSatisfy(isProper)
@@ -263,7 +263,7 @@ struct NameScanner {
       var mention = ActorMention(
         tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .location,
         canonical: nameText)
-      mention.resolvedFrom = "context"
+      mention.resolvedFrom = .context
       insert(mention, into: &found)
     }
   }
@@ -392,7 +392,7 @@ struct NameScanner {
         let antecedent = earlierPerson(named: i..<(i + 1), in: found, memory: memory)
       {
         var mention = copy(antecedent, tokens: i..<(i + 1), sentence: sentence, kind: "name")
-        mention.resolvedFrom = "coreference"
+        mention.resolvedFrom = .coreference
         insert(mention, into: &found)
       } else if length <= 3, free, NameContext.personPronouns.contains(word(i)),
         let antecedent = antecedent(before: i, sentence: sentence, in: found, memory: memory)
@@ -446,7 +446,7 @@ struct NameScanner {
     var mention = ActorMention(
       tokens: tokens, sentence: sentence, code: antecedent.code, country: antecedent.country,
       kind: kind, type: .person, canonical: antecedent.canonical)
-    mention.resolvedFrom = "coreference"
+    mention.resolvedFrom = .coreference
     return mention
   }
 

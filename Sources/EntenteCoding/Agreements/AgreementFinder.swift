@@ -6,19 +6,19 @@ public struct AgreementFinder: Sendable {
     "treaty", "pact", "accord", "deal", "agreement", "pledge", "convention", "protocol",
     "memorandum", "armistice",
   ]
-  static let obligationWords: [(obligation: String, words: [String])] = [
+  static let obligationWords: [(obligation: Obligation, words: [String])] = [
     (
-      "defence",
+      .defence,
       [
         "mutual assistance", "mutual military assistance", "mutual defence", "mutual defense",
         "defend each other", "come to the aid", "military assistance if", "collective defence",
         "collective defense", "defence pact", "defense pact", "assistance if either",
       ]
     ),
-    ("offence", ["joint offensive", "offensive alliance", "attack together"]),
-    ("neutrality", ["neutrality", "remain neutral", "stay neutral"]),
-    ("non-aggression", ["non-aggression", "nonaggression", "not to attack"]),
-    ("consultation", ["consult", "consultation", "consultations"]),
+    (.offence, ["joint offensive", "offensive alliance", "attack together"]),
+    (.neutrality, ["neutrality", "remain neutral", "stay neutral"]),
+    (.nonAggression, ["non-aggression", "nonaggression", "not to attack"]),
+    (.consultation, ["consult", "consultation", "consultations"]),
   ]
 
   /// Creates a finder.
@@ -29,9 +29,16 @@ public struct AgreementFinder: Sendable {
   public func find(in doc: Doc, mentions: [ActorMention], date documentDate: DayDate?)
     -> (agreements: [Agreement], relations: [ActorRelation])
   {
-    guard let labels = doc.labelSet, let tags = doc.tagSet, doc.lemmas.count == doc.tokens.count
-    else { return ([], []) }
-    var reader = SentenceReader(doc: doc, labels: labels, tags: tags, mentions: mentions)
+    guard let parsed = ParsedDocument(doc: doc, mentions: mentions) else { return ([], []) }
+    return find(in: parsed, date: documentDate)
+  }
+
+  /// The agreements and relations of a parsed document read once for every finder.
+  func find(in parsed: ParsedDocument, date documentDate: DayDate?)
+    -> (agreements: [Agreement], relations: [ActorRelation])
+  {
+    let doc = parsed.doc
+    var reader = SentenceView(parsed)
     var agreements: [Agreement] = []
     var relations: [ActorRelation] = []
     // Where each agreement was last named, for references.
@@ -41,7 +48,7 @@ public struct AgreementFinder: Sendable {
       reader.load(sentence: sentence)
       // Each agreement named in the sentence, with the words that may state its terms.
       var inSentence: [(index: Int, scope: String)] = []
-      for token in reader.range where reader.isNoun(token) || reader.xpos(token) == "NNP" {
+      for token in reader.range where reader.isNoun(token) || reader.xpos(token) == .nnp {
         let lemma = reader.lemma(token)
         let isOne = lemma == "one" && Self.replacementTarget(token, reader: reader)
         guard Self.heads.contains(lemma) || isOne else { continue }
@@ -62,7 +69,7 @@ public struct AgreementFinder: Sendable {
         if let (date, words) = Self.year(token, reader: reader) {
           agreement.date = date
           agreement.dateText = words
-        } else if agreement.status == "signed", let documentDate {
+        } else if agreement.status == .signed, let documentDate {
           agreement.date = documentDate.description
         }
         agreements.append(agreement)
@@ -72,7 +79,7 @@ public struct AgreementFinder: Sendable {
         if isOne, let replaced = Self.replaced(by: token, reader: reader, agreements: agreements) {
           agreements[agreements.count - 1].replaces = replaced
           agreements[replaced].replacedBy = agreements.count - 1
-          agreements[replaced].status = "replaced"
+          agreements[replaced].status = .replaced
           if agreements[agreements.count - 1].parties.isEmpty {
             agreements[agreements.count - 1].parties = agreements[replaced].parties
           }
@@ -95,14 +102,14 @@ public struct AgreementFinder: Sendable {
     return (agreements, relations)
   }
 
-  static func obligationOrder(_ obligation: String) -> Int {
+  static func obligationOrder(_ obligation: Obligation) -> Int {
     obligationWords.firstIndex { $0.obligation == obligation } ?? 99
   }
 
   /// An agreement named before that `token` refers to: `the pact`, `the new agreement`,
   /// `the mutual assistance pledge` (a definite phrase with no parties or year of its own).
   private func reference(
-    _ token: Int, reader: SentenceReader, agreements: [Agreement], lastNamed: [Int: Int],
+    _ token: Int, reader: SentenceView, agreements: [Agreement], lastNamed: [Int: Int],
     year: String?
   ) -> Int? {
     guard !agreements.isEmpty else { return nil }
@@ -121,7 +128,7 @@ public struct AgreementFinder: Sendable {
       ["new", "current", "latest", "recent"].contains(reader.lemma($0))
     }) {
       let current = candidates.filter { index in
-        agreements[index].status != "replaced"
+        agreements[index].status != .replaced
           && (agreements[index].date == nil || year == nil
             || agreements[index].date?.hasPrefix(year ?? "") == true)
       }
@@ -131,16 +138,16 @@ public struct AgreementFinder: Sendable {
   }
 
   /// The noun phrase of `token`, without relative clauses and what follows a comma.
-  static func phrase(_ token: Int, reader: SentenceReader) -> Range<Int> {
+  static func phrase(_ token: Int, reader: SentenceView) -> Range<Int> {
     var words: Set<Int> = [token]
     var stack = [token]
     while let next = stack.popLast() {
       // The noun's own conjuncts, appositions, clauses and preposition are not its phrase;
       // deeper, only relative clauses are left out.
-      let excluded: Set<String> =
+      let excluded: Set<DependencyRelation> =
         next == token
-        ? ["acl:relcl", "acl", "punct", "appos", "conj", "cc", "case", "parataxis"]
-        : ["acl:relcl", "punct"]
+        ? [.aclRelcl, .acl, .punct, .appos, .conj, .cc, .case, .parataxis]
+        : [.aclRelcl, .punct]
       for child in reader.children(of: next) where !excluded.contains(reader.deprel(child)) {
         if words.insert(child).inserted { stack.append(child) }
       }
@@ -150,16 +157,16 @@ public struct AgreementFinder: Sendable {
 
   /// The words where an agreement's terms may be stated: its phrase, and the clause it is
   /// the subject of (`The agreement includes mutual military assistance ...`).
-  static func scope(_ token: Int, reader: SentenceReader) -> String {
+  static func scope(_ token: Int, reader: SentenceView) -> String {
     var words = Set(phrase(token, reader: reader))
     // What it is to do (`an agreement to hold regular consultations`).
-    for child in reader.children(of: token) where reader.deprel(child).hasPrefix("acl") {
+    for child in reader.children(of: token) where reader.deprel(child).base == .acl {
       words.formUnion(QuoteFinder.subtree(of: child, reader: reader))
     }
     // The clause it is the subject of, or that it is a circumstance of (`agreed to consult
     // under the agreement`).
     let relation = reader.deprel(token)
-    if relation.hasPrefix("nsubj") || relation.hasPrefix("obl"), let verb = reader.head(token),
+    if relation.base == .nsubj || relation.base == .obl, let verb = reader.head(token),
       reader.range.contains(verb), reader.isVerb(verb)
     {
       words.formUnion(QuoteFinder.subtree(of: verb, reader: reader))
@@ -169,15 +176,15 @@ public struct AgreementFinder: Sendable {
 
   /// The parties: `between X and Y`, the actors before the noun (`the Russia-North Korea
   /// pact`, `Russia's treaty`), or the signers (`X and Y signed the pact`).
-  static func parties(_ token: Int, reader: SentenceReader) -> [EventActor] {
+  static func parties(_ token: Int, reader: SentenceView) -> [EventActor] {
     var found: [EventActor] = []
     for child in reader.children(of: token) {
       let relation = reader.deprel(child)
-      if relation.hasPrefix("nmod"),
+      if relation.base == .nmod,
         ["between", "with", "among"].contains(reader.marker(of: child) ?? "")
       {
         found += reader.actors(at: child, owners: false)
-      } else if ["nmod:poss", "compound", "amod"].contains(relation) {
+      } else if [.nmodPoss, .compound, .amod].contains(relation) {
         found += reader.actors(at: child, owners: false)
       }
     }
@@ -186,12 +193,12 @@ public struct AgreementFinder: Sendable {
     if let verb = reader.head(token), reader.range.contains(verb),
       ["sign", "ink", "conclude", "ratify", "agree", "propose", "negotiate", "reach"].contains(
         reader.lemma(verb)),
-      reader.deprel(token) == "obj" || reader.deprel(token).hasPrefix("obl"),
+      reader.deprel(token) == .obj || reader.deprel(token).base == .obl,
       found.isEmpty || ["propose", "negotiate"].contains(reader.lemma(verb))
     {
       found = reader.sources(of: verb) + found
       for child in reader.children(of: verb)
-      where reader.deprel(child).hasPrefix("obl") && reader.marker(of: child) == "with" {
+      where reader.deprel(child).base == .obl && reader.marker(of: child) == "with" {
         found += reader.actors(at: child, owners: false)
       }
     }
@@ -201,8 +208,8 @@ public struct AgreementFinder: Sendable {
 
   /// A capitalised name that holds the noun (`the Treaty of Friendship`, `the Comprehensive
   /// Strategic Partnership Treaty`).
-  static func name(_ token: Int, reader: SentenceReader) -> Range<Int>? {
-    guard reader.xpos(token) == "NNP" || reader.text(token).first?.isUppercase == true else {
+  static func name(_ token: Int, reader: SentenceView) -> Range<Int>? {
+    guard reader.xpos(token) == .nnp || reader.text(token).first?.isUppercase == true else {
       return nil
     }
     // The capitalised words before it in its phrase (`the Intermediate-Range Nuclear Forces
@@ -230,7 +237,7 @@ public struct AgreementFinder: Sendable {
   }
 
   /// A year that dates the noun: `a 1961 treaty`, `the 2000 treaty`.
-  static func year(_ token: Int, reader: SentenceReader) -> (String, String)? {
+  static func year(_ token: Int, reader: SentenceView) -> (String, String)? {
     for child in reader.children(of: token) {
       let word = reader.text(child)
       if word.count == 4, word.allSatisfy(\.isNumber), let year = Int(word),
@@ -250,7 +257,7 @@ public struct AgreementFinder: Sendable {
       "sign", "ink", "conclude", "seal", "agree", "replace", "supersede", "reach", "ratify",
     ]
     var verbs = reader.children(of: token).filter {
-      reader.deprel($0).hasPrefix("acl") && making.contains(reader.lemma($0))
+      reader.deprel($0).base == .acl && making.contains(reader.lemma($0))
     }
     if let verb = reader.head(token), reader.range.contains(verb),
       making.contains(reader.lemma(verb))
@@ -267,49 +274,49 @@ public struct AgreementFinder: Sendable {
   }
 
   /// What the words around the noun say of its state.
-  static func status(_ token: Int, reader: SentenceReader) -> String? {
+  static func status(_ token: Int, reader: SentenceView) -> AgreementStatus? {
     var words = reader.children(of: token).map { reader.lemma($0) }
     if let verb = reader.head(token), reader.range.contains(verb) {
       words.append(reader.lemma(verb))
       // `remains in force`, `took effect`.
       words += reader.children(of: verb).filter {
-        reader.deprel($0).hasPrefix("obl") || reader.deprel($0) == "obj"
+        reader.deprel($0).base == .obl || reader.deprel($0) == .obj
       }
       .map(reader.lemma)
     }
     for child in reader.children(of: token) {
       words += reader.children(of: child).map(reader.lemma)
     }
-    if words.contains(where: { ["violate", "breach"].contains($0) }) { return "violated" }
+    if words.contains(where: { ["violate", "breach"].contains($0) }) { return .violated }
     if words.contains(where: {
       ["terminate", "scrap", "abandon", "withdraw", "expire", "collapse", "cancel"].contains($0)
     }) {
-      return "terminated"
+      return .terminated
     }
     if words.contains(where: { ["ratify", "force", "effect", "renew", "extend"].contains($0) }) {
-      return "in force"
+      return .inForce
     }
     if words.contains(where: { ["sign", "ink", "conclude", "seal"].contains($0) }) {
-      return "signed"
+      return .signed
     }
     if words.contains(where: { ["propose", "draft", "negotiate", "discuss"].contains($0) }) {
-      return "proposed"
+      return .proposed
     }
     return nil
   }
 
   /// Whether `one` is what an agreement was replaced with (`replaced with a weaker one`).
-  static func replacementTarget(_ token: Int, reader: SentenceReader) -> Bool {
+  static func replacementTarget(_ token: Int, reader: SentenceView) -> Bool {
     guard let verb = reader.head(token), reader.range.contains(verb) else { return false }
     return ["replace", "supersede"].contains(reader.lemma(verb))
   }
 
   /// The agreement that `token` (the new one) replaced: the verb's passive subject or its
   /// relative pronoun's noun.
-  static func replaced(by token: Int, reader: SentenceReader, agreements: [Agreement]) -> Int? {
+  static func replaced(by token: Int, reader: SentenceView, agreements: [Agreement]) -> Int? {
     guard let verb = reader.head(token), reader.range.contains(verb) else { return nil }
     for child in reader.children(of: verb)
-    where ["nsubj:pass", "obj", "nsubj"].contains(reader.deprel(child)) {
+    where [.nsubjPass, .obj, .nsubj].contains(reader.deprel(child)) {
       let noun = reader.antecedent(of: child)
       if let index = agreements.indices.dropLast().last(where: {
         agreements[$0].tokens.contains(noun)
@@ -319,7 +326,7 @@ public struct AgreementFinder: Sendable {
       }
     }
     // The relative clause's noun (`a 1961 treaty ..., which was replaced with ...`).
-    if reader.deprel(verb).hasPrefix("acl"), let noun = reader.head(verb) {
+    if reader.deprel(verb).base == .acl, let noun = reader.head(verb) {
       return agreements.indices.dropLast().last { agreements[$0].tokens.contains(noun) }
     }
     return nil
@@ -327,34 +334,34 @@ public struct AgreementFinder: Sendable {
 
   // MARK: Relations
 
-  static let relationNouns: [String: String] = [
-    "ally": "ally", "alliance": "alliance", "partner": "partner", "rival": "rival",
-    "adversary": "rival", "enemy": "rival", "foe": "rival", "dependence": "dependence",
-    "dependency": "dependence", "reliance": "dependence",
+  static let relationNouns: [String: RelationKind] = [
+    "ally": .ally, "alliance": .alliance, "partner": .partner, "rival": .rival,
+    "adversary": .rival, "enemy": .rival, "foe": .rival, "dependence": .dependence,
+    "dependency": .dependence, "reliance": .dependence,
   ]
 
   /// Relations stated in the current sentence: `China, North Korea's primary ally`; `X's
   /// rival Y`; `X's dependence on Y`; `relations ... to an alliance level` between X and Y.
-  static func relations(reader: SentenceReader) -> [ActorRelation] {
+  static func relations(reader: SentenceView) -> [ActorRelation] {
     var result: [ActorRelation] = []
     for token in reader.range {
       guard let kind = relationNouns[reader.lemma(token)] else { continue }
       // Whose it is: `North Korea's ally`, `an ally of the United States`.
       let owners = reader.children(of: token).filter {
-        reader.deprel($0) == "nmod:poss" || reader.deprel($0) == "compound"
-          || (reader.deprel($0).hasPrefix("nmod") && reader.marker(of: $0) == "of")
+        reader.deprel($0) == .nmodPoss || reader.deprel($0) == .compound
+          || (reader.deprel($0).base == .nmod && reader.marker(of: $0) == "of")
       }.flatMap { reader.actors(at: $0, owners: false) }
       // Who it is: the apposition's head (`China, North Korea's ally`) or the noun's own
       // apposition (`North Korea's ally China`).
       var holders: [EventActor] = []
-      if ["appos", "compound"].contains(reader.deprel(token)), let head = reader.head(token) {
+      if [.appos, .compound].contains(reader.deprel(token)), let head = reader.head(token) {
         holders = reader.actors(at: head, owners: false)
       }
       for child in reader.children(of: token)
-      where reader.deprel(child) == "appos" || reader.deprel(child) == "flat" {
+      where reader.deprel(child) == .appos || reader.deprel(child) == .flat {
         holders += reader.actors(at: child, owners: false)
       }
-      if kind == "dependence" {
+      if kind == .dependence {
         // `Russia's dependence on China`: the owner depends on the `on` phrase.
         let on = reader.children(of: token).filter { reader.marker(of: $0) == "on" }.flatMap {
           reader.actors(at: $0, owners: false)
@@ -364,7 +371,7 @@ public struct AgreementFinder: Sendable {
         }
         continue
       }
-      if kind == "alliance" {
+      if kind == .alliance {
         // `relations between X and Y ... to an alliance level`, `an alliance between X and Y`.
         var members = reader.children(of: token).filter {
           ["between", "of"].contains(reader.marker(of: $0) ?? "")
@@ -376,7 +383,7 @@ public struct AgreementFinder: Sendable {
           .flatMap { reader.actors(at: $0, owners: false) }
         }
         if members.count >= 2 {
-          result.append(relation(members[0], members[1], "alliance", token, reader))
+          result.append(relation(members[0], members[1], .alliance, token, reader))
         }
         continue
       }
@@ -390,8 +397,8 @@ public struct AgreementFinder: Sendable {
   }
 
   static func relation(
-    _ source: EventActor, _ target: EventActor, _ kind: String, _ token: Int,
-    _ reader: SentenceReader
+    _ source: EventActor, _ target: EventActor, _ kind: RelationKind, _ token: Int,
+    _ reader: SentenceView
   ) -> ActorRelation {
     let low = min(source.tokens.lowerBound, target.tokens.lowerBound, token)
     let high = max(source.tokens.upperBound, target.tokens.upperBound, token + 1)

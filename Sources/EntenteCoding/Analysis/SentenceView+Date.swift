@@ -32,7 +32,7 @@ extension DayDate {
   var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }
 }
 
-extension SentenceReader {
+extension SentenceView {
   private static let weekdays = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   ]
@@ -49,8 +49,8 @@ extension SentenceReader {
   func date(of i: Int, documentDate: DayDate?) -> (String?, String?) {
     var candidates = children(of: i)
     for child in children(of: i)
-    where ["obj", "obl", "nmod", "obl:tmod", "nsubj:pass"].contains(deprel(child))
-      || deprel(child).hasPrefix("obl") || deprel(child).hasPrefix("nmod")
+    where [.obj, .obl, .nmod, .oblTmod, .nsubjPass].contains(deprel(child))
+      || deprel(child).base == .obl || deprel(child).base == .nmod
     {
       candidates.append(contentsOf: children(of: child))
     }
@@ -67,10 +67,10 @@ extension SentenceReader {
     let preposition = marker(of: i)
     func words(_ core: String) -> String { preposition.map { "\($0) \(core)" } ?? core }
     // A year: `in 2000`, `a 1961 treaty`.
-    if text.count == 4, let year = Int(text), (1800...2100).contains(year), xpos(i) == "CD" {
+    if text.count == 4, let year = Int(text), (1800...2100).contains(year), xpos(i) == .cd {
       return (text, words(text))
     }
-    if let month = Self.months.firstIndex(of: word), xpos(i) == "NNP" {
+    if let month = Self.months.firstIndex(of: word), xpos(i) == .nnp {
       // `October 7, 2023`: the day and year may hang elsewhere in the parse; read the next
       // few tokens.
       let following = (i + 1)..<min(range.upperBound, i + 5)
@@ -135,7 +135,7 @@ extension SentenceReader {
   private func spanOf(_ i: Int) -> Range<Int> {
     var low = i
     var high = i + 1
-    for child in children(of: i) where deprel(child) != "case" && deprel(child) != "punct" {
+    for child in children(of: i) where deprel(child) != .case && deprel(child) != .punct {
       low = min(low, child)
       high = max(high, child + 1)
     }

@@ -1,6 +1,6 @@
 import EntenteNLP
 
-extension SentenceReader {
+extension SentenceView {
   private static let hypotheticalModals: Set<String> = ["could", "would", "might", "may", "should"]
   private static let futureModals: Set<String> = ["will", "shall", "'ll"]
   private static let conditionals: Set<String> = ["if", "unless", "whether"]
@@ -56,7 +56,7 @@ extension SentenceReader {
     if let own = localMode(of: i) { return own }
     // A noun event takes the mode of the clause only when that clause acts on it (`mentioned
     // the provision of`); elsewhere it stands on its own (`in retaliation to NATO's support`).
-    if xpos(i).hasPrefix("NN"), !["obj", "nsubj:pass", "xcomp"].contains(deprel(i)) {
+    if xpos(i).isNoun, ![.obj, .nsubjPass, .xcomp].contains(deprel(i)) {
       return .asserted
     }
     var claimed = false
@@ -65,8 +65,8 @@ extension SentenceReader {
       guard let governor = head(current), range.contains(governor) else { break }
       let relation = deprel(current)
       let word = lemma(governor)
-      if relation == "conj" || relation == "parataxis" || relation == "appos"
-        || relation == "acl:relcl"
+      if relation == .conj || relation == .parataxis || relation == .appos
+        || relation == .aclRelcl
       {
         // A coordinated clause has its own mode (`dismissed X but did not exclude Y`).
         break
@@ -77,10 +77,10 @@ extension SentenceReader {
         if isNegated(governor) { return .intended }
         return claimed ? .denied : .negated
       }
-      if Self.claimWords.contains(word) && relation != "obj" { claimed = true }
+      if Self.claimWords.contains(word) && relation != .obj { claimed = true }
       // `is about to restore ties`: imminent, not yet done.
-      if word == "about" && relation == "xcomp" { return .intended }
-      if Self.appealWords.contains(word), relation == "xcomp" || relation == "advcl" {
+      if word == "about" && relation == .xcomp { return .intended }
+      if Self.appealWords.contains(word), relation == .xcomp || relation == .advcl {
         return .hypothetical
       }
       if Self.intentWords.contains(word) {
@@ -95,10 +95,10 @@ extension SentenceReader {
         }
         return .hypothetical
       }
-      if let mode = localMode(of: governor), relation != "obj", relation != "nsubj" {
-        if mode == .hypothetical || relation == "xcomp" { return mode }
+      if let mode = localMode(of: governor), relation != .obj, relation != .nsubj {
+        if mode == .hypothetical || relation == .xcomp { return mode }
       }
-      if relation == "xcomp" && isNegated(governor) { return .negated }
+      if relation == .xcomp && isNegated(governor) { return .negated }
       if Self.reportingWords.contains(word) { break }
       current = governor
     }
@@ -108,14 +108,14 @@ extension SentenceReader {
   /// Whether token `i` is what its speaker says they would or will do (`Russia said it
   /// would retaliate`): a commitment, not a mere possibility.
   func isCommitment(_ i: Int) -> Bool {
-    guard deprel(i) == "ccomp", let verb = head(i),
+    guard deprel(i) == .ccomp, let verb = head(i),
       ["say", "warn", "announce", "vow", "declare", "insist", "tell", "state", "threaten"]
         .contains(lemma(verb))
     else { return false }
     let modal = children(of: i).contains {
-      deprel($0) == "aux" && ["would", "will", "'ll"].contains(lemma($0))
+      deprel($0) == .aux && ["would", "will", "'ll"].contains(lemma($0))
     }
-    let subjects = children(of: i, "nsubj")
+    let subjects = children(of: i, .nsubj)
     let pronouns: Set<String> = ["it", "they", "we", "he", "she", "i"]
     let pronoun = subjects.allSatisfy { pronouns.contains(lemma($0)) }
     return modal && pronoun
@@ -126,15 +126,15 @@ extension SentenceReader {
     for child in children(of: i) {
       let word = lemma(child)
       let relation = deprel(child)
-      if relation == "aux" && Self.hypotheticalModals.contains(word) { return .hypothetical }
-      if relation == "mark" && Self.conditionals.contains(word) { return .hypothetical }
-      if relation == "amod" && Self.hypotheticalAdjectives.contains(word) { return .hypothetical }
-      if relation == "amod" && Self.intentAdjectives.contains(word) { return .intended }
-      if relation == "aux" && Self.futureModals.contains(word) { return .intended }
+      if relation == .aux && Self.hypotheticalModals.contains(word) { return .hypothetical }
+      if relation == .mark && Self.conditionals.contains(word) { return .hypothetical }
+      if relation == .amod && Self.hypotheticalAdjectives.contains(word) { return .hypothetical }
+      if relation == .amod && Self.intentAdjectives.contains(word) { return .intended }
+      if relation == .aux && Self.futureModals.contains(word) { return .intended }
     }
     // A relative clause of a possible thing is possible (`a potential exchange where ...`).
-    if deprel(i) == "acl:relcl", let noun = head(i),
-      children(of: noun, "amod").contains(where: { Self.hypotheticalAdjectives.contains(lemma($0)) }
+    if deprel(i) == .aclRelcl, let noun = head(i),
+      children(of: noun, .amod).contains(where: { Self.hypotheticalAdjectives.contains(lemma($0)) }
       )
     {
       return .hypothetical

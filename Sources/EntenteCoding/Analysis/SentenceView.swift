@@ -1,93 +1,72 @@
 import EntenteNLP
 
-/// Reads one parsed sentence for the event coder: lemmas, tags, relations, children, and the
-/// actor mention at each token.
-struct SentenceReader {
-  let doc: Doc
-  let labels: LabelSet
-  let tags: TagSet
-  let mentions: [ActorMention]
-  /// The index of the actor mention covering each token of the document, or -1.
-  private var mentionAt: [Int]
-  /// The children of each token of the current sentence, by offset from its start.
-  private var childLists: [[Int]] = []
+/// One sentence of a ``ParsedDocument``, as the finders query it: lemmas, tags, relations,
+/// children, and the actor mention at each token.
+struct SentenceView {
+  /// The document, shared by every view of it.
+  let document: ParsedDocument
   /// The current sentence.
   private(set) var sentence = 0
   /// Its tokens.
   private(set) var range = 0..<0
 
-  init(doc: Doc, labels: LabelSet, tags: TagSet, mentions: [ActorMention]) {
-    self.doc = doc
-    self.labels = labels
-    self.tags = tags
-    self.mentions = mentions
-    mentionAt = Array(repeating: -1, count: doc.tokens.count)
-    // Places of a known country act for it (`attacked Kharkiv` -> `UKR`).
-    for (index, mention) in mentions.enumerated()
-    where !mention.code.isEmpty || (mention.type == .location && mention.country != nil) {
-      for token in mention.tokens { mentionAt[token] = index }
-    }
+  init(_ document: ParsedDocument) {
+    self.document = document
   }
 
-  /// Reads the sentence's children lists.
+  /// Moves to sentence `index`.
   mutating func load(sentence index: Int) {
     sentence = index
     range = Int(doc.sentences[index].tokenStart)..<Int(doc.sentences[index].tokenEnd)
-    childLists = Array(repeating: [], count: range.count)
-    for token in range {
-      if let head = head(token), range.contains(head) {
-        childLists[head - range.lowerBound].append(token)
-      }
-    }
   }
+
+  var doc: Doc { document.doc }
+
+  var mentions: [ActorMention] { document.mentions }
+
+  private var mentionAt: [Int] { document.mentionAt }
 
   // MARK: Token facts
 
-  func lemma(_ i: Int) -> String { doc.lemmas[i].lowercased() }
+  func lemma(_ i: Int) -> String { document.lemmas[i] }
 
   func text(_ i: Int) -> String {
     doc.string(bytes: Int(doc.tokens[i].start)..<Int(doc.tokens[i].end))
   }
 
-  func xpos(_ i: Int) -> String {
-    let tag = Int(doc.tokens[i].tag)
-    return tag < tags.xpos.count ? tags.xpos[tag] : ""
-  }
+  func xpos(_ i: Int) -> PennTag { document.tags[i] }
 
-  func deprel(_ i: Int) -> String {
-    let label = Int(doc.tokens[i].deprel)
-    return label < labels.names.count ? labels.names[label] : ""
-  }
+  func deprel(_ i: Int) -> DependencyRelation { document.relations[i] }
 
   func head(_ i: Int) -> Int? {
     let head = Int(doc.tokens[i].head)
     return head >= 0 ? head : nil
   }
 
-  func children(of i: Int) -> [Int] { range.contains(i) ? childLists[i - range.lowerBound] : [] }
+  func children(of i: Int) -> [Int] { range.contains(i) ? document.children[i] : [] }
 
-  func children(of i: Int, _ relation: String) -> [Int] {
+  func children(of i: Int, _ relation: DependencyRelation) -> [Int] {
     children(of: i).filter { deprel($0) == relation }
   }
 
-  func isVerb(_ i: Int) -> Bool { xpos(i).hasPrefix("VB") }
+  func isVerb(_ i: Int) -> Bool { xpos(i).isVerb }
 
-  func isPronoun(_ i: Int) -> Bool { xpos(i) == "PRP" || xpos(i) == "WP" }
+  func isPronoun(_ i: Int) -> Bool { xpos(i) == .prp || xpos(i) == .wp }
 
   func isPunctuation(_ i: Int) -> Bool { doc.tokens[i].kind == .punctuation }
 
-  func isNoun(_ i: Int) -> Bool { xpos(i) == "NN" || xpos(i) == "NNS" }
+  func isNoun(_ i: Int) -> Bool { xpos(i).isCommonNoun }
 
   /// The preposition or subordinator marking token `i` (`to` in `to North Korea`).
   func marker(of i: Int) -> String? {
-    children(of: i).first { deprel($0) == "case" || deprel($0) == "mark" }.map(lemma)
+    children(of: i).first { deprel($0) == .case || deprel($0) == .mark }.map(lemma)
   }
 
   func isNegated(_ i: Int) -> Bool {
     children(of: i).contains {
       let word = lemma($0)
       return (word == "not" || word == "n't" || word == "never" || word == "no")
-        && ["advmod", "det", "neg"].contains(deprel($0))
+        && [.advmod, .det].contains(deprel($0))
     }
   }
 
@@ -109,7 +88,7 @@ struct SentenceReader {
       }
     }
     for object in objects {
-      lemmas.append(contentsOf: children(of: object, "compound").map(lemma))
+      lemmas.append(contentsOf: children(of: object, .compound).map(lemma))
     }
     return lemmas
   }
@@ -118,11 +97,11 @@ struct SentenceReader {
   /// (objects, prepositional phrases, complements, and what they govern), other than
   /// `sources`: PETRARCH's target when no rule places one.
   func firstActor(after i: Int, excluding sources: [EventActor]) -> [EventActor] {
-    let governed: Set<String> = ["obj", "iobj", "xcomp", "ccomp", "obl", "nmod"]
+    let governed: Set<DependencyRelation> = [.obj, .iobj, .xcomp, .ccomp, .obl, .nmod]
     var tokens: [Int] = []
     var stack = children(of: i).filter { child in
       child > i
-        && governed.contains(deprel(child).split(separator: ":").first.map(String.init) ?? "")
+        && governed.contains(deprel(child).base)
     }
     while let next = stack.popLast() {
       tokens.append(next)
@@ -192,21 +171,21 @@ struct SentenceReader {
     for child in children(of: i) {
       let relation = deprel(child)
       if isNoun(i) {
-        if relation == "compound" || relation == "amod"
-          || (relation.hasPrefix("nmod") && marker(of: child) == "of")
-          || (relation == "acl" && marker(of: child) == "of")
+        if relation == .compound || relation == .amod
+          || (relation.base == .nmod && marker(of: child) == "of")
+          || (relation == .acl && marker(of: child) == "of")
         {
           objects.append(child)
         }
-      } else if relation == "obj" || relation == "xcomp" || relation == "iobj" {
+      } else if relation == .obj || relation == .xcomp || relation == .iobj {
         objects.append(child)
-      } else if relation == "nsubj:pass" {
+      } else if relation == .nsubjPass {
         // What a passive verb acts on; a relative pronoun stands for its noun (`a treaty ...,
         // which was replaced`).
         objects.append(antecedent(of: child))
       }
     }
-    for object in objects { objects.append(contentsOf: children(of: object, "conj")) }
+    for object in objects { objects.append(contentsOf: children(of: object, .conj)) }
     return objects
   }
 
@@ -215,7 +194,7 @@ struct SentenceReader {
   func hasParticle(_ particle: String, _ i: Int) -> Bool {
     children(of: i).contains { child in
       lemma(child) == particle
-        || (["obl", "obj", "nmod"].contains(deprel(child)) && marker(of: child) == particle)
+        || ([.obl, .obj, .nmod].contains(deprel(child)) && marker(of: child) == particle)
     }
   }
 
@@ -227,14 +206,14 @@ struct SentenceReader {
     var tokens: [Int] = []
     for child in children(of: i) {
       let relation = deprel(child)
-      if lemma(child) == preposition && !relation.hasPrefix("nmod") && !relation.hasPrefix("obl") {
+      if lemma(child) == preposition && relation.base != .nmod && relation.base != .obl {
         found = true
       } else if marker(of: child) == preposition {
         found = true
         tokens.append(child)
-        tokens.append(contentsOf: children(of: child, "conj"))
-      } else if relation == "advcl",
-        children(of: child, "mark").contains(where: { lemma($0) == preposition })
+        tokens.append(contentsOf: children(of: child, .conj))
+      } else if relation == .advcl,
+        children(of: child, .mark).contains(where: { lemma($0) == preposition })
       {
         found = true
       }
@@ -243,10 +222,10 @@ struct SentenceReader {
     if !found && !isNoun(i) {
       for object in objectTokens(of: i) {
         for child in children(of: object)
-        where deprel(child).hasPrefix("nmod") && marker(of: child) == preposition {
+        where deprel(child).base == .nmod && marker(of: child) == preposition {
           found = true
           tokens.append(child)
-          tokens.append(contentsOf: children(of: child, "conj"))
+          tokens.append(contentsOf: children(of: child, .conj))
         }
       }
     }
@@ -265,13 +244,13 @@ struct SentenceReader {
   func actors(at i: Int, owners: Bool) -> [EventActor] {
     var tokens = [i]
     if ["which", "that", "who", "whom"].contains(lemma(i)), let verb = head(i),
-      deprel(verb).hasPrefix("acl"), let noun = head(verb)
+      deprel(verb).base == .acl, let noun = head(verb)
     {
       tokens = [noun]
     }
     for token in tokens {
-      tokens.append(contentsOf: children(of: token, "conj"))
-      tokens.append(contentsOf: children(of: token, "appos"))
+      tokens.append(contentsOf: children(of: token, .conj))
+      tokens.append(contentsOf: children(of: token, .appos))
     }
     var result: [EventActor] = []
     for token in tokens {
@@ -279,7 +258,7 @@ struct SentenceReader {
       // A head outside the mention (`troops` in `the troops of Russia`): its possessor.
       if index < 0 && owners {
         for child in children(of: token)
-        where ["nmod:poss", "compound", "amod"].contains(deprel(child)) && mentionAt[child] >= 0 {
+        where [.nmodPoss, .compound, .amod].contains(deprel(child)) && mentionAt[child] >= 0 {
           index = mentionAt[child]
           break
         }
@@ -310,8 +289,8 @@ struct SentenceReader {
     for child in children(of: token) {
       let relation = deprel(child)
       let owns =
-        ["nmod:poss", "compound", "amod"].contains(relation)
-        || (relation == "nmod" && ["in", "of", "from"].contains(marker(of: child) ?? ""))
+        [.nmodPoss, .compound, .amod].contains(relation)
+        || (relation == .nmod && ["in", "of", "from"].contains(marker(of: child) ?? ""))
       guard owns, mentionAt[child] >= 0, mentions[mentionAt[child]].kind != "agent" else {
         continue
       }
@@ -350,7 +329,7 @@ struct SentenceReader {
   /// The noun a relative pronoun stands for, or token `i` itself.
   func antecedent(of i: Int) -> Int {
     if ["which", "that", "who", "whom"].contains(lemma(i)), let verb = head(i),
-      deprel(verb).hasPrefix("acl"), let noun = head(verb), range.contains(noun)
+      deprel(verb).base == .acl, let noun = head(verb), range.contains(noun)
     {
       return noun
     }
@@ -362,7 +341,7 @@ struct SentenceReader {
   /// and objects.
   func parties(actedOnBy i: Int) -> [EventActor] {
     guard !isNoun(i) else { return [] }
-    for child in children(of: i) where ["nsubj:pass", "obj"].contains(deprel(child)) {
+    for child in children(of: i) where [.nsubjPass, .obj].contains(deprel(child)) {
       let noun = antecedent(of: child)
       let found = children(of: noun).filter { marker(of: $0) == "between" }.flatMap(actors)
       if found.count >= 2 { return found }
@@ -373,15 +352,15 @@ struct SentenceReader {
   /// Who does what token `i` says: its subject, or the subject of the clause that governs it.
   func sources(of i: Int) -> [EventActor] {
     var found: [EventActor] = []
-    if !isNoun(i), children(of: i, "nsubj").isEmpty {
+    if !isNoun(i), children(of: i, .nsubj).isEmpty {
       let parties = parties(actedOnBy: i)
       if !parties.isEmpty { return [parties[0]] }
     }
     if isNoun(i) {
       for child in children(of: i) {
         let relation = deprel(child)
-        if relation == "nmod:poss" || relation == "amod" || relation == "compound"
-          || (relation.hasPrefix("nmod")
+        if relation == .nmodPoss || relation == .amod || relation == .compound
+          || (relation.base == .nmod
             && ["by", "between", "among"].contains(marker(of: child) ?? ""))
         {
           found.append(contentsOf: actors(at: child))
@@ -389,7 +368,7 @@ struct SentenceReader {
       }
       if !found.isEmpty { return Array(found.prefix(relationBetween(i) ? 1 : found.count)) }
     } else {
-      let subjects = children(of: i, "nsubj")
+      let subjects = children(of: i, .nsubj)
       for child in subjects { found.append(contentsOf: actors(at: child)) }
       // A subject that is not an actor and not a pronoun (`Negotiators from Armenia and
       // Azerbaijan met`): the actors it names after `from` or `of`, and no one else's.
@@ -397,21 +376,20 @@ struct SentenceReader {
       // (`its troops` refers through its possessor, as a pronoun does.)
       func refers(_ subject: Int) -> Bool {
         pronouns.contains(lemma(subject))
-          || children(of: subject, "nmod:poss").contains {
+          || children(of: subject, .nmodPoss).contains {
             ["its", "their", "his", "her"].contains(lemma($0))
           }
       }
       if found.isEmpty, !subjects.isEmpty, !subjects.contains(where: refers) {
         return subjects.flatMap { subject in
           children(of: subject).filter {
-            deprel($0).hasPrefix("nmod") && ["from", "of"].contains(marker(of: $0) ?? "")
+            deprel($0).base == .nmod && ["from", "of"].contains(marker(of: $0) ?? "")
           }.flatMap(actors)
         }
       }
-      if children(of: i, "nsubj:pass").count > 0 {
+      if children(of: i, .nsubjPass).count > 0 {
         for child in children(of: i)
-        where deprel(child) == "obl:agent" || (deprel(child) == "obl" && marker(of: child) == "by")
-        {
+        where deprel(child) == .oblAgent || (deprel(child) == .obl && marker(of: child) == "by") {
           found.append(contentsOf: actors(at: child))
         }
       }
@@ -421,7 +399,7 @@ struct SentenceReader {
     // (`mentioned the provision of weapons`, `launched an attack`), not in `denied claims` or
     // `in return for transfers`.
     if isNoun(i) {
-      guard ["obj", "nsubj:pass"].contains(deprel(i)), let governor = head(i),
+      guard [.obj, .nsubjPass].contains(deprel(i)), let governor = head(i),
         Self.lightVerbs.contains(lemma(governor))
       else { return [] }
     }
@@ -429,14 +407,14 @@ struct SentenceReader {
     // or, passive, for its `by` phrase (`the pact signed by X`), not for the clause's subject.
     // A bare participle only: a clause with its own subject, auxiliary or marker (`claims
     // that it had bombed`, `the possibility of supplying`) is not one.
-    if !isNoun(i), deprel(i) == "acl", let noun = head(i), ["VBG", "VBN"].contains(xpos(i)),
+    if !isNoun(i), deprel(i) == .acl, let noun = head(i), [.vbg, .vbn].contains(xpos(i)),
       !children(of: i).contains(where: {
-        ["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "case"].contains(deprel($0))
+        [.nsubj, .nsubjPass, .aux, .auxPass, .mark, .case].contains(deprel($0))
       })
     {
-      if xpos(i) == "VBG" { return actors(at: noun) }
+      if xpos(i) == .vbg { return actors(at: noun) }
       return children(of: i).filter {
-        deprel($0) == "obl:agent" || (deprel($0) == "obl" && marker(of: $0) == "by")
+        deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
       }.flatMap(actors)
     }
     // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
@@ -446,25 +424,25 @@ struct SentenceReader {
       guard let governor = head(current), range.contains(governor) else { break }
       let relation = deprel(current)
       // `the necessity for North Korean troops to fight`: the `for` phrase is the subject.
-      if relation == "acl" || relation == "xcomp" {
+      if relation == .acl || relation == .xcomp {
         let forSubjects = children(of: governor).filter {
-          deprel($0).hasPrefix("nmod") && marker(of: $0) == "for"
+          deprel($0).base == .nmod && marker(of: $0) == "for"
         }.flatMap(actors)
         if !forSubjects.isEmpty { return forSubjects }
       }
       guard
-        ["xcomp", "conj", "advcl", "acl", "obj", "obl", "ccomp", "nmod", "acl:relcl"]
+        [.xcomp, .conj, .advcl, .acl, .obj, .obl, .ccomp, .nmod, .aclRelcl]
           .contains(relation)
       else { break }
-      if ["advcl", "acl", "obl"].contains(relation), Self.accusing.contains(lemma(governor)) {
-        let objects = children(of: governor, "obj").flatMap(actors)
+      if [.advcl, .acl, .obl].contains(relation), Self.accusing.contains(lemma(governor)) {
+        let objects = children(of: governor, .obj).flatMap(actors)
         if !objects.isEmpty { return objects }
       }
-      if relation == "xcomp" || relation == "advcl", Self.objectControl.contains(lemma(governor)) {
-        let objects = children(of: governor, "obj").flatMap(actors)
+      if relation == .xcomp || relation == .advcl, Self.objectControl.contains(lemma(governor)) {
+        let objects = children(of: governor, .obj).flatMap(actors)
         if !objects.isEmpty { return objects }
       }
-      let subjects = children(of: governor, "nsubj").flatMap(actors)
+      let subjects = children(of: governor, .nsubj).flatMap(actors)
       if !subjects.isEmpty { return subjects }
       current = governor
     }
@@ -483,7 +461,7 @@ struct SentenceReader {
   /// Whether noun `i` names its parties with `between` (`a treaty between X and Y`): the
   /// first is the source, the others targets.
   private func relationBetween(_ i: Int) -> Bool {
-    children(of: i).contains { deprel($0).hasPrefix("nmod") && marker(of: $0) == "between" }
+    children(of: i).contains { deprel($0).base == .nmod && marker(of: $0) == "between" }
   }
 
   /// Prepositions that introduce a target.
@@ -498,11 +476,11 @@ struct SentenceReader {
     func keep(_ actors: [EventActor]) -> [EventActor] {
       actors.filter { !sources.contains($0.mention) }
     }
-    let parties = children(of: i, "nsubj").isEmpty ? parties(actedOnBy: i) : []
+    let parties = children(of: i, .nsubj).isEmpty ? parties(actedOnBy: i) : []
     if parties.count >= 2 { return keep(Array(parties.dropFirst())) }
     switch rule.target {
     case .none: return []
-    case .object: return keep(children(of: i, "obj").flatMap(actors))
+    case .object: return keep(children(of: i, .obj).flatMap(actors))
     case .preposition:
       guard let preposition = rule.preposition else { return [] }
       let found = prepositionObjects(of: i, preposition)
@@ -518,40 +496,40 @@ struct SentenceReader {
       }
       // `sanctions on arms supplies to North Korea`, `provision of weapons to North Korea`:
       // a prepositional actor of the noun or of its complement.
-      var phrases = children(of: i).filter { deprel($0).hasPrefix("nmod") }
+      var phrases = children(of: i).filter { deprel($0).base == .nmod }
       phrases.append(
-        contentsOf: phrases.flatMap { children(of: $0) }.filter { deprel($0).hasPrefix("nmod") })
+        contentsOf: phrases.flatMap { children(of: $0) }.filter { deprel($0).base == .nmod })
       let found = phrases.filter { Self.targetPrepositions.contains(marker(of: $0) ?? "") }
         .flatMap { actors(at: $0, owners: false) }
       if !found.isEmpty { return keep(found) }
       // `claims that Pyongyang has provided ...`: the subject of the claim.
-      let clauses = children(of: i).filter { deprel($0) == "acl" || deprel($0) == "ccomp" }
-      return keep(clauses.flatMap { children(of: $0, "nsubj") }.flatMap(actors))
+      let clauses = children(of: i).filter { deprel($0) == .acl || deprel($0) == .ccomp }
+      return keep(clauses.flatMap { children(of: $0, .nsubj) }.flatMap(actors))
     }
-    let objects = children(of: i, "obj") + children(of: i, "iobj")
+    let objects = children(of: i, .obj) + children(of: i, .iobj)
     let direct = keep(objects.flatMap(actors))
     if !direct.isEmpty { return direct }
     // `accused China of hacking`, parsed with China as the subject of `hacking`.
     if objects.isEmpty, Self.accusing.contains(lemma(i)) {
-      let clauses = children(of: i).filter { ["advcl", "ccomp", "xcomp"].contains(deprel($0)) }
-      let subjects = keep(clauses.flatMap { children(of: $0, "nsubj") }.flatMap(actors))
+      let clauses = children(of: i).filter { [.advcl, .ccomp, .xcomp].contains(deprel($0)) }
+      let subjects = keep(clauses.flatMap { children(of: $0, .nsubj) }.flatMap(actors))
       if !subjects.isEmpty { return subjects }
     }
     // The owner of what is acted on (`denied U.S. claims`), then a prepositional target of
     // the verb (`talks with`), then one of the object (`weapons to North Korea`).
     for object in objects {
       let owners = keep(
-        children(of: object).filter { ["nmod:poss", "compound", "amod"].contains(deprel($0)) }
+        children(of: object).filter { [.nmodPoss, .compound, .amod].contains(deprel($0)) }
           .flatMap(actors))
       if !owners.isEmpty { return owners }
     }
     var candidates = children(of: i).filter {
-      deprel($0).hasPrefix("obl") && Self.targetPrepositions.contains(marker(of: $0) ?? "")
+      deprel($0).base == .obl && Self.targetPrepositions.contains(marker(of: $0) ?? "")
     }
     for object in objects {
       candidates.append(
         contentsOf: children(of: object).filter {
-          deprel($0).hasPrefix("nmod") && Self.targetPrepositions.contains(marker(of: $0) ?? "")
+          deprel($0).base == .nmod && Self.targetPrepositions.contains(marker(of: $0) ?? "")
         })
     }
     if let preposition = rule.preposition {
@@ -566,7 +544,7 @@ struct SentenceReader {
     // Deeper in what is acted on: `welcomed the resumption of ties with Osgiliath`.
     var frontier = objects
     for _ in 0..<3 {
-      frontier = frontier.flatMap { children(of: $0) }.filter { deprel($0).hasPrefix("nmod") }
+      frontier = frontier.flatMap { children(of: $0) }.filter { deprel($0).base == .nmod }
       let deep = keep(
         frontier.filter { Self.targetPrepositions.contains(marker(of: $0) ?? "") }
           .flatMap { actors(at: $0, owners: false) })
@@ -579,7 +557,7 @@ struct SentenceReader {
   /// The target of a relative clause with a stranded preposition (`a move that Putin warned
   /// against`): the noun it modifies, or the subject of the clause that noun belongs to.
   private func strandedTarget(of i: Int) -> [EventActor] {
-    guard deprel(i).hasPrefix("acl"), let noun = head(i) else { return [] }
+    guard deprel(i).base == .acl, let noun = head(i) else { return [] }
     let direct = actors(at: noun)
     if !direct.isEmpty { return direct }
     guard let clause = head(noun), range.contains(clause) else { return [] }
@@ -588,7 +566,7 @@ struct SentenceReader {
 
   /// The actors of a passive subject (`Ukraine was attacked`), or `nil`.
   func passiveSubjects(of i: Int) -> [EventActor]? {
-    let found = children(of: i, "nsubj:pass").flatMap(actors)
+    let found = children(of: i, .nsubjPass).flatMap(actors)
     return found.isEmpty ? nil : found
   }
 }

@@ -1,5 +1,5 @@
 /// Whether an event is stated as having happened, and if not, what the text does say of it.
-public enum EventMode: String, Sendable, CaseIterable {
+public enum EventMode: String, Sendable, Codable, CaseIterable {
   /// Stated as having happened (or happening).
   case asserted
   /// Stated as not having happened: did not, dismissed, refused.

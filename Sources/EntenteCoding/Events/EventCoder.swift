@@ -48,11 +48,16 @@ public struct EventCoder: Sendable {
   ///   - date: The document date.
   /// - Returns: The events in text order; none when the document is not parsed.
   public func events(in doc: Doc, mentions: [ActorMention], date: DayDate?) -> [Event] {
-    guard let labels = doc.labelSet, let tags = doc.tagSet, doc.lemmas.count == doc.tokens.count
-    else { return [] }
+    guard let parsed = ParsedDocument(doc: doc, mentions: mentions) else { return [] }
+    return events(in: parsed, date: date)
+  }
+
+  /// The events of a parsed document read once for every finder.
+  func events(in parsed: ParsedDocument, date: DayDate?) -> [Event] {
+    let doc = parsed.doc
     let discarded = discards.verdict(for: doc)
     guard !discarded.story else { return [] }
-    var reader = SentenceReader(doc: doc, labels: labels, tags: tags, mentions: mentions)
+    var reader = SentenceView(parsed)
     var result: [Event] = []
     for sentence in doc.sentences.indices where !discarded.sentences.contains(sentence) {
       reader.load(sentence: sentence)
@@ -69,7 +74,7 @@ public struct EventCoder: Sendable {
   /// twice, a noun that is an argument of another event's verb (`signed an agreement`,
   /// `held talks`), and a verb without target whose complement is the event (`threatened to
   /// attack Y`).
-  private static func prune(_ events: [Event], reader: SentenceReader) -> [Event] {
+  private static func prune(_ events: [Event], reader: SentenceView) -> [Event] {
     let triggers = Set(events.map(\.trigger))
     var seen = Set<String>()
     return events.filter { event in
@@ -82,7 +87,7 @@ public struct EventCoder: Sendable {
       if reader.isNoun(event.trigger), let head = reader.head(event.trigger),
         head != event.trigger, triggers.contains(head),
         events.contains(where: { other in
-          let isObject = ["obj", "xcomp"].contains(reader.deprel(event.trigger))
+          let isObject = [.obj, .xcomp].contains(reader.deprel(event.trigger))
           return other.trigger == head
             && ((other.source.code == event.source.code && (isObject || other.mode == event.mode))
               || (other.type.root == event.type.root && isObject))
@@ -93,7 +98,7 @@ public struct EventCoder: Sendable {
       if event.target == nil,
         events.contains(where: { other in
           other.trigger != event.trigger && reader.head(other.trigger) == event.trigger
-            && ["xcomp", "ccomp"].contains(reader.deprel(other.trigger))
+            && [.xcomp, .ccomp].contains(reader.deprel(other.trigger))
             && other.source.code == event.source.code && other.mode == .intended
         })
       {
@@ -105,7 +110,7 @@ public struct EventCoder: Sendable {
 
   // MARK: Rules
 
-  private func events(at token: Int, reader: SentenceReader, date: DayDate?) -> [Event] {
+  private func events(at token: Int, reader: SentenceView, date: DayDate?) -> [Event] {
     let rules: [EventRule]
     if reader.isVerb(token) {
       let candidates = lemmaCandidates(token, reader: reader)
@@ -205,7 +210,7 @@ public struct EventCoder: Sendable {
 
   private func events(
     _ pairs: [(EventActor, EventActor?)], type: EventType, token: Int, mode: EventMode,
-    date eventDate: String?, dateText: String?, rule: EventRule, reader: SentenceReader
+    date eventDate: String?, dateText: String?, rule: EventRule, reader: SentenceView
   ) -> [Event] {
     var seen = Set<String>()
     var result: [Event] = []
@@ -228,7 +233,7 @@ public struct EventCoder: Sendable {
 
   /// The lemma of a verb, then forms that repair what the lemmatizer may miss: a doubled
   /// final consonant (`expell` -> `expel`) and an `-ed` it left (`vetoed` -> `veto`).
-  private func lemmaCandidates(_ token: Int, reader: SentenceReader) -> [String] {
+  private func lemmaCandidates(_ token: Int, reader: SentenceView) -> [String] {
     let lemma = reader.lemma(token)
     // Most verbs are found by their lemma: the repairs are built only for the others.
     if lexicon.verbRules[lemma] != nil { return [lemma] }
@@ -250,7 +255,7 @@ public struct EventCoder: Sendable {
     return candidates
   }
 
-  private func matches(_ rule: EventRule, at token: Int, negated: Bool, reader: SentenceReader)
+  private func matches(_ rule: EventRule, at token: Int, negated: Bool, reader: SentenceView)
     -> Bool
   {
     if rule.negated && !negated { return false }

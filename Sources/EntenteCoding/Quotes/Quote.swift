@@ -1,7 +1,7 @@
-public import EntenteNLP
+import EntenteNLP
 
 /// How a quote is given.
-public enum QuoteKind: String, Sendable {
+public enum QuoteKind: String, Sendable, Codable, CaseIterable {
   /// In quotation marks.
   case direct
   /// Reported: `X said that ...`, `according to X`, `as stated by X`.

@@ -26,9 +26,15 @@ public struct QuoteFinder: Sendable {
   ///   - doc: A document through the parse.
   ///   - mentions: Its actor mentions.
   public func quotes(in doc: Doc, mentions: [ActorMention]) -> [Quote] {
-    guard let labels = doc.labelSet, let tags = doc.tagSet, doc.lemmas.count == doc.tokens.count
-    else { return [] }
-    var reader = SentenceReader(doc: doc, labels: labels, tags: tags, mentions: mentions)
+    guard let parsed = ParsedDocument(doc: doc, mentions: mentions) else { return [] }
+    return quotes(in: parsed)
+  }
+
+  /// The quotes of a parsed document read once for every finder.
+  func quotes(in parsed: ParsedDocument) -> [Quote] {
+    let doc = parsed.doc
+    let mentions = parsed.mentions
+    var reader = SentenceView(parsed)
     var speakerAt = Array(repeating: -1, count: doc.tokens.count)
     for (index, mention) in mentions.enumerated() where mention.type != .location {
       for token in mention.tokens { speakerAt[token] = index }
@@ -145,7 +151,7 @@ public struct QuoteFinder: Sendable {
   }
 
   private func directQuotes(
-    _ spans: [(open: Int, close: Int)], doc: Doc, reader: inout SentenceReader, speakerAt: [Int]
+    _ spans: [(open: Int, close: Int)], doc: Doc, reader: inout SentenceView, speakerAt: [Int]
   ) -> [Quote] {
     var quotes: [Quote] = []
     var index = 0
@@ -215,7 +221,7 @@ public struct QuoteFinder: Sendable {
 
   /// A verb of saying among `tokens` and who says it: its subject, or the actor named right
   /// after it (`said Putin`).
-  static func attribution(in tokens: Range<Int>, reader: SentenceReader, speakerAt: [Int]) -> (
+  static func attribution(in tokens: Range<Int>, reader: SentenceView, speakerAt: [Int]) -> (
     cue: Int, speaker: Int?, tokens: Range<Int>?
   )? {
     for token in tokens
@@ -223,7 +229,7 @@ public struct QuoteFinder: Sendable {
       && cues.contains(reader.lemma(token))
     {
       if let subject = reader.children(of: token).first(where: {
-        reader.deprel($0) == "nsubj"
+        reader.deprel($0) == .nsubj
       }) {
         let found = speaker(at: subject, reader: reader, speakerAt: speakerAt)
         return (token, found.mention, found.tokens)
@@ -242,7 +248,7 @@ public struct QuoteFinder: Sendable {
 
   // MARK: Indirect quotes
 
-  private func indirectQuotes(reader: SentenceReader, speakerAt: [Int]) -> [Quote] {
+  private func indirectQuotes(reader: SentenceView, speakerAt: [Int]) -> [Quote] {
     var quotes: [Quote] = []
     func report(_ speaker: (mention: Int?, tokens: Range<Int>?), _ cue: Int, _ content: Range<Int>)
     {
@@ -256,7 +262,7 @@ public struct QuoteFinder: Sendable {
       // `according to X`: X said the rest of the sentence.
       if reader.text(token).lowercased() == "according",
         let source = (reader.head(token).map { [$0] } ?? []).first(where: {
-          reader.range.contains($0) && (speakerAt[$0] >= 0 || reader.xpos($0).hasPrefix("NN"))
+          reader.range.contains($0) && (speakerAt[$0] >= 0 || reader.xpos($0).isNoun)
         }) ?? reader.children(of: token).first(where: { speakerAt[$0] >= 0 })
       {
         // The phrase is `according to` and the name (its mention, or the noun itself).
@@ -271,10 +277,10 @@ public struct QuoteFinder: Sendable {
       guard reader.isVerb(token), Self.cues.contains(lemma) else { continue }
       let children = reader.children(of: token)
       // `as stated by X`, `as indicated by X`: X said the clause it modifies.
-      if children.contains(where: { reader.lemma($0) == "as" && reader.deprel($0) == "mark" }),
+      if children.contains(where: { reader.lemma($0) == "as" && reader.deprel($0) == .mark }),
         let agent = children.first(where: {
-          reader.deprel($0) == "obl:agent"
-            || (reader.deprel($0).hasPrefix("obl") && reader.marker(of: $0) == "by")
+          reader.deprel($0) == .oblAgent
+            || (reader.deprel($0).base == .obl && reader.marker(of: $0) == "by")
         })
       {
         let clause = Self.subtree(of: token, reader: reader)
@@ -287,21 +293,21 @@ public struct QuoteFinder: Sendable {
       // else what it warns against.
       // Nothing is said by who did not comment.
       guard !reader.isNegated(token) else { continue }
-      let clauses = children.filter { reader.deprel($0) == "ccomp" }
+      let clauses = children.filter { reader.deprel($0) == .ccomp }
       var said: Set<Int> = []
       if !clauses.isEmpty {
         for clause in clauses { said.formUnion(Self.subtree(of: clause, reader: reader)) }
       } else if let object = children.first(where: {
-        reader.deprel($0) == "obj" && !reader.isPronoun($0)
+        reader.deprel($0) == .obj && !reader.isPronoun($0)
       }) {
         said = Self.subtree(of: object, reader: reader)
       } else if let phrase = children.first(where: {
-        reader.deprel($0).hasPrefix("obl")
+        reader.deprel($0).base == .obl
           && ["against", "of", "about"].contains(reader.marker(of: $0) ?? "")
           && !reader.isPronoun($0)
       }) {
         said = Self.subtree(of: phrase, reader: reader)
-      } else if reader.deprel(token) == "acl:relcl", let noun = reader.head(token),
+      } else if reader.deprel(token) == .aclRelcl, let noun = reader.head(token),
         reader.range.contains(noun),
         reader.range.contains(token + 1),
         ["against", "about", "of"].contains(reader.lemma(token + 1))
@@ -315,7 +321,7 @@ public struct QuoteFinder: Sendable {
       // Without `that` and the like at its start.
       while let first = content.first, content.count > 1,
         ["that", "whether", "if", ":", ","].contains(reader.lemma(first))
-          || reader.deprel(first) == "mark" || reader.deprel(first) == "case"
+          || reader.deprel(first) == .mark || reader.deprel(first) == .case
       {
         content = content.dropFirst()
       }
@@ -330,22 +336,22 @@ public struct QuoteFinder: Sendable {
   /// Who says what verb `i` reports: its subject, else the noun a participle modifies (`with
   /// Gabuev noting that`), else the subject of the clause that governs it (`Putin, noting
   /// that`).
-  static func speaker(ofCue i: Int, reader: SentenceReader, speakerAt: [Int]) -> (
+  static func speaker(ofCue i: Int, reader: SentenceView, speakerAt: [Int]) -> (
     mention: Int?, tokens: Range<Int>?
   ) {
     var current = i
     for _ in 0..<4 {
       if let subject = reader.children(of: current).first(where: {
-        reader.deprel($0) == "nsubj"
+        reader.deprel($0) == .nsubj
       }) {
         return speaker(at: subject, reader: reader, speakerAt: speakerAt)
       }
       guard let head = reader.head(current), reader.range.contains(head) else { break }
       let relation = reader.deprel(current)
-      if relation.hasPrefix("acl"), !reader.isVerb(head) {
+      if relation.base == .acl, !reader.isVerb(head) {
         return speaker(at: head, reader: reader, speakerAt: speakerAt)
       }
-      guard ["advcl", "xcomp", "conj", "ccomp", "acl"].contains(relation) else { break }
+      guard [.advcl, .xcomp, .conj, .ccomp, .acl].contains(relation) else { break }
       current = head
     }
     return (nil, nil)
@@ -354,25 +360,25 @@ public struct QuoteFinder: Sendable {
   /// The speaker named at token `i`: the mention covering it, or one it governs (`Stephen
   /// Sestanovich of the Council ...`), else its words when they are a person or a source
   /// (`a senior official`).
-  static func speaker(at i: Int, reader: SentenceReader, speakerAt: [Int]) -> (
+  static func speaker(at i: Int, reader: SentenceView, speakerAt: [Int]) -> (
     mention: Int?, tokens: Range<Int>?
   ) {
     if speakerAt[i] >= 0 { return (speakerAt[i], reader.mentions[speakerAt[i]].tokens) }
     for child in reader.children(of: i)
-    where ["compound", "appos", "flat"].contains(reader.deprel(child)) && speakerAt[child] >= 0 {
+    where [.compound, .appos, .flat].contains(reader.deprel(child)) && speakerAt[child] >= 0 {
       return (speakerAt[child], reader.mentions[speakerAt[child]].tokens)
     }
     // An unnamed source, or a name the knowledge base lacks: the noun phrase, without its
     // preposition (`according to X`).
     let words = subtree(of: i, reader: reader).filter {
-      $0 == i || !["case", "fixed", "mark"].contains(reader.deprel($0))
+      $0 == i || ![.case, .fixed, .mark].contains(reader.deprel($0))
     }
     let phrase = span(Set(words), reader: reader)
     return (nil, phrase.isEmpty ? nil : phrase)
   }
 
   /// The tokens of the subtree of `i` in its sentence.
-  static func subtree(of i: Int, reader: SentenceReader) -> Set<Int> {
+  static func subtree(of i: Int, reader: SentenceView) -> Set<Int> {
     var result: Set<Int> = [i]
     var stack = [i]
     while let next = stack.popLast() {
@@ -384,7 +390,7 @@ public struct QuoteFinder: Sendable {
   }
 
   /// The smallest range covering `tokens`, without punctuation at either end.
-  static func span(_ tokens: Set<Int>, reader: SentenceReader) -> Range<Int> {
+  static func span(_ tokens: Set<Int>, reader: SentenceView) -> Range<Int> {
     guard var low = tokens.min(), var high = tokens.max().map({ $0 + 1 }) else { return 0..<0 }
     while low < high && reader.isPunctuation(low) { low += 1 }
     while high > low && reader.isPunctuation(high - 1) { high -= 1 }
@@ -393,7 +399,7 @@ public struct QuoteFinder: Sendable {
 
   /// The sentence without `phrase` and the punctuation around it, when what is left is one
   /// stretch of words (`X, according to Y.` -> `X`).
-  static func rest(of reader: SentenceReader, without phrase: Set<Int>) -> Range<Int>? {
+  static func rest(of reader: SentenceView, without phrase: Set<Int>) -> Range<Int>? {
     guard let low = phrase.min(), let high = phrase.max() else { return nil }
     let before = span(Set(reader.range.lowerBound..<low), reader: reader)
     let after = span(Set(high + 1..<reader.range.upperBound), reader: reader)

@@ -5,7 +5,7 @@
 /// that `relation == .nsubj` is one integer comparison rather than a string one. A label the
 /// enum does not know (a model trained on another treebank) reads as ``dep``.
 public enum DependencyRelation: UInt8, Sendable, CaseIterable, CustomStringConvertible {
-  case acl, aclRelcl, advcl, advclRelcl, advmod, amod, appos, aux, auxPass, cc, ccPreconj
+  case acl, aclRelcl, advcl, advclRelcl, advmod, amod, appos, aux, auxPass, `case`, cc, ccPreconj
   case ccomp, clf, compound, compoundPrt, conj, cop, csubj, csubjOuter, csubjPass, dep, det
   case detPredet, discourse, dislocated, expl, fixed, flat, goeswith, iobj, list, mark, nmod
   case nmodDesc, nmodNpmod, nmodPoss, nmodUnmarked, nsubj, nsubjOuter, nsubjPass, nummod, obj
@@ -25,18 +25,16 @@ public enum DependencyRelation: UInt8, Sendable, CaseIterable, CustomStringConve
   /// The relation without its subtype: `nsubj:pass` -> `nsubj`, `nmod:poss` -> `nmod`.
   public var base: DependencyRelation { Self.bases[Int(rawValue)] }
 
-  private static let names: [String] = allCases.map { relation in
-    // `aclRelcl` -> `acl:relcl`: the subtype starts at the first capital.
-    var name = ""
-    for character in "\(relation)".unicodeScalars {
-      if character.properties.isUppercase {
-        name += ":" + String(character).lowercased()
-      } else {
-        name.unicodeScalars.append(character)
-      }
-    }
-    return name
-  }
+  /// The names, in the order of the cases.
+  private static let names: [String] = [
+    "acl", "acl:relcl", "advcl", "advcl:relcl", "advmod", "amod", "appos", "aux", "aux:pass",
+    "case", "cc", "cc:preconj", "ccomp", "clf", "compound", "compound:prt", "conj", "cop",
+    "csubj", "csubj:outer", "csubj:pass", "dep", "det", "det:predet", "discourse",
+    "dislocated", "expl", "fixed", "flat", "goeswith", "iobj", "list", "mark", "nmod",
+    "nmod:desc", "nmod:npmod", "nmod:poss", "nmod:unmarked", "nsubj", "nsubj:outer",
+    "nsubj:pass", "nummod", "obj", "obl", "obl:agent", "obl:npmod", "obl:tmod",
+    "obl:unmarked", "orphan", "parataxis", "punct", "reparandum", "root", "vocative", "xcomp",
+  ]
 
   private static let byName: [String: DependencyRelation] = Dictionary(
     uniqueKeysWithValues: allCases.map { ($0.name, $0) })

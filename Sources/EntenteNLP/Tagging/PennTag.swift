@@ -28,23 +28,13 @@ public enum PennTag: UInt8, Sendable, CaseIterable, CustomStringConvertible {
   /// A verb in any form (`VB`, `VBD`, `VBG`, `VBN`, `VBP`, `VBZ`).
   public var isVerb: Bool { rawValue >= PennTag.vb.rawValue && rawValue <= PennTag.vbz.rawValue }
 
-  private static let names: [String] = allCases.map { tag in
-    switch tag {
-    case .prpPossessive: "PRP$"
-    case .wpPossessive: "WP$"
-    case .comma: ","
-    case .period: "."
-    case .colon: ":"
-    case .dollar: "$"
-    case .pound: "#"
-    case .openingQuote: "``"
-    case .closingQuote: "''"
-    case .leftBracket: "-LRB-"
-    case .rightBracket: "-RRB-"
-    case .other: ""
-    default: "\(tag)".uppercased()
-    }
-  }
+  /// The names, in the order of the cases.
+  private static let names: [String] = [
+    "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP",
+    "NNPS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB",
+    "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "HYPH", "NFP", "ADD", "AFX",
+    "GW", "XX", ",", ".", ":", "$", "#", "``", "''", "-LRB-", "-RRB-", "",
+  ]
 
   private static let byName: [String: PennTag] = Dictionary(
     uniqueKeysWithValues: allCases.map { ($0.name, $0) })

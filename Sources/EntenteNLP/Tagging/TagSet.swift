@@ -4,6 +4,8 @@ public final class TagSet: Sendable {
   public let xpos: [String]
   /// Universal POS tag of each class.
   public let upos: [String]
+  /// The Penn Treebank tag of each class as an enum, for comparisons.
+  public let pennTags: [PennTag]
 
   /// Creates a tag set from `XPOS|UPOS` class names.
   public init(classes: [String]) {
@@ -16,6 +18,7 @@ public final class TagSet: Sendable {
     }
     self.xpos = xpos
     self.upos = upos
+    self.pennTags = xpos.map { PennTag(name: $0) }
   }
 
   /// The number of classes.

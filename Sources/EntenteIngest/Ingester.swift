@@ -1,4 +1,6 @@
+public import EntenteCoding
 public import EntenteIO
+public import EntenteStore
 import Foundation
 
 /// What an ingest did.
@@ -51,7 +53,7 @@ public struct IngestProgress: Sendable {
 /// is skipped, so a run that was killed finishes the job when it is run again.
 public struct Ingester: Sendable {
   /// The coder.
-  public let runner: CodeRunner
+  public let coder: DocumentCoder
   /// The store.
   public let store: EventStore
   /// Documents per batch (and per transaction).
@@ -63,8 +65,8 @@ public struct Ingester: Sendable {
   public var jobs = 2
 
   /// Creates an ingester.
-  public init(runner: CodeRunner, store: EventStore) {
-    self.runner = runner
+  public init(coder: DocumentCoder, store: EventStore) {
+    self.coder = coder
     self.store = store
   }
 
@@ -229,22 +231,22 @@ public struct Ingester: Sendable {
 
   /// Codes documents on `jobs` threads; the results keep the inputs' order.
   func code(_ inputs: [InputDocument]) -> [CodedDocument] {
-    Self.code(inputs, runner: runner, jobs: jobs)
+    Self.code(inputs, coder: coder, jobs: jobs)
   }
 
-  /// Codes documents with `runner` on `jobs` threads, as an ingest does, storing nothing; the
+  /// Codes documents with `coder` on `jobs` threads, as an ingest does, storing nothing; the
   /// results keep the inputs' order.
-  public static func code(_ inputs: [InputDocument], runner: CodeRunner, jobs: Int)
+  public static func code(_ inputs: [InputDocument], coder: DocumentCoder, jobs: Int)
     -> [CodedDocument]
   {
-    guard inputs.count > 1 && jobs > 1 else { return inputs.map(runner.code) }
+    guard inputs.count > 1 && jobs > 1 else { return inputs.map { coder.code($0) } }
     let results = Results(count: inputs.count)
     let jobs = min(jobs, inputs.count)
     // Each thread takes the next document when it is done with one, so that long and short
     // documents even out and no thread waits long at the end of a batch.
     DispatchQueue.concurrentPerform(iterations: jobs) { _ in
       while let index = results.claim() {
-        results.set(index, runner.code(inputs[index]))
+        results.set(index, coder.code(inputs[index]))
       }
     }
     return results.values()

@@ -1,10 +1,11 @@
-public import EntenteCoding
-public import EntenteNLP
+import EntenteNLP
 
-/// A coded document as plain values.
+/// A coded document as plain values: Entente's one document model.
 ///
-/// It is what `entente code` writes as JSON, in the form the event store keeps and gives
-/// back. Offsets are Unicode scalar offsets into `text`.
+/// It is built in one place, ``init(analysis:input:tokens:)``, from what ``DocumentCoder``
+/// finds. `entente code` writes it as JSON (`entente.document/1`, docs/output-format.md) and
+/// TSV, the event store keeps it and gives it back, and the server answers with it. Closed
+/// sets are enums; offsets are Unicode scalar offsets into `text`.
 public struct CodedDocument: Sendable, Equatable, Codable {
   /// The document id.
   public var id: String
@@ -23,6 +24,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
   public var contentHash: String
   /// The sentences.
   public var sentences: [Sentence]
+  /// The tokens of a document that is not split into sentences, when tokens were asked for
+  /// (a segmented document has them in its sentences).
+  public var tokens: [Token]?
   /// The actor mentions.
   public var mentions: [Mention]
   /// The events.
@@ -57,11 +61,63 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var span: Span
     /// Whether it is the dateline.
     public var dateline: Bool
+    /// Its tokens, when tokens were asked for.
+    public var tokens: [Token]?
 
     /// Creates a sentence.
-    public init(span: Span, dateline: Bool) {
+    public init(span: Span, dateline: Bool, tokens: [Token]? = nil) {
       self.span = span
       self.dateline = dateline
+      self.tokens = tokens
+    }
+  }
+
+  /// A token, with what the pipeline's stages gave it.
+  public struct Token: Sendable, Equatable, Codable {
+    /// Its index in the document.
+    public var index: Int
+    /// Where it is.
+    public var span: Span
+    /// Its kind (`word`, `punctuation`, `number`, ...).
+    public var kind: String
+    /// Whether white space follows it.
+    public var spaceAfter: Bool
+    /// The Penn Treebank tag, once tagged.
+    public var xpos: String?
+    /// The Universal tag, once tagged.
+    public var upos: String?
+    /// The lemma, once lemmatized.
+    public var lemma: String?
+    /// Its head and relation, once parsed.
+    public var dependency: Dependency?
+
+    /// A token's link to its head.
+    public struct Dependency: Sendable, Equatable, Codable {
+      /// The head's index, or `nil` for the root.
+      public var head: Int?
+      /// The Universal Dependencies relation (`nsubj`, `obl:agent`).
+      public var relation: String
+
+      /// Creates a link.
+      public init(head: Int?, relation: String) {
+        self.head = head
+        self.relation = relation
+      }
+    }
+
+    /// Creates a token.
+    public init(
+      index: Int, span: Span, kind: String, spaceAfter: Bool, xpos: String? = nil,
+      upos: String? = nil, lemma: String? = nil, dependency: Dependency? = nil
+    ) {
+      self.index = index
+      self.span = span
+      self.kind = kind
+      self.spaceAfter = spaceAfter
+      self.xpos = xpos
+      self.upos = upos
+      self.lemma = lemma
+      self.dependency = dependency
     }
   }
 
@@ -71,16 +127,16 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var sentence: Int
     /// Where it is.
     public var span: Span
-    /// `country`, `person`, `organisation`, `location`, `group` or `actor`.
-    public var type: String
+    /// What it names.
+    public var type: MentionType
     /// The actor code, if any.
     public var code: String?
     /// The country's ISO alpha-3 code.
     public var country: String?
     /// The canonical name.
     public var canonical: String
-    /// `metonym`, `coreference`, `context`, or nil.
-    public var resolvedFrom: String?
+    /// How it was resolved, when not directly.
+    public var resolvedFrom: MentionResolution?
     /// The title written with a person.
     public var role: String?
     /// The index of the organisation a person belongs to.
@@ -88,8 +144,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
 
     /// Creates a mention.
     public init(
-      sentence: Int, span: Span, type: String, code: String?, country: String?,
-      canonical: String, resolvedFrom: String? = nil, role: String? = nil, affiliation: Int? = nil
+      sentence: Int, span: Span, type: MentionType, code: String?, country: String?,
+      canonical: String, resolvedFrom: MentionResolution? = nil, role: String? = nil,
+      affiliation: Int? = nil
     ) {
       self.sentence = sentence
       self.span = span
@@ -134,14 +191,14 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var plover: String?
     /// The Goldstein score.
     public var goldstein: Double
-    /// The quad class (1 to 4), null outside CAMEO.
-    public var quadClass: Int?
+    /// The quad class, null outside CAMEO.
+    public var quadClass: QuadClass?
     /// Who acts.
     public var source: Actor
     /// Who is acted on.
     public var target: Actor?
-    /// `asserted`, `negated`, `hypothetical`, `intended`, `claimed` or `denied`.
-    public var mode: String
+    /// Whether it happened, or was only denied, claimed, intended, ...
+    public var mode: EventMode
     /// When, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var date: String?
     /// The words that gave the date.
@@ -154,7 +211,7 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     /// Creates an event.
     public init(
       sentence: Int, code: String, root: String, label: String?, plover: String?,
-      goldstein: Double, quadClass: Int?, source: Actor, target: Actor?, mode: String,
+      goldstein: Double, quadClass: QuadClass?, source: Actor, target: Actor?, mode: EventMode,
       date: String?, dateText: String?, evidence: Span, coder: String
     ) {
       self.sentence = sentence
@@ -209,11 +266,11 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var cue: String?
     /// What was said: its extent, and its text without an attribution inside it.
     public var content: Span
-    /// `direct`, `indirect` or `mixed`.
-    public var kind: String
+    /// How it is given.
+    public var kind: QuoteKind
 
     /// Creates a quote.
-    public init(sentence: Int, speaker: Speaker?, cue: String?, content: Span, kind: String) {
+    public init(sentence: Int, speaker: Speaker?, cue: String?, content: Span, kind: QuoteKind) {
       self.sentence = sentence
       self.speaker = speaker
       self.cue = cue
@@ -230,16 +287,16 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var name: String?
     /// The parties.
     public var parties: [Actor]
-    /// ATOP obligations: `defence`, `offence`, `neutrality`, `nonaggression`, `consultation`.
-    public var obligations: [String]
+    /// Its ATOP obligations.
+    public var obligations: [Obligation]
     /// The Correlates of War type.
     public var cowType: String?
     /// When it was signed or made.
     public var date: String?
     /// The words that gave the date.
     public var dateText: String?
-    /// `proposed`, `signed`, `in force`, `replaced`, `terminated` or `violated`.
-    public var status: String?
+    /// Its state, when the text says.
+    public var status: AgreementStatus?
     /// The index of the agreement it replaces.
     public var replaces: Int?
     /// The index of the agreement that replaced it.
@@ -251,8 +308,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
 
     /// Creates an agreement.
     public init(
-      sentence: Int, name: String?, parties: [Actor], obligations: [String], cowType: String?,
-      date: String?, dateText: String?, status: String?, replaces: Int?, replacedBy: Int?,
+      sentence: Int, name: String?, parties: [Actor], obligations: [Obligation],
+      cowType: String?, date: String?, dateText: String?, status: AgreementStatus?,
+      replaces: Int?, replacedBy: Int?,
       evidence: Span, references: [Span]
     ) {
       self.sentence = sentence
@@ -278,13 +336,15 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var source: Actor
     /// The second actor.
     public var target: Actor
-    /// `ally`, `partner`, `rival`, `dependence` or `alliance`.
-    public var kind: String
+    /// The kind.
+    public var kind: RelationKind
     /// The words that say it.
     public var evidence: Span
 
     /// Creates a relation.
-    public init(sentence: Int, source: Actor, target: Actor, kind: String, evidence: Span) {
+    public init(
+      sentence: Int, source: Actor, target: Actor, kind: RelationKind, evidence: Span
+    ) {
       self.sentence = sentence
       self.source = source
       self.target = target
@@ -296,7 +356,7 @@ public struct CodedDocument: Sendable, Equatable, Codable {
   /// Creates a coded document from its parts.
   public init(
     id: String, date: String?, title: String?, url: String?, source: String?, text: String,
-    sentences: [Sentence], mentions: [Mention], events: [CodedEvent],
+    sentences: [Sentence], tokens: [Token]? = nil, mentions: [Mention], events: [CodedEvent],
     quotes: [CodedQuote] = [], agreements: [CodedAgreement] = [], relations: [CodedRelation] = []
   ) {
     self.id = id
@@ -307,6 +367,7 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     self.text = text
     self.contentHash = Self.hash(text: text, date: date, title: title, url: url, source: source)
     self.sentences = sentences
+    self.tokens = tokens
     self.mentions = mentions
     self.events = events
     self.quotes = quotes
@@ -314,11 +375,16 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     self.relations = relations
   }
 
-  /// The coded form of a processed document.
-  public init(
-    doc: Doc, input: InputDocument, mentions: [ActorMention], events: [Event],
-    quotes: [Quote] = [], agreements: [Agreement] = [], relations: [ActorRelation] = []
-  ) {
+  /// The coded form of what ``DocumentCoder`` found in a document: the one place where the
+  /// analysis becomes the model.
+  ///
+  /// - Parameters:
+  ///   - analysis: The document and what was found in it.
+  ///   - input: The record it came from, for its id, date and metadata.
+  ///   - tokens: Whether to keep every token with its tags, lemma and head.
+  public init(analysis: DocumentAnalysis, input: InputDocument, tokens: Bool = false) {
+    let doc = analysis.doc
+    let mentions = analysis.mentions
     let offsets = ScalarOffsets(doc.text)
     func span(_ tokens: Range<Int>) -> Span {
       let view = EntenteNLP.Span(doc: doc, tokens: tokens)
@@ -330,30 +396,55 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     func actor(_ actor: EventActor) -> Actor {
       Actor(code: actor.code, country: actor.country, span: span(actor.tokens))
     }
+    func token(_ index: Int) -> Token {
+      let data = doc.tokens[index]
+      let text = doc.string(bytes: Int(data.start)..<Int(data.end))
+      var token = Token(
+        index: index,
+        span: Span(
+          start: offsets.scalarOffset(ofByte: Int(data.start)),
+          end: offsets.scalarOffset(ofByte: Int(data.end)), text: text),
+        kind: data.kind.name, spaceAfter: data.flags.contains(.spaceAfter))
+      if let tagSet = doc.tagSet, Int(data.tag) < tagSet.count {
+        token.xpos = tagSet.xpos[Int(data.tag)]
+        token.upos = tagSet.upos[Int(data.tag)]
+      }
+      if index < doc.lemmas.count { token.lemma = doc.lemmas[index] }
+      if let labelSet = doc.labelSet {
+        token.dependency = Token.Dependency(
+          head: data.head >= 0 ? Int(data.head) : nil,
+          relation: Int(data.deprel) < labelSet.names.count
+            ? labelSet.names[Int(data.deprel)] : "dep")
+      }
+      return token
+    }
     self.init(
       id: input.id, date: input.date, title: input.title, url: input.url, source: input.source,
       text: doc.text,
       sentences: doc.sentences.map {
-        Sentence(span: span(Int($0.tokenStart)..<Int($0.tokenEnd)), dateline: $0.isDateline)
+        let range = Int($0.tokenStart)..<Int($0.tokenEnd)
+        return Sentence(
+          span: span(range), dateline: $0.isDateline, tokens: tokens ? range.map(token) : nil)
       },
+      tokens: tokens && !doc.attributes.contains(.sentences)
+        ? doc.tokens.indices.map(token) : nil,
       mentions: mentions.map {
         Mention(
-          sentence: $0.sentence, span: span($0.tokens), type: $0.type.rawValue,
+          sentence: $0.sentence, span: span($0.tokens), type: $0.type,
           code: $0.code.isEmpty ? nil : $0.code, country: $0.country, canonical: $0.canonical,
           resolvedFrom: $0.resolvedFrom, role: $0.role, affiliation: $0.affiliation)
       },
-      events: events.map { event in
+      events: (analysis.events ?? []).map { event in
         CodedEvent(
           sentence: event.sentence, code: event.type.code, root: event.type.root,
           label: event.type.name.isEmpty ? nil : event.type.name,
           plover: event.type.plover.isEmpty ? nil : event.type.plover,
-          goldstein: event.type.goldstein,
-          quadClass: event.type.quadClass > 0 ? event.type.quadClass : nil,
-          source: actor(event.source), target: event.target.map(actor), mode: event.mode.rawValue,
+          goldstein: event.type.goldstein, quadClass: QuadClass(rawValue: event.type.quadClass),
+          source: actor(event.source), target: event.target.map(actor), mode: event.mode,
           date: event.date, dateText: event.dateText, evidence: span(event.evidence),
           coder: "entente \(event.rule)")
       },
-      quotes: quotes.map { quote in
+      quotes: analysis.quotes.map { quote in
         let content = span(quote.content)
         return CodedQuote(
           sentence: quote.sentence,
@@ -365,13 +456,14 @@ public struct CodedDocument: Sendable, Equatable, Codable {
               affiliation: mention?.affiliation.map { mentions[$0].canonical })
           },
           cue: quote.cue.map { EntenteNLP.Span(doc: doc, tokens: $0..<$0 + 1).text },
+          // An interrupted quotation's text is its quoted parts, without the attribution.
           content: Span(
             start: content.start, end: content.end,
             text: quote.parts.map { EntenteNLP.Span(doc: doc, tokens: $0).text }
               .joined(separator: " ")),
-          kind: quote.kind.rawValue)
+          kind: quote.kind)
       },
-      agreements: agreements.map { agreement in
+      agreements: analysis.agreements.map { agreement in
         CodedAgreement(
           sentence: agreement.sentence,
           name: agreement.name.map { EntenteNLP.Span(doc: doc, tokens: $0).text },
@@ -381,7 +473,7 @@ public struct CodedDocument: Sendable, Equatable, Codable {
           replacedBy: agreement.replacedBy, evidence: span(agreement.tokens),
           references: agreement.references.map(span))
       },
-      relations: relations.map { relation in
+      relations: analysis.relations.map { relation in
         CodedRelation(
           sentence: relation.sentence, source: actor(relation.source),
           target: actor(relation.target), kind: relation.kind, evidence: span(relation.evidence))
@@ -390,6 +482,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     // checked against the store before it is coded.
     contentHash = Self.hash(of: input)
   }
+
+  /// The dateline sentence, if the document has one.
+  public var dateline: Sentence? { sentences.first(where: \.dateline) }
 
   /// The content hash of an input document.
   public static func hash(of input: InputDocument) -> String {

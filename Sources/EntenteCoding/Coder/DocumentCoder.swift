@@ -1,0 +1,212 @@
+public import EntenteNLP
+import Foundation
+
+/// Entente's one entry point for coding: text or a pipeline-processed ``Doc`` in, actor
+/// mentions, events, quotes, agreements and relations out.
+///
+/// Built once from a ``CoderConfiguration`` (and the models), it is a value that can be
+/// shared by any number of threads. Every caller (`entente code`, `validate`, `benchmark`,
+/// `actors`, the server and the store's ingest) codes through it, and nothing else strings
+/// the finders together: the mentions are found first, then one ``ParsedDocument`` is read
+/// from the parse and shared by the event coder, the quote finder and the agreement finder.
+public struct DocumentCoder: Sendable {
+  /// What it codes with.
+  public let configuration: CoderConfiguration
+  /// The stages that make a ``Doc`` from text.
+  public let pipeline: Pipeline
+  /// The last stage run: mentions come from `tags` on, events, quotes and agreements with
+  /// `events`.
+  public let stage: PipelineStage
+  /// Finds actor mentions; `nil` before the `tags` stage.
+  public let matcher: ActorMatcher?
+  /// Codes events; `nil` before the `events` stage.
+  public let eventCoder: EventCoder?
+  /// Lines of the user's dictionaries that could not be read (`file:line: message`); the
+  /// rest of each file is used.
+  public let dictionaryWarnings: [String]
+  /// What was read of each verb dictionary, in the order of the configuration's.
+  public let verbSummaries: [PetrarchVerbReader.Summary]
+
+  /// Creates a coder, loading the shipped models when the stages need them.
+  ///
+  /// - Parameters:
+  ///   - configuration: The dictionaries to code with.
+  ///   - stage: The last stage to run.
+  ///   - models: The tagger and parser; `nil` loads the shipped ones when needed.
+  /// - Throws: ``ModelFileError`` when a model or dictionary cannot be loaded (a dictionary's
+  ///   unreadable lines are ``dictionaryWarnings`` instead).
+  public init(
+    configuration: CoderConfiguration = CoderConfiguration(), until stage: PipelineStage = .events,
+    models: Models? = nil
+  ) throws(ModelFileError) {
+    self.configuration = configuration
+    self.stage = stage
+    var models = models
+    if models == nil && stage >= .tags {
+      models = try SharedResources.models(parser: stage >= .parse)
+    }
+    var summaries: [PetrarchVerbReader.Summary] = []
+    eventCoder = stage >= .events ? try Self.eventCoder(configuration, summaries: &summaries) : nil
+    verbSummaries = summaries
+    // Actor mentions come with the tagged stages.
+    var warnings: [String] = []
+    if stage < .tags {
+      matcher = nil
+    } else if configuration.actorDictionaries.isEmpty && configuration.agentDictionaries.isEmpty
+      && configuration.useKnowledgeBase
+    {
+      matcher = try SharedResources.matcher()
+    } else {
+      do {
+        matcher = try ActorMatcher.load(
+          actorPaths: configuration.actorDictionaries,
+          agentPaths: configuration.agentDictionaries,
+          knowledgeBase: configuration.useKnowledgeBase, warning: { warnings.append("\($0)") })
+      } catch {
+        throw ModelFileError(path: error.path, error.message)
+      }
+    }
+    dictionaryWarnings = warnings
+    // The matcher's names guide the tagger (an unknown `Arnor` is a name, not `nor`).
+    do {
+      pipeline = try Pipeline.standard(
+        until: stage, models: models, nameHints: matcher.map(NameHints.init))
+    } catch {
+      throw ModelFileError(path: "Models", "\(error)")
+    }
+  }
+
+  /// The event coder of a configuration: Entente's lexicon, or the user's verb dictionaries
+  /// (beside it with `keepLexicon`), with the discard lists.
+  private static func eventCoder(
+    _ configuration: CoderConfiguration, summaries: inout [PetrarchVerbReader.Summary]
+  ) throws(ModelFileError) -> EventCoder {
+    let shipped = try SharedResources.eventCoder()
+    var coder = shipped
+    if !configuration.verbDictionaries.isEmpty {
+      var lexicon = configuration.keepLexicon ? shipped.lexicon : EventLexicon()
+      for path in configuration.verbDictionaries {
+        do {
+          let (read, summary) = try PetrarchVerbReader.read(path: path)
+          lexicon = lexicon.merged(with: read)
+          summaries.append(summary)
+        } catch {
+          throw ModelFileError(path: "\(error.path)", error.message)
+        }
+      }
+      coder = EventCoder(ontology: shipped.ontology, lexicon: lexicon)
+      // Alone, PETRARCH's codes mean what they say; beside Entente's, intents are recoded.
+      coder.keepsCodes = !configuration.keepLexicon
+    }
+    if !configuration.discardLists.isEmpty {
+      var text = ""
+      for path in configuration.discardLists {
+        guard let data = FileManager.default.contents(atPath: path),
+          let contents = String(validating: data, as: UTF8.self)
+        else { throw ModelFileError(path: path, "cannot be read as UTF-8 text") }
+        text += contents + "\n"
+      }
+      coder.discards = DiscardList.parse(text)
+    }
+    return coder
+  }
+
+  /// Runs the pipeline on `text` and codes the document.
+  ///
+  /// - Parameters:
+  ///   - text: The text (normalised to NFC by the pipeline).
+  ///   - date: The document date, for dated actor codes and event dates.
+  public func code(text: String, date: DayDate?) -> DocumentAnalysis {
+    code(pipeline(text), date: date)
+  }
+
+  /// Codes a document that has been through ``pipeline``: its mentions from the `tags`
+  /// stage on, and with `events` its events, quotes, agreements and relations.
+  ///
+  /// - Parameters:
+  ///   - doc: The processed document.
+  ///   - date: The document date.
+  public func code(_ doc: Doc, date: DayDate?) -> DocumentAnalysis {
+    var analysis = DocumentAnalysis(doc: doc)
+    guard let matcher else { return analysis }
+    analysis.mentions = matcher.mentions(in: doc, date: date)
+    guard let eventCoder else { return analysis }
+    guard let parsed = ParsedDocument(doc: doc, mentions: analysis.mentions) else {
+      analysis.events = []
+      return analysis
+    }
+    analysis.events = eventCoder.events(in: parsed, date: date)
+    analysis.quotes = QuoteFinder().quotes(in: parsed)
+    (analysis.agreements, analysis.relations) = AgreementFinder().find(in: parsed, date: date)
+    return analysis
+  }
+
+  /// Codes one input document into Entente's document model.
+  ///
+  /// - Parameters:
+  ///   - input: The document and its metadata.
+  ///   - tokens: Whether the model keeps every token with its tags, lemma and head.
+  public func code(_ input: InputDocument, tokens: Bool = false) -> CodedDocument {
+    let analysis = code(text: input.text, date: input.date.flatMap(DayDate.init(iso:)))
+    return CodedDocument(analysis: analysis, input: input, tokens: tokens)
+  }
+}
+
+/// What ``DocumentCoder`` found in one document, indexed by token.
+public struct DocumentAnalysis: Sendable {
+  /// The document, through the coder's last stage.
+  public let doc: Doc
+  /// The actor mentions, in text order.
+  public var mentions: [ActorMention] = []
+  /// The events in text order; `nil` when the coder stops before events.
+  public var events: [Event]?
+  /// The quotes and reported statements.
+  public var quotes: [Quote] = []
+  /// The agreements named, in the order they are first named.
+  public var agreements: [Agreement] = []
+  /// The relations between actors that the text states.
+  public var relations: [ActorRelation] = []
+
+  /// An analysis of `doc` with nothing found yet.
+  public init(doc: Doc) { self.doc = doc }
+}
+
+/// The shipped models, knowledge base and lexicon, loaded once per process and shared.
+enum SharedResources {
+  private static let withParser: Result<Models, ModelFileError> = Result {
+    () throws(ModelFileError) in
+    try Models.bundled(parser: true)
+  }
+  private static let taggerOnly: Result<Models, ModelFileError> = Result {
+    () throws(ModelFileError) in
+    try Models.bundled(parser: false)
+  }
+  private static let actorMatcher: Result<ActorMatcher, DictionaryIssue> = Result {
+    () throws(DictionaryIssue) in
+    ActorMatcher(knowledgeBase: try CountryKnowledgeBase.bundled())
+  }
+  private static let sharedCoder: Result<EventCoder, DictionaryIssue> = Result {
+    () throws(DictionaryIssue) in
+    try EventCoder.bundled()
+  }
+
+  static func models(parser: Bool) throws(ModelFileError) -> Models {
+    try (parser ? withParser : taggerOnly).get()
+  }
+
+  static func eventCoder() throws(ModelFileError) -> EventCoder {
+    do {
+      return try sharedCoder.get()
+    } catch {
+      throw ModelFileError(path: "\(error.path):\(error.line)", error.message)
+    }
+  }
+
+  static func matcher() throws(ModelFileError) -> ActorMatcher {
+    do {
+      return try actorMatcher.get()
+    } catch {
+      throw ModelFileError(path: error.path, error.message)
+    }
+  }
+}
