@@ -191,9 +191,9 @@ public struct DocumentWriter {
       json.key("type")
       json.string(mention.type.rawValue)
       json.key("code")
-      json.string(orNull: mention.code)
+      json.string(orNull: mention.code?.rawValue)
       json.key("country")
-      json.string(orNull: mention.country)
+      json.string(orNull: mention.country?.rawValue)
       json.key("canonical")
       json.string(mention.canonical)
       json.key("resolvedFrom")
@@ -216,7 +216,7 @@ public struct DocumentWriter {
       json.key("sentence")
       json.int(event.sentence)
       json.key("code")
-      json.string(event.code)
+      json.string(event.code.rawValue)
       json.key("root")
       json.string(event.root)
       json.key("label")
@@ -321,9 +321,9 @@ public struct DocumentWriter {
       json.beginObject()
       writeRange(speaker.span, to: &json)
       json.key("code")
-      json.string(orNull: speaker.code)
+      json.string(orNull: speaker.code?.rawValue)
       json.key("country")
-      json.string(orNull: speaker.country)
+      json.string(orNull: speaker.country?.rawValue)
       json.key("canonical")
       json.string(orNull: speaker.canonical)
       json.key("affiliation")
@@ -344,9 +344,9 @@ public struct DocumentWriter {
   private static func writeActor(_ actor: CodedDocument.Actor, to json: inout JSONBuffer) {
     json.beginObject()
     json.key("code")
-    json.string(actor.code)
+    json.string(actor.code.rawValue)
     json.key("country")
-    json.string(orNull: actor.country)
+    json.string(orNull: actor.country?.rawValue)
     writeRange(actor.span, to: &json)
     json.endObject()
   }
@@ -407,10 +407,12 @@ public struct DocumentWriter {
       // The rule, without the coder's name (`entente 070 ...`).
       let rule = event.coder.hasPrefix("entente ") ? String(event.coder.dropFirst(8)) : event.coder
       let fields = [
-        document.id, event.date ?? "", String(event.sentence), event.source.code,
-        event.target?.code ?? "", event.code, event.root, String(event.quadClass?.rawValue ?? 0),
+        document.id, event.date ?? "", String(event.sentence), event.source.code.rawValue,
+        event.target?.code.rawValue ?? "", event.code.rawValue, event.root,
+        String(event.quadClass?.rawValue ?? 0),
         String(event.goldstein), event.plover ?? "", event.mode.rawValue,
-        event.source.country ?? "", event.target?.country ?? "", event.source.span.text,
+        event.source.country?.rawValue ?? "", event.target?.country?.rawValue ?? "",
+        event.source.span.text,
         event.target?.span.text ?? "", event.dateText ?? "", event.evidence.text, rule,
       ]
       tsv.append(contentsOf: fields.map(TSV.escape).joined(separator: [0x09]))

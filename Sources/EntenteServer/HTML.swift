@@ -4,6 +4,9 @@ import Foundation
 /// HTML written by hand: every text that comes from a document, a query or a request goes
 /// through ``escape(_:)``.
 enum HTML {
+  /// A code (`RUSGOV`, `057`), escaped.
+  static func escape(_ code: some CodeValue) -> String { escape(code.rawValue) }
+
   /// Text safe in an element or a quoted attribute.
   static func escape(_ text: String) -> String {
     var out = ""

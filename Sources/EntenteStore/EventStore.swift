@@ -259,8 +259,8 @@ public final class EventStore: Sendable {
       CodedDocument.Mention(
         sentence: row[0].integer ?? 0,
         span: .init(start: row[1].integer ?? 0, end: row[2].integer ?? 0, text: row[3].text ?? ""),
-        type: row[4].member(of: MentionType.self) ?? .actor, code: row[5].text,
-        country: row[6].text,
+        type: row[4].member(of: MentionType.self) ?? .actor, code: row[5].code(ActorCode.self),
+        country: row[6].code(CountryCode.self),
         canonical: row[7].text ?? "", resolvedFrom: row[8].member(of: MentionResolution.self),
         role: row[9].text,
         affiliation: row[10].integer)
@@ -289,7 +289,8 @@ public final class EventStore: Sendable {
       var speaker: CodedDocument.Speaker?
       if row[1].integer != nil {
         speaker = .init(
-          span: Self.span(row, 1), code: row[4].text, country: row[5].text,
+          span: Self.span(row, 1), code: row[4].code(ActorCode.self),
+          country: row[5].code(CountryCode.self),
           canonical: row[6].text, affiliation: row[7].text)
       }
       return CodedDocument.CodedQuote(
@@ -368,7 +369,8 @@ public final class EventStore: Sendable {
   /// An actor read from five columns: code, country, text, start and end.
   private static func actor(_ row: [Cell], code column: Int) -> CodedDocument.Actor {
     .init(
-      code: row[column].text ?? "", country: row[column + 1].text,
+      code: ActorCode(rawValue: row[column].text ?? ""),
+      country: row[column + 1].code(CountryCode.self),
       span: .init(
         start: row[column + 3].integer ?? 0, end: row[column + 4].integer ?? 0,
         text: row[column + 2].text ?? ""))

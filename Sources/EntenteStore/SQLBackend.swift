@@ -135,7 +135,8 @@ extension SQLBackend {
   }
 }
 
-/// The document model's closed sets are stored as their names (`asserted`, `in force`).
+/// The document model's closed sets are stored as their names (`asserted`, `in force`), its
+/// codes as written (`RUSGOV`, `057`).
 extension SQLBindable where Self: RawRepresentable, RawValue == String {
   var sqlValue: SQLValue { .text(rawValue) }
 }
@@ -146,6 +147,9 @@ extension EventMode: SQLBindable {}
 extension QuoteKind: SQLBindable {}
 extension AgreementStatus: SQLBindable {}
 extension RelationKind: SQLBindable {}
+extension ActorCode: SQLBindable {}
+extension CountryCode: SQLBindable {}
+extension EventCode: SQLBindable {}
 
 extension QuadClass: SQLBindable {
   var sqlValue: SQLValue { .int(rawValue) }
@@ -157,4 +161,7 @@ extension Cell {
   func member<T: RawRepresentable>(of type: T.Type) -> T? where T.RawValue == String {
     text.flatMap(T.init(rawValue:))
   }
+
+  /// The code the cell holds, or `nil` when it is null.
+  func code<T: CodeValue>(_ type: T.Type) -> T? { text.map(T.init(rawValue:)) }
 }

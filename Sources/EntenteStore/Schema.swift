@@ -254,13 +254,18 @@ enum Schema {
     }
     var target: CodedDocument.Actor?
     if let code = cells[12].text {
-      target = .init(code: code, country: cells[13].text, span: span(15, 16, 14))
+      target = .init(
+        code: ActorCode(rawValue: code), country: cells[13].code(CountryCode.self),
+        span: span(15, 16, 14))
     }
     return CodedDocument.CodedEvent(
-      sentence: cells[0].integer ?? 0, code: cells[1].text ?? "", root: cells[2].text ?? "",
+      sentence: cells[0].integer ?? 0, code: EventCode(rawValue: cells[1].text ?? ""),
+      root: cells[2].text ?? "",
       label: cells[3].text, plover: cells[4].text, goldstein: cells[5].number ?? 0,
       quadClass: cells[6].integer.flatMap(QuadClass.init(rawValue:)),
-      source: .init(code: cells[7].text ?? "", country: cells[8].text, span: span(10, 11, 9)),
+      source: .init(
+        code: ActorCode(rawValue: cells[7].text ?? ""), country: cells[8].code(CountryCode.self),
+        span: span(10, 11, 9)),
       target: target, mode: cells[17].member(of: EventMode.self) ?? .asserted, date: cells[18].text,
       dateText: cells[19].text,
       evidence: span(20, 21, 22), coder: cells[23].text ?? "")

@@ -61,12 +61,17 @@ struct Synthetic {
         let span = CodedDocument.Span(start: 0, end: 9, text: "Document ")
         events.append(
           .init(
-            sentence: 0, code: kind.code, root: String(kind.code.prefix(2)), label: "label",
+            sentence: 0, code: EventCode(rawValue: kind.code), root: String(kind.code.prefix(2)),
+            label: "label",
             plover: kind.plover, goldstein: kind.goldstein,
             quadClass: QuadClass(rawValue: kind.quadClass),
-            source: .init(code: sourceCode, country: String(sourceCode.prefix(3)), span: span),
+            source: .init(
+              code: ActorCode(rawValue: sourceCode),
+              country: CountryCode(rawValue: String(sourceCode.prefix(3))), span: span),
             target: targetCode.map {
-              .init(code: $0, country: String($0.prefix(3)), span: span)
+              .init(
+                code: ActorCode(rawValue: $0), country: CountryCode(rawValue: String($0.prefix(3))),
+                span: span)
             }, mode: EventMode(rawValue: mode) ?? .asserted, date: historical ? "2000" : nil,
             dateText: historical ? "in 2000" : nil,
             evidence: .init(start: 0, end: 9, text: evidence), coder: "test"))

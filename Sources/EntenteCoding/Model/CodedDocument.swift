@@ -130,9 +130,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     /// What it names.
     public var type: MentionType
     /// The actor code, if any.
-    public var code: String?
-    /// The country's ISO alpha-3 code.
-    public var country: String?
+    public var code: ActorCode?
+    /// The country.
+    public var country: CountryCode?
     /// The canonical name.
     public var canonical: String
     /// How it was resolved, when not directly.
@@ -144,7 +144,7 @@ public struct CodedDocument: Sendable, Equatable, Codable {
 
     /// Creates a mention.
     public init(
-      sentence: Int, span: Span, type: MentionType, code: String?, country: String?,
+      sentence: Int, span: Span, type: MentionType, code: ActorCode?, country: CountryCode?,
       canonical: String, resolvedFrom: MentionResolution? = nil, role: String? = nil,
       affiliation: Int? = nil
     ) {
@@ -163,14 +163,14 @@ public struct CodedDocument: Sendable, Equatable, Codable {
   /// An event's source or target.
   public struct Actor: Sendable, Equatable, Codable {
     /// The actor code.
-    public var code: String
+    public var code: ActorCode
     /// The country.
-    public var country: String?
+    public var country: CountryCode?
     /// Where it is named.
     public var span: Span
 
     /// Creates an actor.
-    public init(code: String, country: String?, span: Span) {
+    public init(code: ActorCode, country: CountryCode?, span: Span) {
       self.code = code
       self.country = country
       self.span = span
@@ -182,7 +182,7 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     /// The sentence index.
     public var sentence: Int
     /// The CAMEO code.
-    public var code: String
+    public var code: EventCode
     /// The CAMEO root (first two digits).
     public var root: String
     /// The CAMEO name, null for codes outside CAMEO.
@@ -210,7 +210,7 @@ public struct CodedDocument: Sendable, Equatable, Codable {
 
     /// Creates an event.
     public init(
-      sentence: Int, code: String, root: String, label: String?, plover: String?,
+      sentence: Int, code: EventCode, root: String, label: String?, plover: String?,
       goldstein: Double, quadClass: QuadClass?, source: Actor, target: Actor?, mode: EventMode,
       date: String?, dateText: String?, evidence: Span, coder: String
     ) {
@@ -236,9 +236,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     /// Where the speaker is named.
     public var span: Span
     /// The actor code, if known.
-    public var code: String?
+    public var code: ActorCode?
     /// The country.
-    public var country: String?
+    public var country: CountryCode?
     /// The canonical name, null for an unnamed source (`officials`).
     public var canonical: String?
     /// The canonical name of the organisation the speaker belongs to.
@@ -246,7 +246,8 @@ public struct CodedDocument: Sendable, Equatable, Codable {
 
     /// Creates a speaker.
     public init(
-      span: Span, code: String?, country: String?, canonical: String?, affiliation: String?
+      span: Span, code: ActorCode?, country: CountryCode?, canonical: String?,
+      affiliation: String?
     ) {
       self.span = span
       self.code = code
@@ -394,7 +395,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
         end: offsets.scalarOffset(ofByte: bytes.upperBound), text: view.text)
     }
     func actor(_ actor: EventActor) -> Actor {
-      Actor(code: actor.code, country: actor.country, span: span(actor.tokens))
+      Actor(
+        code: ActorCode(rawValue: actor.code), country: actor.country.map(CountryCode.init),
+        span: span(actor.tokens))
     }
     func token(_ index: Int) -> Token {
       let data = doc.tokens[index]
@@ -431,12 +434,14 @@ public struct CodedDocument: Sendable, Equatable, Codable {
       mentions: mentions.map {
         Mention(
           sentence: $0.sentence, span: span($0.tokens), type: $0.type,
-          code: $0.code.isEmpty ? nil : $0.code, country: $0.country, canonical: $0.canonical,
+          code: $0.code.isEmpty ? nil : ActorCode(rawValue: $0.code),
+          country: $0.country.map(CountryCode.init), canonical: $0.canonical,
           resolvedFrom: $0.resolvedFrom, role: $0.role, affiliation: $0.affiliation)
       },
       events: (analysis.events ?? []).map { event in
         CodedEvent(
-          sentence: event.sentence, code: event.type.code, root: event.type.root,
+          sentence: event.sentence, code: EventCode(rawValue: event.type.code),
+          root: event.type.root,
           label: event.type.name.isEmpty ? nil : event.type.name,
           plover: event.type.plover.isEmpty ? nil : event.type.plover,
           goldstein: event.type.goldstein, quadClass: QuadClass(rawValue: event.type.quadClass),
@@ -451,8 +456,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
           speaker: quote.speakerTokens.map { tokens in
             let mention = quote.speaker.map { mentions[$0] }
             return Speaker(
-              span: span(tokens), code: mention.flatMap { $0.code.isEmpty ? nil : $0.code },
-              country: mention?.country, canonical: mention?.canonical,
+              span: span(tokens),
+              code: mention.flatMap { $0.code.isEmpty ? nil : ActorCode(rawValue: $0.code) },
+              country: mention?.country.map(CountryCode.init), canonical: mention?.canonical,
               affiliation: mention?.affiliation.map { mentions[$0].canonical })
           },
           cue: quote.cue.map { EntenteNLP.Span(doc: doc, tokens: $0..<$0 + 1).text },
