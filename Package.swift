@@ -46,6 +46,7 @@ let package = Package(
       name: "EntenteCoding", dependencies: ["EntenteNLP"],
       resources: [
         .copy("Resources/KnowledgeBase"), .copy("Resources/Ontology"), .copy("Resources/Lexicon"),
+        .copy("Resources/Petrarch"),
       ],
       swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories, repair) and writing the document

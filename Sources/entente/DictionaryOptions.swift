@@ -25,6 +25,13 @@ struct DictionaryOptions: ParsableArguments {
       "Use only the dictionaries given with --actors and --agents, not Entente's knowledge base.")
   var noKnowledgeBase = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Code with Entente's own lexicon and knowledge base only, without the PETRARCH-2 verb patterns and Phoenix actor and agent dictionaries shipped beneath them."
+  )
+  var noPetrarch = false
+
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -56,6 +63,7 @@ struct DictionaryOptions: ParsableArguments {
     configuration.actorDictionaries = actors
     configuration.agentDictionaries = agents
     configuration.useKnowledgeBase = !noKnowledgeBase
+    configuration.usePetrarch = !noPetrarch
     configuration.verbDictionaries = verbs
     configuration.keepLexicon = keepLexicon
     configuration.discardLists = discards

@@ -38,6 +38,17 @@ struct SentenceView {
 
   func deprel(_ i: Int) -> DependencyRelation { document.relations[i] }
 
+  /// Whether token `i` governs token `j`: `j` is below `i` in the parse, within six steps.
+  func governs(_ i: Int, _ j: Int) -> Bool {
+    var current = j
+    for _ in 0..<6 {
+      guard let next = head(current), range.contains(next) else { return false }
+      if next == i { return true }
+      current = next
+    }
+    return false
+  }
+
   func head(_ i: Int) -> Int? {
     let head = Int(doc.tokens[i].head)
     return head >= 0 ? head : nil
@@ -363,7 +374,12 @@ struct SentenceView {
           || (relation.base == .nmod
             && ["by", "between", "among"].contains(marker(of: child) ?? ""))
         {
-          found.append(contentsOf: actors(at: child))
+          // An adjective or compound that only names a sector (`military assistance`,
+          // `police violence`) says what kind of thing the noun is, not who acts.
+          found.append(
+            contentsOf: actors(at: child).filter {
+              relation == .nmodPoss || relation.base == .nmod || !$0.code.hasPrefix("---")
+            })
         }
       }
       if !found.isEmpty { return Array(found.prefix(relationBetween(i) ? 1 : found.count)) }
@@ -507,8 +523,19 @@ struct SentenceView {
       return keep(clauses.flatMap { children(of: $0, .nsubj) }.flatMap(actors))
     }
     let objects = children(of: i, .obj) + children(of: i, .iobj)
-    let direct = keep(objects.flatMap(actors))
-    if !direct.isEmpty { return direct }
+    let objectActors = keep(objects.flatMap(actors))
+    // Objects that only name a sector without a country (`provided artillery to Russia`)
+    // are the target only when no actor with a country is found after them.
+    let sectorsOnly = !objectActors.isEmpty && objectActors.allSatisfy { $0.code.hasPrefix("---") }
+    if !objectActors.isEmpty && !sectorsOnly { return objectActors }
+    let found = laterTargets(of: i, rule: rule, objects: objects, keep: keep)
+    return found.isEmpty ? objectActors : found
+  }
+
+  /// The targets of verb `i` after its direct objects: see ``targets(of:rule:sources:)``.
+  private func laterTargets(
+    of i: Int, rule: EventRule, objects: [Int], keep: ([EventActor]) -> [EventActor]
+  ) -> [EventActor] {
     // `accused China of hacking`, parsed with China as the subject of `hacking`.
     if objects.isEmpty, Self.accusing.contains(lemma(i)) {
       let clauses = children(of: i).filter { [.advcl, .ccomp, .xcomp].contains(deprel($0)) }

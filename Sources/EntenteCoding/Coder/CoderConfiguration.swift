@@ -1,7 +1,9 @@
 /// What a ``DocumentCoder`` codes with: where the actors, events and discards come from.
 ///
-/// The default is Entente's own: the shipped knowledge base and event lexicon. PETRARCH
-/// actor, agent and verb dictionaries and discard lists can be added or put in their place.
+/// The default is what Entente ships: its knowledge base and event lexicon, with PETRARCH-2's
+/// verb patterns and the Phoenix actor and agent dictionaries beneath them. The user's
+/// PETRARCH actor, agent and verb dictionaries and discard lists can be added or put in
+/// their place.
 public struct CoderConfiguration: Sendable, Equatable {
   /// PETRARCH actor dictionaries consulted after the knowledge base.
   public var actorDictionaries: [String] = []
@@ -9,6 +11,10 @@ public struct CoderConfiguration: Sendable, Equatable {
   public var agentDictionaries: [String] = []
   /// Whether to use the shipped knowledge base; without it only the dictionaries are used.
   public var useKnowledgeBase = true
+  /// Whether PETRARCH-2's verb patterns and the Phoenix actor and agent dictionaries, shipped
+  /// with Entente, code beneath its own lexicon and knowledge base (the patterns with
+  /// Entente's lexicon, the dictionaries with the knowledge base).
+  public var usePetrarch = true
   /// PETRARCH-2 verb dictionaries (CAMEO.2.0 syntax) to code events with.
   public var verbDictionaries: [String] = []
   /// Whether Entente's own lexicon is kept beside the verb dictionaries.
@@ -25,11 +31,15 @@ public struct CoderConfiguration: Sendable, Equatable {
   /// What codes with this configuration, for the store's record of each run.
   public var provenance: Provenance {
     let models = "entente \(Provenance.version) shipped tagger and parser"
-    var lexicon: [String] = verbDictionaries.isEmpty || keepLexicon ? ["entente events.tsv"] : []
+    var lexicon: [String] = []
+    if verbDictionaries.isEmpty || keepLexicon {
+      lexicon = ["entente events.tsv"] + (usePetrarch ? ["petrarch CAMEO.2.0"] : [])
+    }
     lexicon += verbDictionaries.map { "verbs \($0)" }
     lexicon += discardLists.map { "discards \($0)" }
     let dictionaries =
       (useKnowledgeBase ? ["entente knowledge base"] : [])
+      + (useKnowledgeBase && usePetrarch ? ["petrarch Phoenix actors and agents"] : [])
       + actorDictionaries.map { "actors \($0)" }
       + agentDictionaries.map { "agents \($0)" }
     return Provenance(

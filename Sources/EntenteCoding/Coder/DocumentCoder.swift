@@ -55,12 +55,20 @@ public struct DocumentCoder: Sendable {
     } else if configuration.actorDictionaries.isEmpty && configuration.agentDictionaries.isEmpty
       && configuration.useKnowledgeBase
     {
-      matcher = try SharedResources.matcher()
+      matcher = try SharedResources.matcher(petrarch: configuration.usePetrarch)
     } else {
+      // The user's dictionaries come before the shipped ones: the first that knows a phrase
+      // codes it.
+      let shipped = configuration.useKnowledgeBase && configuration.usePetrarch
+      let actorPaths =
+        configuration.actorDictionaries
+        + (shipped ? [try SharedResources.petrarchPath("Phoenix.actors")] : [])
+      let agentPaths =
+        configuration.agentDictionaries
+        + (shipped ? [try SharedResources.petrarchPath("Phoenix.agents")] : [])
       do {
         matcher = try ActorMatcher.load(
-          actorPaths: configuration.actorDictionaries,
-          agentPaths: configuration.agentDictionaries,
+          actorPaths: actorPaths, agentPaths: agentPaths,
           knowledgeBase: configuration.useKnowledgeBase, warning: { warnings.append("\($0)") })
       } catch {
         throw ModelFileError(path: error.path, error.message)
@@ -81,7 +89,7 @@ public struct DocumentCoder: Sendable {
   private static func eventCoder(
     _ configuration: CoderConfiguration, summaries: inout [PetrarchVerbReader.Summary]
   ) throws(ModelFileError) -> EventCoder {
-    let shipped = try SharedResources.eventCoder()
+    let shipped = try SharedResources.eventCoder(petrarch: configuration.usePetrarch)
     var coder = shipped
     if !configuration.verbDictionaries.isEmpty {
       var lexicon = configuration.keepLexicon ? shipped.lexicon : EventLexicon()
@@ -171,7 +179,8 @@ public struct DocumentAnalysis: Sendable {
   public init(doc: Doc) { self.doc = doc }
 }
 
-/// The shipped models, knowledge base and lexicon, loaded once per process and shared.
+/// The shipped models, knowledge base, lexicon and PETRARCH dictionaries, loaded once per
+/// process and shared.
 enum SharedResources {
   private static let withParser: Result<Models, ModelFileError> = Result {
     () throws(ModelFileError) in
@@ -181,32 +190,62 @@ enum SharedResources {
     () throws(ModelFileError) in
     try Models.bundled(parser: false)
   }
-  private static let actorMatcher: Result<ActorMatcher, DictionaryIssue> = Result {
+  private static let ownMatcher: Result<ActorMatcher, DictionaryIssue> = Result {
     () throws(DictionaryIssue) in
     ActorMatcher(knowledgeBase: try CountryKnowledgeBase.bundled())
   }
-  private static let sharedCoder: Result<EventCoder, DictionaryIssue> = Result {
+  private static let fullMatcher: Result<ActorMatcher, DictionaryIssue> = Result {
+    () throws(DictionaryIssue) in
+    // The shipped dictionaries are read without warnings (Scripts/import-petrarch.py
+    // leaves out what Entente's readers cannot read).
+    try ActorMatcher.load(
+      actorPaths: [try petrarchFile("Phoenix.actors")],
+      agentPaths: [try petrarchFile("Phoenix.agents")], warning: { _ in })
+  }
+  private static let ownCoder: Result<EventCoder, DictionaryIssue> = Result {
     () throws(DictionaryIssue) in
     try EventCoder.bundled()
+  }
+  private static let fullCoder: Result<EventCoder, DictionaryIssue> = Result {
+    () throws(DictionaryIssue) in
+    let own = try EventCoder.bundled()
+    let (patterns, _) = try PetrarchVerbReader.read(path: try petrarchFile("CAMEO.2.0.verbs"))
+    // PETRARCH's patterns code only the verbs and nouns Entente's lexicon has no rule for.
+    return EventCoder(ontology: own.ontology, lexicon: own.lexicon.merged(beneath: patterns))
   }
 
   static func models(parser: Bool) throws(ModelFileError) -> Models {
     try (parser ? withParser : taggerOnly).get()
   }
 
-  static func eventCoder() throws(ModelFileError) -> EventCoder {
+  static func eventCoder(petrarch: Bool) throws(ModelFileError) -> EventCoder {
     do {
-      return try sharedCoder.get()
+      return try (petrarch ? fullCoder : ownCoder).get()
     } catch {
       throw ModelFileError(path: "\(error.path):\(error.line)", error.message)
     }
   }
 
-  static func matcher() throws(ModelFileError) -> ActorMatcher {
+  static func matcher(petrarch: Bool) throws(ModelFileError) -> ActorMatcher {
     do {
-      return try actorMatcher.get()
+      return try (petrarch ? fullMatcher : ownMatcher).get()
     } catch {
       throw ModelFileError(path: error.path, error.message)
     }
+  }
+
+  /// The path of a shipped PETRARCH dictionary (`Phoenix.actors`).
+  static func petrarchPath(_ name: String) throws(ModelFileError) -> String {
+    do {
+      return try petrarchFile(name)
+    } catch {
+      throw ModelFileError(path: error.path, error.message)
+    }
+  }
+
+  private static func petrarchFile(_ name: String) throws(DictionaryIssue) -> String {
+    guard let path = Bundle.module.path(forResource: name, ofType: "txt", inDirectory: "Petrarch")
+    else { throw DictionaryIssue(path: "Petrarch/\(name).txt", line: 0, "is not installed") }
+    return path
   }
 }

@@ -88,9 +88,18 @@ public struct EventCoder: Sendable {
         head != event.trigger, triggers.contains(head),
         events.contains(where: { other in
           let isObject = [.obj, .xcomp].contains(reader.deprel(event.trigger))
-          return other.trigger == head
+          return other.trigger == head && !other.isStatement
             && ((other.source.code == event.source.code && (isObject || other.mode == event.mode))
               || (other.type.root == event.type.root && isObject))
+        })
+      {
+        return false
+      }
+      // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
+      // an event of another kind stands in what it governs.
+      if event.isStatement,
+        events.contains(where: { other in
+          !other.isStatement && reader.governs(event.trigger, other.trigger)
         })
       {
         return false
@@ -293,4 +302,9 @@ public struct EventCoder: Sendable {
     }
     return true
   }
+}
+
+extension Event {
+  /// Whether it only says that something was said (CAMEO 010, make a statement).
+  var isStatement: Bool { type.code == "010" }
 }

@@ -84,6 +84,21 @@ public struct EventLexicon: Sendable {
     EventLexicon(rules: rules + other.rules)
   }
 
+  /// This lexicon with `other`'s rules beneath it: `other`'s rules for a verb or noun only
+  /// when this lexicon has none for it, so that where both speak, this one is heard.
+  public func merged(beneath other: EventLexicon) -> EventLexicon {
+    var result = self
+    for (lemma, rules) in other.verbRules where result.verbRules[lemma] == nil {
+      result.verbRules[lemma] = rules
+      result.ruleCount += rules.count
+    }
+    for (lemma, rules) in other.nounRules where result.nounRules[lemma] == nil {
+      result.nounRules[lemma] = rules
+      result.ruleCount += rules.count
+    }
+    return result
+  }
+
   /// A lexicon of the given rules (read from another format, such as PETRARCH's).
   public init(rules: [EventRule]) {
     for rule in rules {
