@@ -343,8 +343,9 @@ public struct DocumentWriter {
 
   private static func writeActor(_ actor: CodedDocument.Actor, to json: inout JSONBuffer) {
     json.beginObject()
+    // An actor no dictionary knows has its words and no code.
     json.key("code")
-    json.string(actor.code.rawValue)
+    json.string(orNull: actor.code.rawValue.isEmpty ? nil : actor.code.rawValue)
     json.key("country")
     json.string(orNull: actor.country?.rawValue)
     writeRange(actor.span, to: &json)

@@ -597,3 +597,113 @@ struct SentenceView {
     return found.isEmpty ? nil : found
   }
 }
+
+// MARK: Actors without a code
+
+extension SentenceView {
+  /// Words that name a time or an amount, never an actor (`on Monday`, `this week`).
+  private static let notActors: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tomorrow", "day", "week", "month", "year", "time", "hour", "minute", "weekend",
+    "morning", "evening", "night", "afternoon", "percent", "%", "decade", "century", "season",
+  ]
+
+  /// An actor for the noun phrase headed by token `i` when no dictionary knows it (`the
+  /// final appeal`, `two ex-ministers`): its text and span, no code; `nil` for a word that is
+  /// no noun, a time, or a relative pronoun.
+  func untypedActor(at i: Int) -> EventActor? {
+    let i = antecedent(of: i)
+    guard range.contains(i), xpos(i).isNoun || xpos(i) == .cd || isPronoun(i),
+      !Self.notActors.contains(lemma(i)), deprel(i) != .oblTmod,
+      !["which", "that", "who", "whom", "what"].contains(lemma(i))
+    else { return nil }
+    // The phrase: the head with the words before it that modify it (determiners, adjectives,
+    // compounds, numbers, possessors) and the rest of a name (`flat`).
+    var low = i
+    var high = i + 1
+    var stack = children(of: i).filter { child in
+      (child < i
+        && [.det, .amod, .compound, .nummod, .nmodPoss, .detPredet, .advmod].contains(
+          deprel(child)))
+        || (child > i && [.flat, .compound].contains(deprel(child)))
+    }
+    while let next = stack.popLast() {
+      low = min(low, next)
+      high = max(high, next + 1)
+      stack.append(contentsOf: children(of: next).filter { $0 != i })
+    }
+    // Not past the trigger or out of the sentence.
+    low = max(low, range.lowerBound)
+    high = min(high, range.upperBound)
+    return EventActor(code: "", country: nil, tokens: low..<high, mention: -(i + 2))
+  }
+
+  /// The actors, known or not, of the tokens and of their conjuncts.
+  func untypedActors(at tokens: [Int]) -> [EventActor] {
+    var all: [Int] = []
+    for token in tokens {
+      all.append(token)
+      all.append(contentsOf: children(of: token, .conj))
+    }
+    return all.compactMap { token in
+      let known = actors(at: token)
+      return known.isEmpty ? untypedActor(at: token) : known.first
+    }
+  }
+
+  /// Who does what token `i` says when no known actor does: its subject, the agent of a
+  /// passive, the possessor of a noun, or the subject of the clause that governs it.
+  func untypedSources(of i: Int) -> [EventActor] {
+    if isNoun(i) {
+      return untypedActors(at: children(of: i, .nmodPoss))
+    }
+    var current = i
+    for _ in 0..<4 {
+      let subjects = children(of: current, .nsubj)
+      if !subjects.isEmpty { return untypedActors(at: subjects) }
+      let agents = children(of: current).filter {
+        deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
+      }
+      if !agents.isEmpty { return untypedActors(at: agents) }
+      guard let governor = head(current), range.contains(governor),
+        [.xcomp, .conj, .advcl, .ccomp].contains(deprel(current))
+      else { break }
+      current = governor
+    }
+    return []
+  }
+
+  /// Who token `i` acts on when no known actor is: what the rule points at, else the direct
+  /// object, a passive subject, or a noun's complement (`an investigation into the deaths`).
+  func untypedTargets(of i: Int, rule: EventRule, sources: [EventActor]) -> [EventActor] {
+    let excluded = Set(sources.map(\.mention))
+    func keep(_ actors: [EventActor]) -> [EventActor] {
+      actors.filter { !excluded.contains($0.mention) }
+    }
+    switch rule.target {
+    case .none: return []
+    case .object: return keep(untypedActors(at: children(of: i, .obj)))
+    case .preposition:
+      guard let preposition = rule.preposition else { return [] }
+      return keep(untypedActors(at: prepositionObjects(of: i, preposition).tokens))
+    case .auto: break
+    }
+    if isNoun(i) {
+      let phrases = children(of: i).filter {
+        deprel($0).base == .nmod
+          && (["of", "into", "on", "against", "to", "with", "over", "for"].contains(
+            marker(of: $0) ?? ""))
+      }
+      return keep(untypedActors(at: phrases))
+    }
+    if let preposition = rule.preposition {
+      let found = keep(untypedActors(at: prepositionObjects(of: i, preposition).tokens))
+      if !found.isEmpty { return found }
+    }
+    let objects = children(of: i, .obj) + children(of: i, .iobj)
+    if !objects.isEmpty { return keep(untypedActors(at: objects)) }
+    let passive = children(of: i, .nsubjPass)
+    if !passive.isEmpty { return keep(untypedActors(at: passive)) }
+    return []
+  }
+}

@@ -140,6 +140,8 @@ public struct EventCoder: Sendable {
         .max(by: { $0.specificity < $1.specificity })
     else { return [] }
     var sources = reader.sources(of: token)
+    // A subject no dictionary knows still acts (`the court freed ...`), without a code.
+    if sources.isEmpty { sources = reader.untypedSources(of: token) }
     guard !sources.isEmpty else { return [] }
     var targets =
       rule.target == .none ? [] : reader.targets(of: token, rule: rule, sources: sources)
@@ -151,6 +153,10 @@ public struct EventCoder: Sendable {
     // closure of guest houses in Bree`); Entente's lexicon says where its targets are.
     if targets.isEmpty, keepsCodes, rule.target != .none, !reader.isNoun(token) {
       targets = reader.firstActor(after: token, excluding: sources)
+    }
+    // What the event acts on, known to no dictionary (`rejected the appeal`): its words.
+    if targets.isEmpty, rule.target != .none {
+      targets = reader.untypedTargets(of: token, rule: rule, sources: sources)
     }
     // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
     if rule.reverse {
@@ -197,7 +203,9 @@ public struct EventCoder: Sendable {
     if !keepsCodes, code == "016", mode == .asserted, let accuse = ontology["112"],
       reader.mentionsClaim(after: token)
     {
-      let accusations = pairs.compactMap { pair in pair.1.map { ($0, Optional(pair.0)) } }
+      let accusations = pairs.compactMap { pair in
+        pair.1.flatMap { $0.code.isEmpty || pair.0.code.isEmpty ? nil : ($0, Optional(pair.0)) }
+      }
       result += events(
         accusations, type: accuse, token: token, mode: .asserted, date: eventDate,
         dateText: dateText, rule: rule, reader: reader)

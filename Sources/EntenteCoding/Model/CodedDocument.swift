@@ -162,7 +162,8 @@ public struct CodedDocument: Sendable, Equatable, Codable {
 
   /// An event's source or target.
   public struct Actor: Sendable, Equatable, Codable {
-    /// The actor code.
+    /// The actor code; empty for an actor no dictionary knows (`the court`, written `null`
+    /// in JSON).
     public var code: ActorCode
     /// The country.
     public var country: CountryCode?
