@@ -48,6 +48,9 @@ struct Validate: ParsableCommand {
       configuration.agentDictionaries = environment.agents
       configuration.useKnowledgeBase = environment.actors.isEmpty
       configuration.discardLists = environment.discards.map { [$0] } ?? []
+      // PETRARCH codes events between the actors its dictionaries know, and so do the
+      // records' expectations.
+      configuration.codesUnknownActors = false
       var coder: DocumentCoder
       var modes: Set<EventMode> = [.asserted]
       if let path = verbs ?? environment.verbs {

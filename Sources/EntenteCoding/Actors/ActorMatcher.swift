@@ -87,6 +87,9 @@ public struct ActorMatcher: Sendable {
     return ActorMatcher(knowledgeBase: base, dictionary: actors, agents: agents)
   }
 
+  /// Whether Entente's knowledge base is used (not only PETRARCH dictionaries).
+  var hasKnowledgeBase: Bool { !knowledgeBase.countries.isEmpty }
+
   /// The trie keys of a phrase: its words, with a possessive `'S` split off as the tokenizer
   /// does (`PEOPLE'S` -> `PEOPLE`, `'S`).
   private static func keys(_ phrase: String) -> [String] {
@@ -150,6 +153,17 @@ public struct ActorMatcher: Sendable {
         best = without
         i += 1
       }
+      // Beside the knowledge base, a phrase only a dictionary knows that runs on into
+      // another capitalised word is part of a longer name (`Ararat Mirzoyan` is no mountain).
+      // (With dictionaries alone, PETRARCH's way, the dictionary phrase stands.)
+      if hasKnowledgeBase, let (matchEnd, phrase) = best, matchEnd < end,
+        keys.capitalised[matchEnd],
+        knowledgeBase.resolve(phrase, on: date) == nil,
+        longestPhrase(in: nodes, keys: keys, from: matchEnd, end: end) == nil,
+        longestPhrase(in: agentNodes, keys: keys, from: matchEnd, end: end) == nil
+      {
+        best = nil
+      }
       if let (matchEnd, phrase) = best,
         var mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
       {
@@ -172,7 +186,10 @@ public struct ActorMatcher: Sendable {
   private func agentAlone(at i: Int, keys: TokenKeys, sentence: Int, end: Int) -> ActorMention? {
     guard let agentDictionary,
       let (agentEnd, phrase) = longestPhrase(in: agentNodes, keys: keys, from: i, end: end),
-      let agent = agentDictionary.entries[phrase]
+      let agent = agentDictionary.entries[phrase],
+      // Beside the knowledge base, before a name it is a title (`Foreign Minister Ararat
+      // Mirzoyan`): the name scanner makes one mention of both.
+      !hasKnowledgeBase || agentEnd >= end || !keys.capitalised[agentEnd]
     else { return nil }
     return ActorMention(
       tokens: i..<agentEnd, sentence: sentence, code: agent.applied(to: nil), country: nil,

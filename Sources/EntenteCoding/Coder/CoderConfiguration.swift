@@ -15,6 +15,9 @@ public struct CoderConfiguration: Sendable, Equatable {
   /// with Entente, code beneath its own lexicon and knowledge base (the patterns with
   /// Entente's lexicon, the dictionaries with the knowledge base).
   public var usePetrarch = true
+  /// Whether events keep a source or target that no dictionary knows, with its words and no
+  /// code (`the court rejected the appeal`).
+  public var codesUnknownActors = true
   /// PETRARCH-2 verb dictionaries (CAMEO.2.0 syntax) to code events with.
   public var verbDictionaries: [String] = []
   /// Whether Entente's own lexicon is kept beside the verb dictionaries.

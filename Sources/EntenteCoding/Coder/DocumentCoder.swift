@@ -91,6 +91,7 @@ public struct DocumentCoder: Sendable {
   ) throws(ModelFileError) -> EventCoder {
     let shipped = try SharedResources.eventCoder(petrarch: configuration.usePetrarch)
     var coder = shipped
+    coder.codesUnknownActors = configuration.codesUnknownActors
     if !configuration.verbDictionaries.isEmpty {
       var lexicon = configuration.keepLexicon ? shipped.lexicon : EventLexicon()
       for path in configuration.verbDictionaries {
@@ -103,6 +104,7 @@ public struct DocumentCoder: Sendable {
         }
       }
       coder = EventCoder(ontology: shipped.ontology, lexicon: lexicon)
+      coder.codesUnknownActors = configuration.codesUnknownActors
       // Alone, PETRARCH's codes mean what they say; beside Entente's, intents are recoded.
       coder.keepsCodes = !configuration.keepLexicon
     }

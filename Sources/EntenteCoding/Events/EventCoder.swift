@@ -20,6 +20,10 @@ public struct EventCoder: Sendable {
   /// PETRARCH dictionaries expect (their codes already say what they mean).
   public var keepsCodes = false
 
+  /// Whether a source or target that no dictionary knows is kept with its words and no code
+  /// (`the court rejected the appeal`); without it such events are not coded.
+  public var codesUnknownActors = true
+
   /// PETRARCH discard phrases: sentences that contain one (or every sentence, for a
   /// story-level phrase) code no events.
   public var discards = DiscardList()
@@ -141,7 +145,7 @@ public struct EventCoder: Sendable {
     else { return [] }
     var sources = reader.sources(of: token)
     // A subject no dictionary knows still acts (`the court freed ...`), without a code.
-    if sources.isEmpty { sources = reader.untypedSources(of: token) }
+    if sources.isEmpty && codesUnknownActors { sources = reader.untypedSources(of: token) }
     guard !sources.isEmpty else { return [] }
     var targets =
       rule.target == .none ? [] : reader.targets(of: token, rule: rule, sources: sources)
@@ -155,7 +159,10 @@ public struct EventCoder: Sendable {
       targets = reader.firstActor(after: token, excluding: sources)
     }
     // What the event acts on, known to no dictionary (`rejected the appeal`): its words.
-    if targets.isEmpty, rule.target != .none {
+    // Not for coordinated actors that act on each other (`X and Y signed a pact`).
+    if targets.isEmpty, rule.target != .none, codesUnknownActors,
+      !(rule.reciprocal && sources.count >= 2)
+    {
       targets = reader.untypedTargets(of: token, rule: rule, sources: sources)
     }
     // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
@@ -191,7 +198,8 @@ public struct EventCoder: Sendable {
       for source in sources {
         for target in targets where target.mention != source.mention {
           pairs.append((source, target))
-          if reciprocal { pairs.append((target, source)) }
+          // What no dictionary knows is acted on; it does not act back.
+          if reciprocal && !target.code.isEmpty { pairs.append((target, source)) }
         }
       }
     }

@@ -1,0 +1,89 @@
+import EntenteCoding
+import EntenteNLP
+import Foundation
+import Testing
+
+/// The coder as `entente code` runs it by default: Entente's lexicon and knowledge base with
+/// PETRARCH-2's patterns and the Phoenix dictionaries beneath them, and actors that no
+/// dictionary knows kept with their words.
+let defaultCoder = try? DocumentCoder()
+
+/// The events of `text` with the default coder, as `CODE SOURCE>TARGET MODE` lines where an
+/// actor without a code is written as its words in brackets.
+func defaultEvents(_ text: String) throws -> [String] {
+  let analysis = try #require(defaultCoder).code(text: text, date: DayDate(iso: "2024-06-19"))
+  func name(_ actor: EventActor?) -> String {
+    guard let actor else { return "-" }
+    if !actor.code.isEmpty { return actor.code }
+    return "[" + Span(doc: analysis.doc, tokens: actor.tokens).text + "]"
+  }
+  return (analysis.events ?? []).map {
+    "\($0.type.code) \(name($0.source))>\(name($0.target)) \($0.mode.rawValue)"
+  }
+}
+
+@Suite(
+  "The default coder",
+  .enabled(if: defaultCoder != nil, "the shipped resources could not be loaded"))
+struct DefaultCoderTests {
+  @Test(
+    "sources and targets that no dictionary knows keep their words",
+    arguments: [
+      (
+        "The appeals court rejected the final appeal of the two reporters.",
+        "---JUD>[the final appeal]"
+      ),
+      ("Germany condemned the bombing of the hospital.", "DEU>[the bombing]"),
+      ("The mayor criticized the new tax.", "---GOV>[the new tax]"),
+      ("A local militia attacked the convoy.", "---UAF>[the convoy]"),
+      (
+        "The Zorvath Brotherhood condemned the decision.",
+        "[The Zorvath Brotherhood]>[the decision]"
+      ),
+    ])
+  func unknownActors(text: String, dyad: String) throws {
+    let events = try defaultEvents(text)
+    #expect(events.contains { $0.contains(" \(dyad) ") }, "\(events)")
+  }
+
+  @Test("coordinated actors that act on each other are paired, not given the object")
+  func reciprocal() throws {
+    let events = try defaultEvents("Chile and Peru signed a fishing agreement.")
+    #expect(events.contains("057 CHL>PER asserted"), "\(events)")
+    #expect(events.contains("057 PER>CHL asserted"), "\(events)")
+    #expect(!events.contains { $0.contains("[") }, "\(events)")
+  }
+
+  @Test("a statement goes when it reports a more specific event")
+  func statements() throws {
+    let events = try defaultEvents("Egypt said that Libya had expelled two diplomats.")
+    #expect(!events.contains { $0.hasPrefix("010 ") }, "\(events)")
+    #expect(events.contains { $0.hasPrefix("1") && $0.contains("LBY>") }, "\(events)")
+  }
+
+  @Test("a word that only names a sector is no source of a nominal event")
+  func sectorAdjectives() throws {
+    let events = try defaultEvents("Brazil announced military assistance to Paraguay.")
+    #expect(!events.contains { $0.contains("---MIL>") }, "\(events)")
+  }
+
+  @Test(
+    "the founding example keeps every event Entente's own lexicon finds in it",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: FoundingExample.path),
+      "../shared/examples/pact-article.txt is absent"))
+  func foundingExample() throws {
+    let text = try String(contentsOfFile: FoundingExample.path, encoding: .utf8)
+    let own = try #require(documentCoder).code(text: text, date: DayDate(iso: "2024-06-19"))
+    let full = try #require(defaultCoder).code(text: text, date: DayDate(iso: "2024-06-19"))
+    func keys(_ analysis: DocumentAnalysis) -> Set<String> {
+      Set(
+        (analysis.events ?? []).map {
+          "\($0.sentence) \($0.type.code) \($0.source.code)>\($0.target?.code ?? "-") \($0.mode)"
+        })
+    }
+    let missing = keys(own).subtracting(keys(full))
+    #expect(missing.isEmpty, "\(missing.sorted())")
+    #expect(keys(own).count >= 25)
+  }
+}
