@@ -142,5 +142,34 @@ struct CountryKnowledgeBaseTests {
     } catch {
       #expect(error.description.hasPrefix("e.tsv:1: "))
     }
+    // A successor needs a code and a day, and only a former state has one.
+    for row in [
+      "SUN\tformer-state\tSoviet Union\tSoviet Union\t\t\tRUS 1991\n",
+      "NAT\torganisation\tNATO\tNATO\t\t\tRUS 1991-12-26\n",
+    ] {
+      do {
+        _ = try CountryKnowledgeBase(
+          countries: russia, leaders: "", entities: "# header\n" + row,
+          countriesPath: "c.tsv", leadersPath: "l.tsv", entitiesPath: "e.tsv")
+        Issue.record("expected an error for \(row)")
+      } catch {
+        #expect(error.description.hasPrefix("e.tsv:2: "))
+      }
+    }
+  }
+
+  @Test("a state that ended passes its events to its successor from the day it took over")
+  func successions() throws {
+    let base = try #require(countryKnowledgeBase)
+    #expect(base.successor(of: "SUN", on: "1961") == nil)
+    #expect(base.successor(of: "SUN", on: "1991-12-25") == nil)
+    // A year that the day falls in may still be the old state's.
+    #expect(base.successor(of: "SUN", on: "1991") == nil)
+    #expect(base.successor(of: "SUN", on: "1991-12-26")?.code == "RUS")
+    #expect(base.successor(of: "SUNGOV", on: "2000")?.code == "RUSGOV")
+    #expect(base.successor(of: "SUNGOV", on: "2000")?.country == "RUS")
+    #expect(base.successor(of: "DDR", on: "1990-11")?.code == "DEU")
+    #expect(base.successor(of: "RUS", on: "2000") == nil)
+    #expect(base.successor(of: "SUN", on: nil) == nil)
   }
 }

@@ -29,11 +29,14 @@ struct DefaultCoderTests {
   @Test(
     "sources and targets that no dictionary knows keep their words",
     arguments: [
+      // A thing that someone made or asked for points at them.
+      ("The appeals court rejected the final appeal of the two reporters.", "---JUD>---MED"),
       (
-        "The appeals court rejected the final appeal of the two reporters.",
-        "---JUD>[the final appeal]"
+        "The ministry turned down a request by the Zorvath Brotherhood.",
+        "---GOV>[the Zorvath Brotherhood]"
       ),
-      ("Germany condemned the bombing of the hospital.", "DEU>[the bombing]"),
+      ("The council welcomed Pelmor Vask's proposal.", "[The council]>[Pelmor Vask]"),
+      ("Germany condemned the new law.", "DEU>[the new law]"),
       ("The mayor criticized the new tax.", "---GOV>[the new tax]"),
       ("A local militia attacked the convoy.", "---UAF>[the convoy]"),
       (
@@ -65,6 +68,48 @@ struct DefaultCoderTests {
   func sectorAdjectives() throws {
     let events = try defaultEvents("Brazil announced military assistance to Paraguay.")
     #expect(!events.contains { $0.contains("---MIL>") }, "\(events)")
+  }
+
+  @Test("a refusal is the event, asserted and one-way")
+  func refusals() throws {
+    let events = try defaultEvents("Brazil refused to meet the Chilean envoy.")
+    #expect(events.contains("125 BRA>CHLGOV asserted"), "\(events)")
+    #expect(!events.contains { $0.hasPrefix("04") || $0.contains("CHLGOV>BRA") }, "\(events)")
+    #expect(!events.contains { $0.hasPrefix("120 ") }, "\(events)")
+    let strike = try defaultEvents("The workers will not end their strike.")
+    #expect(strike.contains { $0.hasPrefix("124 ") && $0.hasSuffix(" asserted") }, "\(strike)")
+  }
+
+  @Test("what is given is no target; whom it goes to is")
+  func givenThings() throws {
+    let arms = try defaultEvents("Portugal sent rifles to the Zorvath militia.")
+    #expect(arms.contains("070 PRT>---UAF asserted"), "\(arms)")
+    let returned = try defaultEvents("The United States returned the stolen statues to Greece.")
+    #expect(returned.contains("0842 USA>GRC asserted"), "\(returned)")
+    let alone = try defaultEvents("Portugal sent rifles.")
+    #expect(!alone.contains { $0.contains("rifles") }, "\(alone)")
+  }
+
+  @Test("an example of what is considered is considered too")
+  func considered() throws {
+    let events = try defaultEvents(
+      "Seoul said it was considering all options, including sending arms to Kyiv.")
+    #expect(events.contains("033 KOR>UKR intended"), "\(events)")
+    #expect(!events.contains { $0.hasPrefix("07") }, "\(events)")
+  }
+
+  @Test("a state is not its own target under the name of its capital")
+  func sameState() throws {
+    let events = try defaultEvents("North Korea signed a deal with Pyongyang and China.")
+    #expect(!events.contains { $0.contains("PRK>PRK") }, "\(events)")
+  }
+
+  @Test("summoning a diplomat is a protest to their state; declaring a truce is yielding")
+  func diplomacy() throws {
+    #expect(
+      try defaultEvents("Kenya summoned the Ugandan ambassador.").contains(
+        "111 KEN>UGAGOV asserted"))
+    #expect(try defaultEvents("The rebels declared a truce.").contains { $0.hasPrefix("0871 ") })
   }
 
   @Test(

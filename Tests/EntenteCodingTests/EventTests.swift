@@ -134,8 +134,9 @@ struct EventTests {
     #expect(has("057 PRK>RUS asserted 2024-06-19"))
     // The 1961 treaty is dated in its year.
     #expect(has("057 SUN>PRK asserted 1961"))
-    // ...and the treaty that replaced it, in 2000.
-    #expect(has("057 SUN>PRK asserted 2000"))
+    // ...and the treaty that replaced it, in 2000: Russia's, the Soviet Union's successor.
+    #expect(has("057 RUS>PRK asserted 2000"))
+    #expect(!events.contains { $0.contains("SUN") && $0.hasSuffix("2000") })
     // The war is real even inside a hypothetical exchange; NATO's support too.
     #expect(has("190 RUS>UKR asserted 2024-06-19"))
     #expect(has("051 IGOWSTNAT>UKR asserted 2024-06-19"))
@@ -312,7 +313,7 @@ struct AgreementTests {
     #expect(found.contains("RUS,PRK|defence|I|2024-06-19|signed|-|-|-|7"), "\(found)")
     // The 1961 treaty, replaced by the weaker one of 2000 (agreement 2), which replaced it.
     #expect(found.contains("SUN,PRK|-|-|1961|replaced|-|-|2|0"))
-    #expect(found.contains("SUN,PRK|-|-|2000|-|-|1|-|0"))
+    #expect(found.contains("RUS,PRK|-|-|2000|-|-|1|-|0"))
     #expect(found.contains("CHN ally PRK"))
     #expect(found.contains("RUS dependence CHN"))
     #expect(found.contains("RUS alliance PRK"))

@@ -65,8 +65,17 @@ extension SentenceView {
       guard let governor = head(current), range.contains(governor) else { break }
       let relation = deprel(current)
       let word = lemma(governor)
-      if relation == .conj || relation == .parataxis || relation == .appos
-        || relation == .aclRelcl
+      // `considering all options, including sending arms`: an example of what the governor
+      // takes, not a clause of its own.
+      let example =
+        relation == .conj
+        && children(of: current).contains {
+          [.mark, .case].contains(deprel($0))
+            && ["include", "including", "like"].contains(lemma($0))
+        }
+      if !example
+        && (relation == .conj || relation == .parataxis || relation == .appos
+          || relation == .aclRelcl)
       {
         // A coordinated clause has its own mode (`dismissed X but did not exclude Y`).
         break
@@ -103,6 +112,18 @@ extension SentenceView {
       current = governor
     }
     return claimed ? .claimed : .asserted
+  }
+
+  /// Whether token `i` is refused rather than merely not done.
+  ///
+  /// Governed by `refuse`, `decline` or `reject` (`refused to meet`), or negated with `will`
+  /// (`will not end the strike`). The refusal is then the event.
+  func isRefusal(_ i: Int) -> Bool {
+    if isNegated(i) {
+      return children(of: i, .aux).contains { ["will", "wo"].contains(lemma($0)) }
+    }
+    guard deprel(i) == .xcomp, let governor = head(i), !isNegated(governor) else { return false }
+    return ["refuse", "decline", "reject"].contains(lemma(governor))
   }
 
   /// Whether token `i` is what its speaker says they would or will do (`Russia said it

@@ -101,6 +101,8 @@ struct SentenceView {
     for object in objects {
       lemmas.append(contentsOf: children(of: object, .compound).map(lemma))
     }
+    // `obj=*`: any object at all.
+    if !objects.isEmpty { lemmas.append("*") }
     return lemmas
   }
 
@@ -638,6 +640,53 @@ extension SentenceView {
     return EventActor(code: "", country: nil, tokens: low..<high, mention: -(i + 2))
   }
 
+  /// Whether `actor` is a state named by its name, capital or adjective (not a person or
+  /// body of it, such as `Istanbul's mayor`).
+  func namesState(_ actor: EventActor) -> Bool {
+    guard mentions.indices.contains(actor.mention) else { return false }
+    let mention = mentions[actor.mention]
+    return mention.type == .country && mention.tokens == actor.tokens
+  }
+
+  /// Pronouns that stand for people or groups of them.
+  private static let personalPronouns: Set<String> = ["he", "she", "they", "we", "i"]
+
+  /// Common nouns that name people, groups or bodies that act (when no dictionary types
+  /// them): the head of an unknown source must be one of these, a name or a pronoun.
+  private static let groupNouns: Set<String> = [
+    "party", "group", "team", "city", "town", "village", "member", "critic", "researcher",
+    "municipality", "court", "council", "committee", "company", "firm", "union", "association",
+    "authority", "resident", "villager", "protester", "student", "worker", "activist", "leader",
+    "people", "person", "family", "farmer", "fighter", "supporter", "opponent", "lawyer", "doctor",
+    "community", "organisation", "organization", "agency", "ministry", "department", "board",
+    "commission", "coalition", "alliance", "movement", "network", "bank", "club", "school",
+    "university", "hospital", "delegation", "panel", "tribunal", "administration", "regime",
+    "camp", "faction", "side", "country", "nation", "state", "province", "region", "man", "woman",
+    "men", "women", "child", "official", "expert", "analyst", "investor", "candidate", "voter",
+    "citizen", "crowd", "mob", "gang", "militia", "clan", "tribe", "observer", "monitor",
+    "prisoner", "detainee", "hostage", "captive", "soldier", "troop", "police", "officer", "agent",
+    "journalist", "reporter", "civilian", "refugee", "migrant", "rebel", "insurgent", "militant",
+    "gunman", "employee", "staff", "judge", "prosecutor", "minister", "president", "governor",
+    "mayor", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "diplomat",
+    "negotiator", "representative", "lawmaker", "legislator", "senator", "politician", "chief",
+    "commander", "general", "king", "queen", "prince", "ruler", "owner", "victim", "suspect",
+    "defendant", "survivor", "demonstrator", "striker", "force", "army", "navy", "government",
+    "parliament", "assembly", "cabinet", "embassy", "opposition", "ally", "partner", "neighbour",
+    "neighbor", "rival", "enemy", "donor", "institution", "bloc", "newspaper",
+  ]
+
+  /// Whether token `i` can be an actor that no dictionary knows and that acts: a proper
+  /// name, a personal pronoun or a noun for people or a body (`Zelmora Holdings`, `they`,
+  /// `the critics`), not another common noun (`the report`, `strong winds`).
+  func canActUntyped(_ i: Int) -> Bool {
+    let i = antecedent(of: i)
+    var word = lemma(i)
+    // `ex-members`, `co-founders`: the people they were or are.
+    if let hyphen = word.firstIndex(of: "-") { word = String(word[word.index(after: hyphen)...]) }
+    return xpos(i) == .nnp || xpos(i) == .nnps || Self.personalPronouns.contains(word)
+      || Self.groupNouns.contains(word)
+  }
+
   /// The actors, known or not, of the tokens and of their conjuncts.
   func untypedActors(at tokens: [Int]) -> [EventActor] {
     var all: [Int] = []
@@ -651,20 +700,65 @@ extension SentenceView {
     }
   }
 
+  /// Prepositions whose object is who a thing belongs to or comes from (`the call of the
+  /// parliament`, `a protest by farmers`, `a meeting with the governor`).
+  private static let ownerMarkers: Set<String> = [
+    "of", "by", "from", "with", "for", "against", "to", "on", "into",
+  ]
+
+  /// The actors a target that is a thing stands for.
+  ///
+  /// A request, a protest or a ban points at who made it or whom it concerns (`rejected the
+  /// call of the parliament`, `condemned a protest by farmers`, `lifted its blockade of the
+  /// island`): the possessor or such a complement when it can act; else the thing itself
+  /// (`vetoed the resolution`).
+  func untypedTargetActors(at tokens: [Int], excluding excluded: Set<Int>) -> [EventActor] {
+    var all: [Int] = []
+    for token in tokens {
+      all.append(token)
+      all.append(contentsOf: children(of: token, .conj))
+    }
+    return all.compactMap { token in
+      let known = actors(at: token).filter { !excluded.contains($0.mention) }
+      if let first = known.first { return first }
+      if !isNoun(token) || canActUntyped(token) { return untypedActor(at: token) }
+      let owners = children(of: token).filter { child in
+        child > token && deprel(child).base == .nmod
+          && Self.ownerMarkers.contains(marker(of: child) ?? "")
+      }
+      // ... and who made it (`an appeal lodged by the activists`).
+      let makers = children(of: token).filter { deprel($0).base == .acl }.flatMap { clause in
+        children(of: clause).filter {
+          deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
+        }
+      }
+      for owner in owners + makers {
+        if let first = actors(at: owner).first(where: { !excluded.contains($0.mention) }) {
+          return first
+        }
+        if canActUntyped(owner) { return untypedActor(at: owner) }
+      }
+      for owner in children(of: token, .nmodPoss) where canActUntyped(owner) {
+        if !excluded.contains(-(antecedent(of: owner) + 2)) { return untypedActor(at: owner) }
+      }
+      return untypedActor(at: token)
+    }
+  }
+
   /// Who does what token `i` says when no known actor does: its subject, the agent of a
   /// passive, the possessor of a noun, or the subject of the clause that governs it.
   func untypedSources(of i: Int) -> [EventActor] {
     if isNoun(i) {
-      return untypedActors(at: children(of: i, .nmodPoss))
+      return untypedActors(at: children(of: i, .nmodPoss).filter(canActUntyped))
     }
     var current = i
     for _ in 0..<4 {
       let subjects = children(of: current, .nsubj)
-      if !subjects.isEmpty { return untypedActors(at: subjects) }
+      if !subjects.isEmpty { return untypedActors(at: subjects.filter(canActUntyped)) }
       let agents = children(of: current).filter {
         deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
       }
-      if !agents.isEmpty { return untypedActors(at: agents) }
+      if !agents.isEmpty { return untypedActors(at: agents.filter(canActUntyped)) }
       guard let governor = head(current), range.contains(governor),
         [.xcomp, .conj, .advcl, .ccomp].contains(deprel(current))
       else { break }
@@ -679,6 +773,9 @@ extension SentenceView {
     let excluded = Set(sources.map(\.mention))
     func keep(_ actors: [EventActor]) -> [EventActor] {
       actors.filter { !excluded.contains($0.mention) }
+    }
+    func untypedActors(at tokens: [Int]) -> [EventActor] {
+      untypedTargetActors(at: tokens, excluding: excluded)
     }
     switch rule.target {
     case .none: return []
@@ -700,8 +797,21 @@ extension SentenceView {
       let found = keep(untypedActors(at: prepositionObjects(of: i, preposition).tokens))
       if !found.isEmpty { return found }
     }
-    let objects = children(of: i, .obj) + children(of: i, .iobj)
-    if !objects.isEmpty { return keep(untypedActors(at: objects)) }
+    // What is given or agreed (`sent arms`, `signed a pact`) is no target: who receives it or
+    // signs with the source is (the indirect object, a `to` or `with` phrase).
+    let given = rule.reciprocal || rule.code.hasPrefix("07")
+    // An object that is a thing, not someone (`sent rifles`), is what is given.
+    let objects = children(of: i, .obj).filter {
+      !given || !actors(at: $0).isEmpty || canActUntyped($0)
+    }
+    let indirect = children(of: i, .iobj)
+    if given && objects.isEmpty {
+      let recipients = children(of: i).filter {
+        deprel($0).base == .obl && ["to", "with", "for"].contains(marker(of: $0) ?? "")
+      }
+      return keep(untypedActors(at: indirect.isEmpty ? recipients : indirect))
+    }
+    if !objects.isEmpty || !indirect.isEmpty { return keep(untypedActors(at: objects + indirect)) }
     let passive = children(of: i, .nsubjPass)
     if !passive.isEmpty { return keep(untypedActors(at: passive)) }
     return []

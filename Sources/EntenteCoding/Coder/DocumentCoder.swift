@@ -145,9 +145,34 @@ public struct DocumentCoder: Sendable {
       analysis.events = []
       return analysis
     }
-    analysis.events = eventCoder.events(in: parsed, date: date)
+    var events = eventCoder.events(in: parsed, date: date)
+    var agreements: [Agreement]
+    (agreements, analysis.relations) = AgreementFinder().find(in: parsed, date: date)
+    let knowledgeBase = matcher.knowledgeBase
+    if !knowledgeBase.successions.isEmpty {
+      // No state acts after it ended: its successor does (the 2000 treaty is Russia's).
+      func carryOn(_ actor: inout EventActor, _ date: String?) {
+        if let (code, country) = knowledgeBase.successor(of: actor.code, on: date) {
+          actor.code = code
+          actor.country = country
+        }
+      }
+      for i in events.indices {
+        carryOn(&events[i].source, events[i].date)
+        if var target = events[i].target {
+          carryOn(&target, events[i].date)
+          events[i].target = target
+        }
+      }
+      for i in agreements.indices {
+        for j in agreements[i].parties.indices {
+          carryOn(&agreements[i].parties[j], agreements[i].date)
+        }
+      }
+    }
+    analysis.events = events
+    analysis.agreements = agreements
     analysis.quotes = QuoteFinder().quotes(in: parsed)
-    (analysis.agreements, analysis.relations) = AgreementFinder().find(in: parsed, date: date)
     return analysis
   }
 

@@ -112,7 +112,9 @@ public struct EventCoder: Sendable {
         events.contains(where: { other in
           other.trigger != event.trigger && reader.head(other.trigger) == event.trigger
             && [.xcomp, .ccomp].contains(reader.deprel(other.trigger))
-            && other.source.code == event.source.code && other.mode == .intended
+            && other.source.code == event.source.code
+            && (other.mode == .intended
+              || (other.type.root == "12" && event.type.root == "12"))
         })
       {
         return false
@@ -125,24 +127,27 @@ public struct EventCoder: Sendable {
 
   private func events(at token: Int, reader: SentenceView, date: DayDate?) -> [Event] {
     let rules: [EventRule]
+    let fallback: [EventRule]
     if reader.isVerb(token) {
       let candidates = lemmaCandidates(token, reader: reader)
-      guard let found = candidates.lazy.compactMap({ lexicon.verbRules[$0] }).first
-      else { return [] }
-      rules = found
+      guard let lemma = candidates.first(where: { lexicon.verbRules[$0] != nil }) else {
+        return []
+      }
+      rules = lexicon.verbRules[lemma] ?? []
+      fallback = lexicon.fallbackVerbRules[lemma] ?? []
     } else if reader.isNoun(token) {
       guard let found = lexicon.nounRules[reader.lemma(token)] else { return [] }
       rules = found
+      fallback = lexicon.fallbackNounRules[reader.lemma(token)] ?? []
     } else {
       return []
     }
     let negated = reader.isNegated(token)
-    guard
-      let rule =
-        rules
-        .filter({ matches($0, at: token, negated: negated, reader: reader) })
+    func best(_ rules: [EventRule]) -> EventRule? {
+      rules.filter({ matches($0, at: token, negated: negated, reader: reader) })
         .max(by: { $0.specificity < $1.specificity })
-    else { return [] }
+    }
+    guard let rule = best(rules) ?? best(fallback) else { return [] }
     var sources = reader.sources(of: token)
     // A subject no dictionary knows still acts (`the court freed ...`), without a code.
     if sources.isEmpty && codesUnknownActors { sources = reader.untypedSources(of: token) }
@@ -173,6 +178,15 @@ public struct EventCoder: Sendable {
     var mode = rule.negated ? EventMode.asserted : reader.mode(of: token)
     if mode == .hypothetical && reader.isCommitment(token) { mode = .intended }
     var code = rule.code
+    // `refused to meet`, `will not end the strike`: a refusal, which happened.
+    var refused = false
+    if mode == .negated, !keepsCodes, !rule.negated, reader.isRefusal(token),
+      let refusal = EventOntology.refusalCode(for: code)
+    {
+      code = refusal
+      mode = .asserted
+      refused = true
+    }
     if mode == .intended && !keepsCodes {
       code = rule.intentCode ?? EventOntology.intentCode(for: code)
     }
@@ -187,7 +201,7 @@ public struct EventCoder: Sendable {
     // Osgiliath renewed ties`), whatever the verb.
     let reciprocal =
       (rule.reciprocal || (keepsCodes && targets.isEmpty))
-      && (mode == .asserted || mode == .intended)
+      && (mode == .asserted || mode == .intended) && !refused
     if targets.isEmpty {
       if reciprocal && sources.count >= 2 {
         for a in sources { for b in sources where b.mention != a.mention { pairs.append((a, b)) } }
@@ -196,7 +210,12 @@ public struct EventCoder: Sendable {
       }
     } else {
       for source in sources {
-        for target in targets where target.mention != source.mention {
+        // Not a state acting on itself under another name (`North Korea ... with Pyongyang`).
+        for target in targets
+        where target.mention != source.mention
+          && !(target.code == source.code && reader.namesState(source)
+            && reader.namesState(target))
+        {
           pairs.append((source, target))
           // What no dictionary knows is acted on; it does not act back.
           if reciprocal && !target.code.isEmpty { pairs.append((target, source)) }

@@ -70,6 +70,11 @@ public struct EventLexicon: Sendable {
   public private(set) var nounRules: [String: [EventRule]] = [:]
   /// The number of lines read as rules.
   public private(set) var ruleCount = 0
+  /// Rules heard only when none of a trigger's own rules matches: another lexicon's, for
+  /// triggers this one also has (see ``merged(beneath:)``).
+  public private(set) var fallbackVerbRules: [String: [EventRule]] = [:]
+  /// The same for nouns.
+  public private(set) var fallbackNounRules: [String: [EventRule]] = [:]
 
   /// Creates an empty lexicon.
   public init() {}
@@ -84,16 +89,27 @@ public struct EventLexicon: Sendable {
     EventLexicon(rules: rules + other.rules)
   }
 
-  /// This lexicon with `other`'s rules beneath it: `other`'s rules for a verb or noun only
-  /// when this lexicon has none for it, so that where both speak, this one is heard.
+  /// This lexicon with `other`'s rules beneath it.
+  ///
+  /// For a verb or noun this lexicon has no rules for, `other`'s; for one it has, `other`'s
+  /// rules are heard only when none of this one's matches. Where both speak, this one is
+  /// heard.
   public func merged(beneath other: EventLexicon) -> EventLexicon {
     var result = self
-    for (lemma, rules) in other.verbRules where result.verbRules[lemma] == nil {
-      result.verbRules[lemma] = rules
+    for (lemma, rules) in other.verbRules {
+      if result.verbRules[lemma] == nil {
+        result.verbRules[lemma] = rules
+      } else {
+        result.fallbackVerbRules[lemma, default: []] += rules
+      }
       result.ruleCount += rules.count
     }
-    for (lemma, rules) in other.nounRules where result.nounRules[lemma] == nil {
-      result.nounRules[lemma] = rules
+    for (lemma, rules) in other.nounRules {
+      if result.nounRules[lemma] == nil {
+        result.nounRules[lemma] = rules
+      } else {
+        result.fallbackNounRules[lemma, default: []] += rules
+      }
       result.ruleCount += rules.count
     }
     return result

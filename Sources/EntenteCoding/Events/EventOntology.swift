@@ -57,10 +57,36 @@ public struct EventOntology: Sendable {
   /// The type of `code`, or `nil` for an unknown code.
   public subscript(code: String) -> EventType? { types[code] }
 
-  /// The code that expresses the intent to carry out `code`: cooperation becomes CAMEO's
-  /// root 03 (`070` provide aid -> `033` intent to provide material aid), force and coercion
-  /// become threats (root 13), and codes already of intent (roots 03 and 13) stay, as do
-  /// force postures (root 15: a planned deployment is not by itself a threat).
+  /// CAMEO's code for refusing to do what `code` says, or `nil` when CAMEO has none.
+  ///
+  /// `refused to meet` is 125, rejecting a proposal to meet.
+  public static func refusalCode(for code: String) -> String? {
+    switch code.prefix(2) {
+    case "03": return "120"
+    case "04": return code.hasPrefix("045") ? "126" : "125"
+    case "05": return code.hasPrefix("057") ? "127" : "120"
+    case "06":
+      if code.hasPrefix("061") { return "1211" }
+      if code.hasPrefix("062") { return "1212" }
+      if code.hasPrefix("063") { return "1213" }
+      return "121"
+    case "07": return "122"
+    case "08":
+      if code.hasPrefix("081") { return "1241" }
+      if code.hasPrefix("084") { return "1243" }
+      if code.hasPrefix("085") { return "1244" }
+      if code.hasPrefix("086") || code.hasPrefix("087") { return "1246" }
+      return "124"
+    default: return nil
+    }
+  }
+
+  /// The code that expresses the intent to carry out `code`.
+  ///
+  /// Cooperation becomes CAMEO's root 03 (`070` provide aid -> `033` intent to provide
+  /// material aid), force and coercion become threats (root 13), and codes already of intent
+  /// (roots 03 and 13) stay, as do force postures (root 15: a planned deployment is not by
+  /// itself a threat).
   public static func intentCode(for code: String) -> String {
     let root = code.prefix(2)
     switch root {

@@ -152,16 +152,28 @@ public struct CountryKnowledgeBase: Sendable {
       .enumerated()
     where !line.isEmpty && !line.hasPrefix("#") {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard (5...6).contains(fields.count), let kind = Resolution.Kind(rawValue: fields[1]),
+      guard (5...7).contains(fields.count), let kind = Resolution.Kind(rawValue: fields[1]),
         [.organisation, .seatOfPower, .formerState, .bloc, .region, .capital, .place].contains(
           kind),
         !fields[0].isEmpty || kind == .place,
-        let days = Self.days(fields.count == 6 ? fields[5] : "")
+        let days = Self.days(fields.count >= 6 ? fields[5] : ""),
+        fields.count < 7 || kind == .formerState
       else {
         throw DictionaryIssue(
           path: entitiesPath, line: number + 1,
-          "expected 5 or 6 tab-separated fields: code (empty only for a place), type (organisation, seat, former-state, bloc, region, capital, place), canonical, names, country, optional FROM..UNTIL dates"
+          "expected 5 to 7 tab-separated fields: code (empty only for a place), type (organisation, seat, former-state, bloc, region, capital, place), canonical, names, country, optional FROM..UNTIL dates, and for a former state its successor (CODE YYYY-MM-DD)"
         )
+      }
+      if fields.count == 7 && !fields[6].isEmpty {
+        let parts = fields[6].split(separator: " ")
+        guard parts.count == 2, parts[0].count == 3, let since = DayDate(iso: String(parts[1]))
+        else {
+          throw DictionaryIssue(
+            path: entitiesPath, line: number + 1,
+            "a former state's successor is a country code and the day it took over: RUS 1991-12-26"
+          )
+        }
+        successions[fields[0]] = Succession(successor: String(parts[0]), since: since)
       }
       let resolution = Resolution(
         code: fields[0], country: fields[4], kind: kind, canonical: fields[2])
@@ -212,6 +224,34 @@ public struct CountryKnowledgeBase: Sendable {
       for name in line.split(separator: " ") { givenNames.insert(name.uppercased()) }
     }
     buildIndex()
+  }
+
+  /// A state that ended and the state that carries it on (the Soviet Union and Russia).
+  public struct Succession: Sendable, Equatable {
+    /// The successor's code.
+    public var successor: String
+    /// The first day of the successor.
+    public var since: DayDate
+  }
+
+  /// Former states with a successor, by code (`SUN`).
+  public private(set) var successions: [String: Succession] = [:]
+
+  /// The code an actor has in an event of `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+  ///
+  /// A state that had ended by then passes to its successor (`SUNGOV` in 2000 is `RUSGOV`).
+  /// `nil` when the code stays.
+  public func successor(of code: String, on date: String?) -> (code: String, country: String)? {
+    guard code.utf8.count >= 3, let date, date.utf8.count >= 4,
+      let succession = successions[String(code.prefix(3))]
+    else { return nil }
+    // The first day the date can mean: a year from its 1 January.
+    let parts = date.split(separator: "-").compactMap { Int($0) }
+    guard let year = parts.first else { return nil }
+    let first = DayDate(
+      year * 10_000 + (parts.count > 1 ? parts[1] : 1) * 100 + (parts.count > 2 ? parts[2] : 1))
+    guard first >= succession.since else { return nil }
+    return (succession.successor + code.dropFirst(3), succession.successor)
   }
 
   /// Given names (upper case): a run of proper nouns that starts with one is a person's name.
