@@ -112,6 +112,30 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("The rebels declared a truce.").contains { $0.hasPrefix("0871 ") })
   }
 
+  @Test("a verb's bare PETRARCH code needs actors a dictionary knows")
+  func bareVerbCodes() throws {
+    // PETRARCH's TAKE [171] says nothing of people taking a message, nor of a name it lacks.
+    #expect(try defaultEvents("People took the message home.").isEmpty)
+    #expect(try defaultEvents("Velmora Kest took the train.").isEmpty)
+  }
+
+  @Test("teams and candidates that defeat each other use no force")
+  func contests() throws {
+    #expect(try defaultEvents("Belgium defeated Panama 3 – 0 in the World Cup.").isEmpty)
+    #expect(try defaultEvents("Chile beat Peru 2-1 on Sunday.").isEmpty)
+    #expect(
+      try defaultEvents("The senator defeated his rival by 900 votes in the election.").isEmpty)
+    let war = try defaultEvents("Russia defeated Ukraine's forces near the town.")
+    #expect(war.contains { $0.hasPrefix("19") && $0.contains("RUS>UKRMIL") }, "\(war)")
+  }
+
+  @Test("holding someone is detaining them; holding a thing is not")
+  func holding() throws {
+    #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)
+    let held = try defaultEvents("Police are holding two journalists.")
+    #expect(held.contains("173 ---COP>---MED asserted"), "\(held)")
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

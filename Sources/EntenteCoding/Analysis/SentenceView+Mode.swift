@@ -114,6 +114,55 @@ extension SentenceView {
     return claimed ? .claimed : .asserted
   }
 
+  /// Nouns that only a report of a sporting contest uses.
+  private static let sportsNouns: Set<String> = [
+    "match", "tournament", "championship", "medal", "olympics", "olympic", "midfielder",
+    "goalkeeper", "playoff", "semifinal", "semi-final", "quarterfinal", "quarter-final",
+    "scoreline", "touchdown", "inning", "cup", "kickoff", "kick-off", "halftime", "half-time",
+    "cricket", "rugby", "football", "soccer", "basketball", "baseball", "hockey", "tennis",
+    "athlete",
+  ]
+
+  /// Whether the sentence reports a sporting contest (`Belgium defeated Panama 3 – 0`,
+  /// `the striker scored in the cup final`): a team that defeats, faces or attacks another
+  /// there is no state using force or meeting.
+  func isSportsReport() -> Bool {
+    var score = false
+    for i in range {
+      let word = lemma(i)
+      if Self.sportsNouns.contains(word) && (xpos(i).isNoun || xpos(i) == .jj) { return true }
+      // A score: two small numbers joined by a dash (`3 – 0`, `2-1`).
+      if xpos(i) == .cd, i + 2 < range.upperBound, ["–", "-", "—"].contains(text(i + 1)),
+        xpos(i + 2) == .cd, text(i).count <= 2, text(i + 2).count <= 2
+      {
+        score = true
+      }
+      if let dash = text(i).firstIndex(where: { $0 == "–" || $0 == "-" }), xpos(i) == .cd {
+        let parts = text(i).split(whereSeparator: { $0 == "–" || $0 == "-" })
+        if dash != text(i).startIndex, parts.count == 2, parts.allSatisfy({ $0.count <= 2 }) {
+          score = true
+        }
+      }
+    }
+    return score
+      && range.contains {
+        ["defeat", "beat", "win", "lose", "draw", "score", "lead"].contains(lemma($0))
+      }
+  }
+
+  /// Verbs of winning and losing a contest.
+  static let contestVerbs: Set<String> = [
+    "defeat", "beat", "win", "lose", "crush", "rout", "trounce", "edge", "overcome", "oust",
+  ]
+
+  /// Whether the sentence reports a vote: an election, ballots, votes or candidates.
+  func isElectionReport() -> Bool {
+    range.contains {
+      ["election", "vote", "ballot", "candidate", "poll", "constituency", "runoff", "primary"]
+        .contains(lemma($0)) && xpos($0).isNoun
+    }
+  }
+
   /// Whether token `i` is refused rather than merely not done.
   ///
   /// Governed by `refuse`, `decline` or `reject` (`refused to meet`), or negated with `will`

@@ -101,8 +101,12 @@ struct SentenceView {
     for object in objects {
       lemmas.append(contentsOf: children(of: object, .compound).map(lemma))
     }
-    // `obj=*`: any object at all.
+    // `obj=*`: any object at all; `obj=@someone`: an object that is an actor, known or a
+    // name, pronoun or noun for people (`held the journalists`, not `held a copy`).
     if !objects.isEmpty { lemmas.append("*") }
+    if objects.contains(where: { !actors(at: $0).isEmpty || canActUntyped($0) }) {
+      lemmas.append("@someone")
+    }
     return lemmas
   }
 

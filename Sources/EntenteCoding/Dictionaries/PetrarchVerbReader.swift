@@ -63,6 +63,7 @@ public enum PetrarchVerbReader {
         if let code = verb.code ?? blockCode, !code.hasPrefix("---") {
           var rule = EventRule(code: code, lemma: verb.lemma, origin: "\(name) \(verb.lemma)")
           rule.particle = verb.particle
+          rule.needsKnownActors = true
           Self.split(&rule)
           rules.append(rule)
         }

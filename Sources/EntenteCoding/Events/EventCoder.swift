@@ -69,6 +69,18 @@ public struct EventCoder: Sendable {
       for token in reader.range {
         found.append(contentsOf: events(at: token, reader: reader, date: date))
       }
+      // A sporting contest is no meeting or use of force: teams that face, beat or attack
+      // each other there code nothing (`Belgium defeated Panama 3 – 0`).
+      if !keepsCodes, !found.isEmpty, reader.isSportsReport() {
+        found.removeAll { ["03", "04", "17", "18", "19", "20"].contains($0.type.root) }
+      }
+      // Nor is a vote: a candidate who defeats or beats another (`defeated by 10,694 votes`).
+      if !keepsCodes, !found.isEmpty, reader.isElectionReport() {
+        found.removeAll {
+          ["17", "18", "19", "20"].contains($0.type.root)
+            && SentenceView.contestVerbs.contains(reader.lemma($0.trigger))
+        }
+      }
       result.append(contentsOf: Self.prune(found, reader: reader))
     }
     return result
@@ -150,7 +162,9 @@ public struct EventCoder: Sendable {
     guard let rule = best(rules) ?? best(fallback) else { return [] }
     var sources = reader.sources(of: token)
     // A subject no dictionary knows still acts (`the court freed ...`), without a code.
-    if sources.isEmpty && codesUnknownActors { sources = reader.untypedSources(of: token) }
+    if sources.isEmpty && codesUnknownActors && !rule.needsKnownActors {
+      sources = reader.untypedSources(of: token)
+    }
     guard !sources.isEmpty else { return [] }
     var targets =
       rule.target == .none ? [] : reader.targets(of: token, rule: rule, sources: sources)
@@ -165,12 +179,22 @@ public struct EventCoder: Sendable {
     }
     // What the event acts on, known to no dictionary (`rejected the appeal`): its words.
     // Not for coordinated actors that act on each other (`X and Y signed a pact`).
-    if targets.isEmpty, rule.target != .none, codesUnknownActors,
+    if targets.isEmpty, rule.target != .none, codesUnknownActors, !rule.needsKnownActors,
       !(rule.reciprocal && sources.count >= 2)
     {
       targets = reader.untypedTargets(of: token, rule: rule, sources: sources)
     }
     // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
+    // A verb's bare PETRARCH code speaks only between actors a dictionary knows, and a
+    // source that only names a sector (`people`, `researchers`) only when it acts on one
+    // (`people take`, `troops attacked the town` do not code; `troops attacked Kherson` does).
+    if rule.needsKnownActors && codesUnknownActors {
+      targets = targets.filter { !$0.code.isEmpty }
+      sources = sources.filter {
+        !$0.code.isEmpty && (!targets.isEmpty || !$0.code.hasPrefix("---"))
+      }
+      if sources.isEmpty { return [] }
+    }
     if rule.reverse {
       guard !targets.isEmpty else { return [] }
       swap(&sources, &targets)

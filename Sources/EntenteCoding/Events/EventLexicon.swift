@@ -50,6 +50,10 @@ public struct EventRule: Sendable, Equatable {
   /// Whether the subject is who is acted on and the target who acts (`received weapons from
   /// X` is X providing them).
   public var reverse = false
+  /// Whether the rule codes only between actors a dictionary knows: a verb's code in a
+  /// PETRARCH dictionary with no pattern (`TAKE [171]`, `DIE [190]`), which PETRARCH applies
+  /// only between coded actors and which says nothing of what `people take` or `she died`.
+  public var needsKnownActors = false
   /// The file and line the rule comes from, for explanations.
   public var origin: String
 
@@ -222,6 +226,7 @@ public struct EventLexicon: Sendable {
       case "reverse":
         guard value == nil else { throw fail("'reverse' takes no value") }
         template.reverse = true
+
       case "intent":
         guard let value, ontology[value] != nil else {
           throw fail("'intent=' needs a known CAMEO code")
