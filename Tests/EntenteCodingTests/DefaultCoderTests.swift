@@ -129,6 +129,15 @@ struct DefaultCoderTests {
     #expect(war.contains { $0.hasPrefix("19") && $0.contains("RUS>UKRMIL") }, "\(war)")
   }
 
+  @Test("an agent with no country takes the dateline's")
+  func dateline() throws {
+    let events = try defaultEvents(
+      "KABUL (Pajhwok) - The interior ministry condemned the attack on the market on Monday.")
+    #expect(events.contains { $0.contains("AFGGOV>") }, "\(events)")
+    let undated = try defaultEvents("The interior ministry condemned the attack on the market.")
+    #expect(undated.contains { $0.contains("---GOV>") }, "\(undated)")
+  }
+
   @Test("holding someone is detaining them; holding a thing is not")
   func holding() throws {
     #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)

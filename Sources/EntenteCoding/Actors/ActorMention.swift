@@ -77,4 +77,7 @@ public enum MentionResolution: String, Sendable, Codable, CaseIterable {
   case coreference
   /// A name typed from its context (`Mr. X`, `X, a spokesman`).
   case context
+  /// An agent written with no country (`the ministry`), given the country of the
+  /// document's dateline (`KABUL -`).
+  case dateline
 }

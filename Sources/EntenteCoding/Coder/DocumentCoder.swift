@@ -140,6 +140,7 @@ public struct DocumentCoder: Sendable {
     var analysis = DocumentAnalysis(doc: doc)
     guard let matcher else { return analysis }
     analysis.mentions = matcher.mentions(in: doc, date: date)
+    Self.placeInDateline(&analysis.mentions, doc: doc)
     guard let eventCoder else { return analysis }
     guard let parsed = ParsedDocument(doc: doc, mentions: analysis.mentions) else {
       analysis.events = []
@@ -174,6 +175,24 @@ public struct DocumentCoder: Sendable {
     analysis.agreements = agreements
     analysis.quotes = QuoteFinder().quotes(in: parsed)
     return analysis
+  }
+
+  /// Gives agents written with no country (`---GOV`: `the ministry said`) the country of the
+  /// document's dateline (`KABUL (Pajhwok) -`): a story datelined in a capital or city is
+  /// about that country's ministry unless it names another.
+  static func placeInDateline(_ mentions: inout [ActorMention], doc: Doc) {
+    guard let dateline = doc.sentences.firstIndex(where: \.isDateline),
+      let country = mentions.first(where: { $0.sentence == dateline && $0.country != nil })?
+        .country
+    else { return }
+    for i in mentions.indices
+    where mentions[i].sentence != dateline && mentions[i].country == nil
+      && mentions[i].code.hasPrefix("---")
+    {
+      mentions[i].code = country + mentions[i].code.dropFirst(3)
+      mentions[i].country = country
+      mentions[i].resolvedFrom = .dateline
+    }
   }
 
   /// Codes one input document into Entente's document model.
