@@ -14,7 +14,7 @@ extension SentenceView {
   private static let intentWords: Set<String> = [
     "plan", "intend", "consider", "promise", "pledge", "vow", "threaten", "seek", "want", "aim",
     "agree",
-    "prepare", "hope", "offer", "propose", "mull", "weigh", "contemplate", "expect", "decide",
+    "prepare", "hope", "offer", "propose", "mull", "weigh", "contemplate", "expect",
     "intention", "intent", "readiness", "willingness", "threat", "proposal", "option", "plot",
     "determination", "ready", "willing", "prepared", "envision", "envisage",
   ]

@@ -730,20 +730,28 @@ extension SentenceView {
         child > token && deprel(child).base == .nmod
           && Self.ownerMarkers.contains(marker(of: child) ?? "")
       }
-      // ... and who made it (`an appeal lodged by the activists`).
+      // ... and who made it or whom it was laid on (`an appeal lodged by the activists`,
+      // `sanctions imposed on India`).
       let makers = children(of: token).filter { deprel($0).base == .acl }.flatMap { clause in
         children(of: clause).filter {
-          deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
+          deprel($0) == .oblAgent
+            || (deprel($0) == .obl && ["by", "on", "against", "to"].contains(marker(of: $0) ?? ""))
         }
       }
-      for owner in owners + makers {
+      // Not the source again (`homeguards held captive by them`).
+      func isSource(_ owner: Int) -> Bool {
+        let word = antecedent(of: owner)
+        return excluded.contains(-(word + 2))
+          || (range.contains(word) && mentionAt[word] >= 0 && excluded.contains(mentionAt[word]))
+      }
+      for owner in owners + makers where !isSource(owner) {
         if let first = actors(at: owner).first(where: { !excluded.contains($0.mention) }) {
           return first
         }
-        if canActUntyped(owner) { return untypedActor(at: owner) }
+        if canActUntyped(owner), let actor = untypedActor(at: owner) { return actor }
       }
-      for owner in children(of: token, .nmodPoss) where canActUntyped(owner) {
-        if !excluded.contains(-(antecedent(of: owner) + 2)) { return untypedActor(at: owner) }
+      for owner in children(of: token, .nmodPoss) where canActUntyped(owner) && !isSource(owner) {
+        if let actor = untypedActor(at: owner) { return actor }
       }
       return untypedActor(at: token)
     }

@@ -126,7 +126,10 @@ public struct EventCoder: Sendable {
             && [.xcomp, .ccomp].contains(reader.deprel(other.trigger))
             && other.source.code == event.source.code
             && (other.mode == .intended
-              || (other.type.root == "12" && event.type.root == "12"))
+              || (other.type.root == "12" && event.type.root == "12")
+              // `decided to lift the sanctions`: the lifting, not a decision besides it.
+              || (reader.deprel(other.trigger) == .xcomp && other.mode == .asserted
+                && event.type.root != other.type.root))
         })
       {
         return false
