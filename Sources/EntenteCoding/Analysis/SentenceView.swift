@@ -676,7 +676,17 @@ extension SentenceView {
     "commander", "general", "king", "queen", "prince", "ruler", "owner", "victim", "suspect",
     "defendant", "survivor", "demonstrator", "striker", "force", "army", "navy", "government",
     "parliament", "assembly", "cabinet", "embassy", "opposition", "ally", "partner", "neighbour",
-    "neighbor", "rival", "enemy", "donor", "institution", "bloc", "newspaper",
+    "neighbor", "rival", "enemy", "donor", "institution", "bloc", "newspaper", "chairman",
+    "chairwoman", "chairperson", "chair", "head", "director", "secretary", "premier", "chancellor",
+    "emir", "sheikh", "cleric", "bishop", "pope", "imam", "priest", "attorney", "counsel",
+    "barrister", "solicitor", "commissioner", "inspector", "auditor", "ombudsman", "speaker",
+    "deputy", "mp", "congressman", "congresswoman", "delegate", "emissary", "host", "guest",
+    "visitor", "pilgrim", "settler", "occupier", "invader", "bomber", "attacker", "assailant",
+    "kidnapper", "captor", "sniper", "hacker", "smuggler", "trafficker", "terrorist", "jihadist",
+    "extremist", "islamist", "guerrilla", "paramilitary", "mercenary", "veteran", "marine",
+    "sailor", "pilot", "guard", "trooper", "peacekeeper", "investigator", "regulator", "watchdog",
+    "heir", "successor", "predecessor", "founder", "counterpart", "colleague", "aide", "adviser",
+    "advisor", "consul", "attaché",
   ]
 
   /// Whether token `i` can be an actor that no dictionary knows and that acts: a proper

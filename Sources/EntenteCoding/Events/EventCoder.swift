@@ -158,9 +158,19 @@ public struct EventCoder: Sendable {
       return []
     }
     let negated = reader.isNegated(token)
+    // What the conditions look at, read once for all the trigger's rules.
+    let needsObjects =
+      rules.contains { !$0.objects.isEmpty } || fallback.contains { !$0.objects.isEmpty }
+    let objects = needsObjects ? Set(reader.objectLemmas(of: token)) : []
+    let needsWords =
+      rules.contains { !$0.wordsBefore.isEmpty } || fallback.contains { !$0.wordsBefore.isEmpty }
+    let words = needsWords ? reader.wordsBefore(token) : []
     func best(_ rules: [EventRule]) -> EventRule? {
-      rules.filter({ matches($0, at: token, negated: negated, reader: reader) })
-        .max(by: { $0.specificity < $1.specificity })
+      rules.filter({
+        matches(
+          $0, at: token, negated: negated, objects: objects, wordsBefore: words, reader: reader)
+      })
+      .max(by: { $0.specificity < $1.specificity })
     }
     guard let rule = best(rules) ?? best(fallback) else { return [] }
     var sources = reader.sources(of: token)
@@ -326,12 +336,14 @@ public struct EventCoder: Sendable {
     return candidates
   }
 
-  private func matches(_ rule: EventRule, at token: Int, negated: Bool, reader: SentenceView)
-    -> Bool
-  {
+  /// Whether `rule` holds at `token`, given the lemmas of what the token acts on and of the
+  /// words before it.
+  private func matches(
+    _ rule: EventRule, at token: Int, negated: Bool, objects: Set<String>,
+    wordsBefore words: Set<String>, reader: SentenceView
+  ) -> Bool {
     if rule.negated && !negated { return false }
     if !rule.wordsBefore.isEmpty {
-      let words = reader.wordsBefore(token)
       guard rule.wordsBefore.allSatisfy({ !$0.isDisjoint(with: words) }) else { return false }
     }
     if let particle = rule.particle {
@@ -344,7 +356,7 @@ public struct EventCoder: Sendable {
       }
     }
     if !rule.objects.isEmpty {
-      guard reader.objectLemmas(of: token).contains(where: rule.objects.contains) else {
+      guard !rule.objects.isDisjoint(with: objects) else {
         return false
       }
       if !rule.objectModifiers.isEmpty {
