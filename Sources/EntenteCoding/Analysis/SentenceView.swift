@@ -100,6 +100,13 @@ struct SentenceView {
     }
     for object in objects {
       lemmas.append(contentsOf: children(of: object, .compound).map(lemma))
+      // `a new round of talks`, `a wave of arrests`: what the round or wave is of.
+      if Self.partitives.contains(lemma(object)) {
+        for part in children(of: object)
+        where deprel(part).base == .nmod && marker(of: part) == "of" {
+          lemmas.append(lemma(part))
+        }
+      }
     }
     // `obj=*`: any object at all; `obj=@someone`: an object that is an actor, known or a
     // name, pronoun or noun for people (`held the journalists`, not `held a copy`).
@@ -109,6 +116,12 @@ struct SentenceView {
     }
     return lemmas
   }
+
+  /// Nouns that stand for a quantity or a part of what their `of` phrase names.
+  static let partitives: Set<String> = [
+    "round", "series", "wave", "set", "number", "string", "spate", "raft", "batch", "lot",
+    "package", "kind", "type", "form", "new", "couple", "pair", "dozen", "hundred", "thousand",
+  ]
 
   /// The first actor, in text order, in the phrases and clauses verb `i` governs after it
   /// (objects, prepositional phrases, complements, and what they govern), other than
@@ -697,7 +710,9 @@ extension SentenceView {
     var word = lemma(i)
     // `ex-members`, `co-founders`: the people they were or are.
     if let hyphen = word.firstIndex(of: "-") { word = String(word[word.index(after: hyphen)...]) }
-    return xpos(i) == .nnp || xpos(i) == .nnps || Self.personalPronouns.contains(word)
+    // An acronym the tagger took for a common noun (`the ELN`) is a name.
+    let acronym = xpos(i).isNoun && text(i).count >= 2 && text(i).allSatisfy(\.isUppercase)
+    return xpos(i) == .nnp || xpos(i) == .nnps || acronym || Self.personalPronouns.contains(word)
       || Self.groupNouns.contains(word)
   }
 
