@@ -119,7 +119,7 @@ struct SentenceView {
 
   /// Nouns that stand for a quantity or a part of what their `of` phrase names.
   static let partitives: Set<String> = [
-    "round", "series", "wave", "set", "number", "string", "spate", "raft", "batch", "lot",
+    "round", "series", "wave", "number", "string", "spate", "raft", "batch", "lot",
     "package", "kind", "type", "form", "new", "couple", "pair", "dozen", "hundred", "thousand",
   ]
 

@@ -81,7 +81,7 @@ public struct EventCoder: Sendable {
             && SentenceView.contestVerbs.contains(reader.lemma($0.trigger))
         }
       }
-      result.append(contentsOf: Self.prune(found, reader: reader))
+      result.append(contentsOf: Self.prune(found, reader: reader, keepsStatements: keepsCodes))
     }
     return result
   }
@@ -90,7 +90,12 @@ public struct EventCoder: Sendable {
   /// twice, a noun that is an argument of another event's verb (`signed an agreement`,
   /// `held talks`), and a verb without target whose complement is the event (`threatened to
   /// attack Y`).
-  private static func prune(_ events: [Event], reader: SentenceView) -> [Event] {
+  ///
+  /// - Parameter keepsStatements: Whether a statement stays beside what it reports, as
+  ///   PETRARCH codes it (its validation records expect both).
+  private static func prune(_ events: [Event], reader: SentenceView, keepsStatements: Bool)
+    -> [Event]
+  {
     let triggers = Set(events.map(\.trigger))
     var seen = Set<String>()
     return events.filter { event in
@@ -113,7 +118,7 @@ public struct EventCoder: Sendable {
       }
       // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
       // an event of another kind stands in what it governs.
-      if event.isStatement,
+      if event.isStatement, !keepsStatements,
         events.contains(where: { other in
           !other.isStatement && reader.governs(event.trigger, other.trigger)
         })
