@@ -15,11 +15,11 @@ struct DevSetTests {
 
   /// The floors: the figures measured when they were set, less about 0.01.
   static let floors: [String: [String: Double]] = [
-    "plv_train": ["root_acc": 0.63, "penta_acc": 0.71, "dyad_acc": 0.53],
-    "conflibert_train": ["penta_acc": 0.655, "dyad_acc": 0.45],
+    "plv_train": ["root_acc": 0.645, "penta_acc": 0.72, "dyad_acc": 0.535],
+    "conflibert_train": ["penta_acc": 0.665, "dyad_acc": 0.455],
   ]
   static let ceilings: [String: [String: Double]] = [
-    "plv_train": ["no_event": 0.11], "conflibert_train": ["no_event": 0.12],
+    "plv_train": ["no_event": 0.105], "conflibert_train": ["no_event": 0.115],
   ]
 
   @Test(
