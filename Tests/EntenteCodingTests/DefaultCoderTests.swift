@@ -138,6 +138,15 @@ struct DefaultCoderTests {
     #expect(undated.contains { $0.contains("---GOV>") }, "\(undated)")
   }
 
+  @Test("sympathy sent is 018; an organisation's envoys keep its code")
+  func sympathy() throws {
+    let events = try defaultEvents("NATO ambassadors expressed solidarity with Turkey.")
+    #expect(events.contains("018 IGOWSTNAT>TUR asserted"), "\(events)")
+    let message = try defaultEvents(
+      "Chile sent a message of condolence to Peru after the earthquake.")
+    #expect(message.contains("018 CHL>PER asserted"), "\(message)")
+  }
+
   @Test("holding someone is detaining them; holding a thing is not")
   func holding() throws {
     #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)

@@ -121,6 +121,7 @@ struct SentenceView {
   static let partitives: Set<String> = [
     "round", "series", "wave", "number", "string", "spate", "raft", "batch", "lot",
     "package", "kind", "type", "form", "new", "couple", "pair", "dozen", "hundred", "thousand",
+    "message", "letter", "expression", "gesture", "show", "statement",
   ]
 
   /// The first actor, in text order, in the phrases and clauses verb `i` governs after it
@@ -335,9 +336,12 @@ struct SentenceView {
       ]
     }
     return owners.map { owner in
-      let base = String(owner.code.prefix(3))
+      // An organisation of no country keeps its code (`NATO ambassadors` are IGOWSTNAT, not
+      // IGOGOV); a country's takes the sector (`Danish media`, DNKMED).
+      let organisation = owner.country == nil && owner.code.utf8.count > 3
+      let code = organisation ? owner.code : String(owner.code.prefix(3)) + sector
       return EventActor(
-        code: base + sector, country: owner.country,
+        code: code, country: owner.country,
         tokens: min(
           mention.tokens.lowerBound, owner.tokens.lowerBound)..<max(
             mention.tokens.upperBound, owner.tokens.upperBound), mention: owner.mention)
