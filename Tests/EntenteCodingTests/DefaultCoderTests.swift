@@ -147,6 +147,12 @@ struct DefaultCoderTests {
     #expect(message.contains("018 CHL>PER asserted"), "\(message)")
   }
 
+  @Test("a spokesman speaks for the body named after him, and declining to comment is one event")
+  func spokesman() throws {
+    let events = try defaultEvents("A spokesman for the Kremlin declined to comment on the report.")
+    #expect(events == ["011 RUSGOV>- asserted"], "\(events)")
+  }
+
   @Test("holding someone is detaining them; holding a thing is not")
   func holding() throws {
     #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)

@@ -186,7 +186,10 @@ public struct ActorMatcher: Sendable {
   private func agentAlone(at i: Int, keys: TokenKeys, sentence: Int, end: Int) -> ActorMention? {
     guard let agentDictionary,
       let (agentEnd, phrase) = longestPhrase(in: agentNodes, keys: keys, from: i, end: end),
-      let agent = agentDictionary.entries[phrase],
+      // The knowledge base's sector first (`spokesman` speaks for a government, not the
+      // media as Phoenix has it).
+      let agent = knowledgeBase.agents[phrase].map({ AgentCode(code: $0) })
+        ?? agentDictionary.entries[phrase],
       // Beside the knowledge base, before a name it is a title (`Foreign Minister Ararat
       // Mirzoyan`): the name scanner makes one mention of both.
       !hasKnowledgeBase || agentEnd >= end || !keys.capitalised[agentEnd]

@@ -321,7 +321,7 @@ struct SentenceView {
       let relation = deprel(child)
       let owns =
         [.nmodPoss, .compound, .amod].contains(relation)
-        || (relation == .nmod && ["in", "of", "from"].contains(marker(of: child) ?? ""))
+        || (relation == .nmod && ["in", "of", "from", "for"].contains(marker(of: child) ?? ""))
       guard owns, mentionAt[child] >= 0, mentions[mentionAt[child]].kind != "agent" else {
         continue
       }

@@ -118,6 +118,15 @@ public struct EventCoder: Sendable {
       }
       // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
       // an event of another kind stands in what it governs.
+      // `declined to comment`: the declining (011) says it; the comment not made goes.
+      if event.mode == .negated, let head = reader.head(event.trigger),
+        events.contains(where: { other in
+          other.trigger == head && other.source.code == event.source.code
+            && other.type.code == "011"
+        })
+      {
+        return false
+      }
       if event.isStatement, !keepsStatements,
         events.contains(where: { other in
           !other.isStatement && reader.governs(event.trigger, other.trigger)
