@@ -151,6 +151,9 @@ struct DefaultCoderTests {
   func spokesman() throws {
     let events = try defaultEvents("A spokesman for the Kremlin declined to comment on the report.")
     #expect(events == ["011 RUSGOV>- asserted"], "\(events)")
+    let ministry = try defaultEvents(
+      "A spokesman for the Chilean foreign ministry declined to comment.")
+    #expect(ministry == ["011 CHLGOV>- asserted"], "\(ministry)")
   }
 
   @Test("holding someone is detaining them; holding a thing is not")

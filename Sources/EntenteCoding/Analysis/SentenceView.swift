@@ -322,7 +322,11 @@ struct SentenceView {
       let owns =
         [.nmodPoss, .compound, .amod].contains(relation)
         || (relation == .nmod && ["in", "of", "from", "for"].contains(marker(of: child) ?? ""))
-      guard owns, mentionAt[child] >= 0, mentions[mentionAt[child]].kind != "agent" else {
+      // Not another agent of no country (`officials of the ministry`).
+      guard owns, mentionAt[child] >= 0,
+        mentions[mentionAt[child]].kind != "agent"
+          || !mentions[mentionAt[child]].code.hasPrefix("---")
+      else {
         continue
       }
       owners.append(contentsOf: actors(at: child, owners: false))
