@@ -110,6 +110,9 @@ struct DefaultCoderTests {
       try defaultEvents("Kenya summoned the Ugandan ambassador.").contains(
         "111 KEN>UGAGOV asserted"))
     #expect(try defaultEvents("The rebels declared a truce.").contains { $0.hasPrefix("0871 ") })
+    #expect(
+      try defaultEvents("The Chilean president resigned on Sunday.").contains(
+        "0831 CHLGOV>- asserted"))
   }
 
   @Test("a verb's bare PETRARCH code needs actors a dictionary knows")
