@@ -129,38 +129,43 @@ extension SentenceView {
   func isSportsReport() -> Bool {
     var score = false
     for i in range {
-      let word = lemma(i)
-      if Self.sportsNouns.contains(word) && (xpos(i).isNoun || xpos(i) == .jj) { return true }
+      if Self.sportsNouns.contains(lemma(i)) && (xpos(i).isNoun || xpos(i) == .jj) { return true }
+      guard !score, xpos(i) == .cd else { continue }
       // A score: two small numbers joined by a dash (`3 – 0`, `2-1`).
-      if xpos(i) == .cd, i + 2 < range.upperBound, ["–", "-", "—"].contains(text(i + 1)),
-        xpos(i + 2) == .cd, text(i).count <= 2, text(i + 2).count <= 2
+      let number = text(i)
+      if i + 2 < range.upperBound, Self.dashes.contains(text(i + 1)), xpos(i + 2) == .cd,
+        number.count <= 2, text(i + 2).count <= 2
       {
         score = true
-      }
-      if let dash = text(i).firstIndex(where: { $0 == "–" || $0 == "-" }), xpos(i) == .cd {
-        let parts = text(i).split(whereSeparator: { $0 == "–" || $0 == "-" })
-        if dash != text(i).startIndex, parts.count == 2, parts.allSatisfy({ $0.count <= 2 }) {
-          score = true
-        }
+      } else {
+        let parts = number.split(separator: "-", omittingEmptySubsequences: false)
+          .flatMap { $0.split(separator: "–", omittingEmptySubsequences: false) }
+        score = parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.count <= 2 }
       }
     }
-    return score
-      && range.contains {
-        ["defeat", "beat", "win", "lose", "draw", "score", "lead"].contains(lemma($0))
-      }
+    return score && range.contains { Self.scoringVerbs.contains(lemma($0)) }
   }
+
+  private static let dashes: Set<String> = ["–", "-", "—"]
+
+  /// Verbs that go with a score (`won 2-1`, `drew 1 – 1`).
+  private static let scoringVerbs: Set<String> = [
+    "defeat", "beat", "win", "lose", "draw", "score", "lead",
+  ]
 
   /// Verbs of winning and losing a contest.
   static let contestVerbs: Set<String> = [
     "defeat", "beat", "win", "lose", "crush", "rout", "trounce", "edge", "overcome", "oust",
   ]
 
+  /// Nouns of a vote.
+  private static let electionNouns: Set<String> = [
+    "election", "vote", "ballot", "candidate", "poll", "constituency", "runoff", "primary",
+  ]
+
   /// Whether the sentence reports a vote: an election, ballots, votes or candidates.
   func isElectionReport() -> Bool {
-    range.contains {
-      ["election", "vote", "ballot", "candidate", "poll", "constituency", "runoff", "primary"]
-        .contains(lemma($0)) && xpos($0).isNoun
-    }
+    range.contains { Self.electionNouns.contains(lemma($0)) && xpos($0).isNoun }
   }
 
   /// Whether token `i` is refused rather than merely not done.

@@ -108,14 +108,14 @@ struct SentenceView {
         }
       }
     }
-    // `obj=*`: any object at all; `obj=@someone`: an object that is an actor, known or a
-    // name, pronoun or noun for people (`held the journalists`, not `held a copy`).
+    // `obj=*`: any object at all (`obj=@someone` is ``actsOnSomeone(_:)``).
     if !objects.isEmpty { lemmas.append("*") }
-    if objects.contains(where: { !actors(at: $0).isEmpty || canActUntyped($0) }) {
-      lemmas.append("@someone")
-    }
     return lemmas
   }
+
+  /// Whether what token `i` acts on is someone (`obj=@someone`): `held the journalists`,
+  /// not `held a copy`.
+  func actsOnSomeone(_ i: Int) -> Bool { objectTokens(of: i).contains(where: isSomeone) }
 
   /// Nouns that stand for a quantity or a part of what their `of` phrase names.
   static let partitives: Set<String> = [
@@ -724,14 +724,17 @@ extension SentenceView {
       || Self.groupNouns.contains(word)
   }
 
+  /// Whether token `i` is an actor, known to a dictionary or one that can act untyped.
+  func isSomeone(_ i: Int) -> Bool { !actors(at: i).isEmpty || canActUntyped(i) }
+
+  /// The tokens with their conjuncts (`Chile and Peru`).
+  private func withConjuncts(_ tokens: [Int]) -> [Int] {
+    tokens.flatMap { [$0] + children(of: $0, .conj) }
+  }
+
   /// The actors, known or not, of the tokens and of their conjuncts.
   func untypedActors(at tokens: [Int]) -> [EventActor] {
-    var all: [Int] = []
-    for token in tokens {
-      all.append(token)
-      all.append(contentsOf: children(of: token, .conj))
-    }
-    return all.compactMap { token in
+    withConjuncts(tokens).compactMap { token in
       let known = actors(at: token)
       return known.isEmpty ? untypedActor(at: token) : known.first
     }
@@ -750,12 +753,7 @@ extension SentenceView {
   /// island`): the possessor or such a complement when it can act; else the thing itself
   /// (`vetoed the resolution`).
   func untypedTargetActors(at tokens: [Int], excluding excluded: Set<Int>) -> [EventActor] {
-    var all: [Int] = []
-    for token in tokens {
-      all.append(token)
-      all.append(contentsOf: children(of: token, .conj))
-    }
-    return all.compactMap { token in
+    withConjuncts(tokens).compactMap { token in
       let known = actors(at: token).filter { !excluded.contains($0.mention) }
       if let first = known.first { return first }
       if !isNoun(token) || canActUntyped(token) { return untypedActor(at: token) }
@@ -819,15 +817,16 @@ extension SentenceView {
     func keep(_ actors: [EventActor]) -> [EventActor] {
       actors.filter { !excluded.contains($0.mention) }
     }
-    func untypedActors(at tokens: [Int]) -> [EventActor] {
-      untypedTargetActors(at: tokens, excluding: excluded)
+    // Each candidate is a thing or who it stands for (``untypedTargetActors(at:excluding:)``).
+    func candidates(_ tokens: [Int]) -> [EventActor] {
+      keep(untypedTargetActors(at: tokens, excluding: excluded))
     }
     switch rule.target {
     case .none: return []
-    case .object: return keep(untypedActors(at: children(of: i, .obj)))
+    case .object: return candidates(children(of: i, .obj))
     case .preposition:
       guard let preposition = rule.preposition else { return [] }
-      return keep(untypedActors(at: prepositionObjects(of: i, preposition).tokens))
+      return candidates(prepositionObjects(of: i, preposition).tokens)
     case .auto: break
     }
     if isNoun(i) {
@@ -836,29 +835,27 @@ extension SentenceView {
           && (["of", "into", "on", "against", "to", "with", "over", "for"].contains(
             marker(of: $0) ?? ""))
       }
-      return keep(untypedActors(at: phrases))
+      return candidates(phrases)
     }
     if let preposition = rule.preposition {
-      let found = keep(untypedActors(at: prepositionObjects(of: i, preposition).tokens))
+      let found = candidates(prepositionObjects(of: i, preposition).tokens)
       if !found.isEmpty { return found }
     }
     // What is given or agreed (`sent arms`, `signed a pact`) is no target: who receives it or
     // signs with the source is (the indirect object, a `to` or `with` phrase).
     let given = rule.reciprocal || rule.code.hasPrefix("07")
     // An object that is a thing, not someone (`sent rifles`), is what is given.
-    let objects = children(of: i, .obj).filter {
-      !given || !actors(at: $0).isEmpty || canActUntyped($0)
-    }
+    let objects = children(of: i, .obj).filter { !given || isSomeone($0) }
     let indirect = children(of: i, .iobj)
     if given && objects.isEmpty {
       let recipients = children(of: i).filter {
         deprel($0).base == .obl && ["to", "with", "for"].contains(marker(of: $0) ?? "")
       }
-      return keep(untypedActors(at: indirect.isEmpty ? recipients : indirect))
+      return candidates(indirect.isEmpty ? recipients : indirect)
     }
-    if !objects.isEmpty || !indirect.isEmpty { return keep(untypedActors(at: objects + indirect)) }
+    if !objects.isEmpty || !indirect.isEmpty { return candidates(objects + indirect) }
     let passive = children(of: i, .nsubjPass)
-    if !passive.isEmpty { return keep(untypedActors(at: passive)) }
+    if !passive.isEmpty { return candidates(passive) }
     return []
   }
 }

@@ -146,18 +146,27 @@ public struct DocumentCoder: Sendable {
       analysis.events = []
       return analysis
     }
-    var events = eventCoder.events(in: parsed, date: date)
-    var agreements: [Agreement]
-    (agreements, analysis.relations) = AgreementFinder().find(in: parsed, date: date)
-    let knowledgeBase = matcher.knowledgeBase
-    if !knowledgeBase.successions.isEmpty {
-      // No state acts after it ended: its successor does (the 2000 treaty is Russia's).
-      func carryOn(_ actor: inout EventActor, _ date: String?) {
-        if let (code, country) = knowledgeBase.successor(of: actor.code, on: date) {
-          actor.code = code
-          actor.country = country
-        }
+    analysis.events = eventCoder.events(in: parsed, date: date)
+    (analysis.agreements, analysis.relations) = AgreementFinder().find(in: parsed, date: date)
+    Self.passToSuccessors(&analysis, knowledgeBase: matcher.knowledgeBase)
+    analysis.quotes = QuoteFinder().quotes(in: parsed)
+    return analysis
+  }
+
+  /// Gives the events and agreements of a state that had ended by their date to its successor.
+  ///
+  /// No state acts after it ended (the 2000 treaty between Moscow and Pyongyang is Russia's).
+  static func passToSuccessors(
+    _ analysis: inout DocumentAnalysis, knowledgeBase: CountryKnowledgeBase
+  ) {
+    guard !knowledgeBase.successions.isEmpty else { return }
+    func carryOn(_ actor: inout EventActor, _ date: String?) {
+      if let (code, country) = knowledgeBase.successor(of: actor.code, on: date) {
+        actor.code = code
+        actor.country = country
       }
+    }
+    if var events = analysis.events {
       for i in events.indices {
         carryOn(&events[i].source, events[i].date)
         if var target = events[i].target {
@@ -165,16 +174,13 @@ public struct DocumentCoder: Sendable {
           events[i].target = target
         }
       }
-      for i in agreements.indices {
-        for j in agreements[i].parties.indices {
-          carryOn(&agreements[i].parties[j], agreements[i].date)
-        }
+      analysis.events = events
+    }
+    for i in analysis.agreements.indices {
+      for j in analysis.agreements[i].parties.indices {
+        carryOn(&analysis.agreements[i].parties[j], analysis.agreements[i].date)
       }
     }
-    analysis.events = events
-    analysis.agreements = agreements
-    analysis.quotes = QuoteFinder().quotes(in: parsed)
-    return analysis
   }
 
   /// Gives agents written with no country (`---GOV`: `the ministry said`) the country of the

@@ -69,21 +69,24 @@ public struct EventCoder: Sendable {
       for token in reader.range {
         found.append(contentsOf: events(at: token, reader: reader, date: date))
       }
-      // A sporting contest is no meeting or use of force: teams that face, beat or attack
-      // each other there code nothing (`Belgium defeated Panama 3 – 0`).
-      if !keepsCodes, !found.isEmpty, reader.isSportsReport() {
-        found.removeAll { ["03", "04", "17", "18", "19", "20"].contains($0.type.root) }
-      }
-      // Nor is a vote: a candidate who defeats or beats another (`defeated by 10,694 votes`).
-      if !keepsCodes, !found.isEmpty, reader.isElectionReport() {
-        found.removeAll {
-          ["17", "18", "19", "20"].contains($0.type.root)
-            && SentenceView.contestVerbs.contains(reader.lemma($0.trigger))
-        }
-      }
+      if !keepsCodes && !found.isEmpty { Self.dropContests(&found, reader: reader) }
       result.append(contentsOf: Self.prune(found, reader: reader, keepsStatements: keepsCodes))
     }
     return result
+  }
+
+  /// Drops the meetings and uses of force of a sporting contest (teams that face, beat or
+  /// attack each other: `Belgium defeated Panama 3 – 0`) and of a vote (a candidate who
+  /// defeats another by so many votes).
+  private static func dropContests(_ events: inout [Event], reader: SentenceView) {
+    let force: Set<String> = ["17", "18", "19", "20"]
+    if reader.isSportsReport() {
+      events.removeAll { force.contains($0.type.root) || ["03", "04"].contains($0.type.root) }
+    } else if reader.isElectionReport() {
+      events.removeAll {
+        force.contains($0.type.root) && SentenceView.contestVerbs.contains(reader.lemma($0.trigger))
+      }
+    }
   }
 
   /// Drops events that say again what another event of the sentence says: the same event
@@ -116,8 +119,6 @@ public struct EventCoder: Sendable {
       {
         return false
       }
-      // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
-      // an event of another kind stands in what it governs.
       // `declined to comment`: the declining (011) says it; the comment not made goes.
       if event.mode == .negated, let head = reader.head(event.trigger),
         events.contains(where: { other in
@@ -127,6 +128,8 @@ public struct EventCoder: Sendable {
       {
         return false
       }
+      // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
+      // an event of another kind stands in what it governs.
       if event.isStatement, !keepsStatements,
         events.contains(where: { other in
           !other.isStatement && reader.governs(event.trigger, other.trigger)
@@ -175,7 +178,11 @@ public struct EventCoder: Sendable {
     // What the conditions look at, read once for all the trigger's rules.
     let needsObjects =
       rules.contains { !$0.objects.isEmpty } || fallback.contains { !$0.objects.isEmpty }
-    let objects = needsObjects ? Set(reader.objectLemmas(of: token)) : []
+    var objects = needsObjects ? Set(reader.objectLemmas(of: token)) : []
+    let needsSomeone =
+      rules.contains { $0.objects.contains("@someone") }
+      || fallback.contains { $0.objects.contains("@someone") }
+    if needsSomeone && reader.actsOnSomeone(token) { objects.insert("@someone") }
     let needsWords =
       rules.contains { !$0.wordsBefore.isEmpty } || fallback.contains { !$0.wordsBefore.isEmpty }
     let words = needsWords ? reader.wordsBefore(token) : []
@@ -211,7 +218,6 @@ public struct EventCoder: Sendable {
     {
       targets = reader.untypedTargets(of: token, rule: rule, sources: sources)
     }
-    // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
     // A verb's bare PETRARCH code speaks only between actors a dictionary knows, and a
     // source that only names a sector (`people`, `researchers`) only when it acts on one
     // (`people take`, `troops attacked the town` do not code; `troops attacked Kherson` does).
@@ -222,6 +228,7 @@ public struct EventCoder: Sendable {
       }
       if sources.isEmpty { return [] }
     }
+    // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
     if rule.reverse {
       guard !targets.isEmpty else { return [] }
       swap(&sources, &targets)

@@ -226,7 +226,6 @@ public struct EventLexicon: Sendable {
       case "reverse":
         guard value == nil else { throw fail("'reverse' takes no value") }
         template.reverse = true
-
       case "intent":
         guard let value, ontology[value] != nil else {
           throw fail("'intent=' needs a known CAMEO code")

@@ -166,11 +166,12 @@ public struct CountryKnowledgeBase: Sendable {
       }
       if fields.count == 7 && !fields[6].isEmpty {
         let parts = fields[6].split(separator: " ")
-        guard parts.count == 2, parts[0].count == 3, let since = DayDate(iso: String(parts[1]))
+        guard parts.count == 2, countries[String(parts[0])] != nil,
+          let since = DayDate(iso: String(parts[1]))
         else {
           throw DictionaryIssue(
             path: entitiesPath, line: number + 1,
-            "a former state's successor is a country code and the day it took over: RUS 1991-12-26"
+            "a former state's successor is a known country's code and the day it took over: RUS 1991-12-26"
           )
         }
         successions[fields[0]] = Succession(successor: String(parts[0]), since: since)
