@@ -159,6 +159,25 @@ struct DefaultCoderTests {
     #expect(ministry == ["011 CHLGOV>- asserted"], "\(ministry)")
   }
 
+  @Test(
+    "news phrasings: a rule of PETRARCH's where none of Entente's matches, decisions, things laid on someone, acronyms, rounds of things",
+    arguments: [
+      // Entente's `cancel` rules are for strikes; PETRARCH's for visits still speak.
+      ("The Chilean prime minister cancelled a planned visit to Washington.", "161 CHLGOV>USA"),
+      // The lifting, not a decision besides it; the sanctions point at whom they were laid on.
+      ("Japan decided to lift the sanctions imposed on Peru.", "085 JPN>PER"),
+      ("In Peru, the ELN declared a ceasefire.", "0871 [the ELN]>-"),
+      ("Chile and Peru began a new round of joint military exercises.", "062 CHL>PER"),
+      ("Canada gave 2 million dollars to Nigeria.", "071 CAN>NGA"),
+      ("Turkey opened its borders to refugees from Syria.", "075 TUR>SYRREF"),
+      ("Police filed charges against the Chilean president.", "112 ---COP>CHLGOV"),
+    ])
+  func newsPhrasings(text: String, event: String) throws {
+    let events = try defaultEvents(text)
+    #expect(events.contains(event + " asserted"), "\(events)")
+    #expect(events.count == (event.hasPrefix("062") ? 2 : 1), "\(events)")
+  }
+
   @Test("holding someone is detaining them; holding a thing is not")
   func holding() throws {
     #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)
