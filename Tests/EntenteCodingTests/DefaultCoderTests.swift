@@ -178,6 +178,42 @@ struct DefaultCoderTests {
     #expect(events.count == (event.hasPrefix("062") ? 2 : 1), "\(events)")
   }
 
+  @Test(
+    "a thing acted on gives way to whom the verb's phrase or the thing's complement names",
+    arguments: [
+      (
+        "The Peruvian navy launched air strikes against the rebel-held valley.",
+        "190 PERMIL>[the rebel-held valley]"
+      ),
+      (
+        "Several Dutch senators called for sanctions against Cambodian officials.",
+        "020 NLDLEG>KHMGOV"
+      ),
+      (
+        "The Dutch government suspended food deliveries to the northern rebels.",
+        "162 NLDGOV>---REB"
+      ),
+      ("Chile announced a suspension of aid to Bolivia.", "162 CHL>BOL"),
+      ("Ghana agreed to lift a ban on imports of Nigerian rice.", "035 GHA>NGA"),
+      ("Spanish police opened investigations against dozens of bankers.", "090 ESPCOP>[dozens]"),
+    ])
+  func thingsActedOn(text: String, event: String) throws {
+    let events = try defaultEvents(text)
+    #expect(events.contains { $0.hasPrefix(event) }, "\(events)")
+  }
+
+  @Test("coordinated actors that agree or meet with no one else named do so with each other")
+  func mutualAgreement() throws {
+    let truce = try defaultEvents("Greece and Turkey agreed to a cease-fire.")
+    #expect(Set(truce) == ["0871 GRC>TUR asserted", "0871 TUR>GRC asserted"], "\(truce)")
+    // The agreeing goes when what is agreed is the event between the same pair.
+    let talks = try defaultEvents("India and China agreed to resume border talks.")
+    #expect(Set(talks) == ["036 IND>CHN intended", "036 CHN>IND intended"], "\(talks)")
+    // Not for a one-sided act: they attacked no one named, not each other.
+    let attack = try defaultEvents("Chile and Peru attacked at dawn.")
+    #expect(!attack.contains { $0.contains("CHL>PER") }, "\(attack)")
+  }
+
   @Test("holding someone is detaining them; holding a thing is not")
   func holding() throws {
     #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)

@@ -595,8 +595,9 @@ struct SentenceView {
     }
     let direct2 = keep(candidates.flatMap { actors(at: $0, owners: false) })
     if !direct2.isEmpty { return direct2 }
-    // Deeper in what is acted on: `welcomed the resumption of ties with Osgiliath`.
-    var frontier = objects
+    // Deeper in what is acted on: `welcomed the resumption of ties with Osgiliath`, `called
+    // for sanctions against Gondor`.
+    var frontier = objects + candidates
     for _ in 0..<3 {
       frontier = frontier.flatMap { children(of: $0) }.filter { deprel($0).base == .nmod }
       let deep = keep(
@@ -633,6 +634,9 @@ extension SentenceView {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tomorrow", "day", "week", "month", "year", "time", "hour", "minute", "weekend",
     "morning", "evening", "night", "afternoon", "percent", "%", "decade", "century", "season",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.",
+    "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
   ]
 
   /// An actor for the noun phrase headed by token `i` when no dictionary knows it (`the
@@ -707,7 +711,8 @@ extension SentenceView {
     "extremist", "islamist", "guerrilla", "paramilitary", "mercenary", "veteran", "marine",
     "sailor", "pilot", "guard", "trooper", "peacekeeper", "investigator", "regulator", "watchdog",
     "heir", "successor", "predecessor", "founder", "counterpart", "colleague", "aide", "adviser",
-    "advisor", "consul", "attaché",
+    "advisor", "consul", "attaché", "banker", "trader", "businessman", "businesswoman",
+    "executive", "manager", "shareholder", "teacher", "nurse", "miner", "driver", "fisherman",
   ]
 
   /// Whether token `i` can be an actor that no dictionary knows and that acts: a proper
@@ -775,11 +780,23 @@ extension SentenceView {
         return excluded.contains(-(word + 2))
           || (range.contains(word) && mentionAt[word] >= 0 && excluded.contains(mentionAt[word]))
       }
-      for owner in owners + makers where !isSource(owner) {
+      // ... or, one step further, of what it concerns (`a ban on imports of British beef`).
+      let further = owners.flatMap { owner in
+        children(of: owner).filter { child in
+          child > owner && deprel(child).base == .nmod
+            && Self.ownerMarkers.contains(marker(of: child) ?? "")
+        }
+      }
+      for owner in owners + makers + further where !isSource(owner) {
         if let first = actors(at: owner).first(where: { !excluded.contains($0.mention) }) {
           return first
         }
-        if canActUntyped(owner), let actor = untypedActor(at: owner) { return actor }
+        // What a thing is against is its target, whatever it is (`strikes against the valley`).
+        if canActUntyped(owner) || marker(of: owner) == "against",
+          let actor = untypedActor(at: owner)
+        {
+          return actor
+        }
       }
       for owner in children(of: token, .nmodPoss) where canActUntyped(owner) && !isSource(owner) {
         if let actor = untypedActor(at: owner) { return actor }
@@ -809,6 +826,11 @@ extension SentenceView {
     }
     return []
   }
+
+  /// Prepositions of a verb's phrase that name whom it acts on when its object is a thing.
+  private static let actedOnMarkers: Set<String> = [
+    "against", "into", "on", "upon", "to", "at", "over", "toward", "towards", "with", "for",
+  ]
 
   /// Who token `i` acts on when no known actor is: what the rule points at, else the direct
   /// object, a passive subject, or a noun's complement (`an investigation into the deaths`).
@@ -853,7 +875,21 @@ extension SentenceView {
       }
       return candidates(indirect.isEmpty ? recipients : indirect)
     }
-    if !objects.isEmpty || !indirect.isEmpty { return candidates(objects + indirect) }
+    if !objects.isEmpty || !indirect.isEmpty {
+      let found = candidates(objects + indirect)
+      // Objects that are things and stand for no one (`launched air strikes against the
+      // valley`, `opened an inquiry into the guards`): who the verb's phrase names instead.
+      let things = Set((objects + indirect).map { -(antecedent(of: $0) + 2) })
+      guard found.allSatisfy({ things.contains($0.mention) }) else { return found }
+      let named = children(of: i).filter { phrase in
+        guard deprel(phrase).base == .obl, let marker = marker(of: phrase),
+          Self.actedOnMarkers.contains(marker)
+        else { return false }
+        return marker == "against" || isSomeone(phrase)
+      }
+      let instead = candidates(named)
+      return instead.isEmpty ? found : instead
+    }
     let passive = children(of: i, .nsubjPass)
     if !passive.isEmpty { return candidates(passive) }
     return []

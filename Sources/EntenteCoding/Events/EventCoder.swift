@@ -137,18 +137,19 @@ public struct EventCoder: Sendable {
       {
         return false
       }
-      if event.target == nil,
-        events.contains(where: { other in
-          other.trigger != event.trigger && reader.head(other.trigger) == event.trigger
-            && [.xcomp, .ccomp].contains(reader.deprel(other.trigger))
-            && other.source.code == event.source.code
-            && (other.mode == .intended
-              || (other.type.root == "12" && event.type.root == "12")
-              // `decided to lift the sanctions`: the lifting, not a decision besides it.
-              || (reader.deprel(other.trigger) == .xcomp && other.mode == .asserted
-                && event.type.root != other.type.root))
-        })
-      {
+      // ... or whose target is the complement's too (`India and China agreed to resume
+      // talks`).
+      if events.contains(where: { other in
+        (event.target == nil || other.target?.mention == event.target?.mention)
+          && other.trigger != event.trigger && reader.head(other.trigger) == event.trigger
+          && [.xcomp, .ccomp].contains(reader.deprel(other.trigger))
+          && other.source.code == event.source.code
+          && (other.mode == .intended
+            || (other.type.root == "12" && event.type.root == "12")
+            // `decided to lift the sanctions`: the lifting, not a decision besides it.
+            || (reader.deprel(other.trigger) == .xcomp && other.mode == .asserted
+              && event.type.root != other.type.root))
+      }) {
         return false
       }
       return true
@@ -213,8 +214,9 @@ public struct EventCoder: Sendable {
     }
     // What the event acts on, known to no dictionary (`rejected the appeal`): its words.
     // Not for coordinated actors that act on each other (`X and Y signed a pact`).
+    let mutual = rule.reciprocal || (!keepsCodes && Self.mutualRoots.contains(rule.code.prefix(2)))
     if targets.isEmpty, rule.target != .none, codesUnknownActors, !rule.needsKnownActors,
-      !(rule.reciprocal && sources.count >= 2)
+      !(mutual && sources.count >= 2)
     {
       targets = reader.untypedTargets(of: token, rule: rule, sources: sources)
     }
@@ -257,8 +259,10 @@ public struct EventCoder: Sendable {
     // a possible agreement is one-sided.
     // PETRARCH pairs the actors of a coordinated subject when there is no target (`Gondor and
     // Osgiliath renewed ties`), whatever the verb.
+    // Entente pairs them for the kinds of events that take two (`Chile and Peru agreed`,
+    // `... met`, `... cooperate`).
     let reciprocal =
-      (rule.reciprocal || (keepsCodes && targets.isEmpty))
+      (rule.reciprocal || (targets.isEmpty && (keepsCodes || mutual)))
       && (mode == .asserted || mode == .intended) && !refused
     if targets.isEmpty {
       if reciprocal && sources.count >= 2 {
@@ -304,6 +308,10 @@ public struct EventCoder: Sendable {
     }
     return result
   }
+
+  /// The CAMEO roots of events that coordinated actors do with each other when no one else
+  /// is named: agreeing, consulting, cooperating diplomatically or materially.
+  private static let mutualRoots: Set<Substring> = ["03", "04", "05", "06"]
 
   /// A type for a code the ontology lacks: no name, Goldstein score or quad class.
   private static func foreignType(_ code: String) -> EventType {
