@@ -196,6 +196,10 @@ struct DefaultCoderTests {
       ("Chile announced a suspension of aid to Bolivia.", "162 CHL>BOL"),
       ("Ghana agreed to lift a ban on imports of Nigerian rice.", "035 GHA>NGA"),
       ("Spanish police opened investigations against dozens of bankers.", "090 ESPCOP>[dozens]"),
+      // A word for a sector says what kind of thing it is, not whose; forces sent are one's own.
+      ("Norway reduced military aid to Zambia.", "162 NOR>ZMB"),
+      ("Ghana is sending a military platoon to Mali.", "070 GHA>MLI"),
+      ("Bolivia mobilized the army.", "150 BOL>-"),
     ])
   func thingsActedOn(text: String, event: String) throws {
     let events = try defaultEvents(text)

@@ -556,8 +556,26 @@ struct SentenceView {
     let sectorsOnly = !objectActors.isEmpty && objectActors.allSatisfy { $0.code.hasPrefix("---") }
     if !objectActors.isEmpty && !sectorsOnly { return objectActors }
     let found = laterTargets(of: i, rule: rule, objects: objects, keep: keep)
+    // Forces or a body sent, mobilized or set up are the source's own (`deployed troops`,
+    // `set up field hospitals`): they are not acted on.
+    if found.isEmpty && sectorsOnly && Self.deployingVerbs.contains(lemma(i)) { return [] }
     return found.isEmpty ? objectActors : found
   }
+
+  /// Whether `actor` is the possessor of `object` (`the army's assault`), not a word that
+  /// says its kind.
+  private func namesOwner(_ actor: EventActor, of object: Int) -> Bool {
+    children(of: object, .nmodPoss).contains { actor.tokens.contains($0) }
+  }
+
+  /// Verbs whose object, when it only names a sector (troops, police, hospitals), is what
+  /// the source sends, mobilizes or sets up rather than whom it acts on.
+  private static let deployingVerbs: Set<String> = [
+    "deploy", "send", "dispatch", "mobilize", "mobilise", "station", "intensify", "strengthen",
+    "reinforce", "place", "move", "withdraw", "pull", "put", "amass", "mass", "bolster", "boost",
+    "increase", "establish", "set", "form", "create", "build", "provide", "give", "offer",
+    "contribute", "supply", "join", "muster", "raise", "recruit",
+  ]
 
   /// The targets of verb `i` after its direct objects: see ``targets(of:rule:sources:)``.
   private func laterTargets(
@@ -571,10 +589,13 @@ struct SentenceView {
     }
     // The owner of what is acted on (`denied U.S. claims`), then a prepositional target of
     // the verb (`talks with`), then one of the object (`weapons to North Korea`).
+    // A word that only names a sector says what kind the thing is, not whose (`military aid`,
+    // `a military platoon`).
     for object in objects {
       let owners = keep(
         children(of: object).filter { [.nmodPoss, .compound, .amod].contains(deprel($0)) }
-          .flatMap(actors))
+          .flatMap(actors)
+      ).filter { !$0.code.hasPrefix("---") || namesOwner($0, of: object) }
       if !owners.isEmpty { return owners }
     }
     var candidates = children(of: i).filter {
