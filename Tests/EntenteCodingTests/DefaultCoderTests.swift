@@ -218,6 +218,33 @@ struct DefaultCoderTests {
     #expect(!attack.contains { $0.contains("CHL>PER") }, "\(attack)")
   }
 
+  @Test("saying what another must or should do is a demand or an appeal to them")
+  func demands() throws {
+    #expect(
+      try defaultEvents("Chile says Peru must end its raids.").contains("100 CHL>PER asserted"))
+    #expect(
+      try defaultEvents("The Ghanaian foreign minister said that Togo should free the journalists.")
+        .contains("020 GHAGOV>TGO asserted"))
+    #expect(try defaultEvents("Chile says Peru has to pay.").contains("100 CHL>PER asserted"))
+    // `has agreed` is no obligation, and what one says one must do oneself is no demand.
+    let agreed = try defaultEvents("Chile says Peru has agreed to the talks.")
+    #expect(!agreed.contains { $0.hasPrefix("100") }, "\(agreed)")
+    let own = try defaultEvents("Chile says it must defend its border.")
+    #expect(!own.contains { $0.hasPrefix("100") }, "\(own)")
+  }
+
+  @Test("a pronoun in a reported clause stands for who reports it")
+  func reportedPronouns() throws {
+    let analysis = try #require(defaultCoder).code(
+      text: "President Lula said he would meet the Argentine president.",
+      date: DayDate(iso: "2024-06-19"))
+    let meeting = try #require(analysis.events?.first { $0.type.code == "036" })
+    #expect(Span(doc: analysis.doc, tokens: meeting.source.tokens).text == "President Lula")
+    // A state by its name is no `he`.
+    let asylum = try defaultEvents("Ecuador granted asylum to the activist after he fled.")
+    #expect(!asylum.contains { $0.contains("ECU>ECU") }, "\(asylum)")
+  }
+
   @Test("holding someone is detaining them; holding a thing is not")
   func holding() throws {
     #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)

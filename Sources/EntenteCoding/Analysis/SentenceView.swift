@@ -523,6 +523,10 @@ struct SentenceView {
     if parties.count >= 2 { return keep(Array(parties.dropFirst())) }
     switch rule.target {
     case .none: return []
+    case .clause:
+      return keep(
+        modalClauses(of: i, modals: rule.clauseModals).flatMap { children(of: $0, .nsubj) }
+          .flatMap(actors))
     case .object: return keep(children(of: i, .obj).flatMap(actors))
     case .preposition:
       guard let preposition = rule.preposition else { return [] }
@@ -638,6 +642,64 @@ struct SentenceView {
     if !direct.isEmpty { return direct }
     guard let clause = head(noun), range.contains(clause) else { return [] }
     return sources(of: clause)
+  }
+
+  /// The clauses verb `i` governs that say what someone must or should do (`said that Y must
+  /// leave`, `says Y has to pay`): complements whose verb has one of `modals` as auxiliary,
+  /// or is one of them (`have`, `need`) with a `to` complement.
+  func modalClauses(of i: Int, modals: Set<String>) -> [Int] {
+    children(of: i).filter { clause in
+      guard [.ccomp, .parataxis].contains(deprel(clause)) else { return false }
+      // `has agreed` is no obligation: `have` and `need` count only as the verb itself.
+      if children(of: clause, .aux).contains(where: {
+        modals.contains(lemma($0)) && !["have", "need"].contains(lemma($0))
+      }) {
+        return true
+      }
+      return ["have", "need"].contains(lemma(clause)) && modals.contains(lemma(clause))
+        && children(of: clause, .xcomp).contains { child in
+          children(of: child, .mark).contains { lemma($0) == "to" }
+        }
+    }
+  }
+
+  /// Personal pronouns that a clause's subject may stand for (`Chile said it would ...`).
+  private static let referringPronouns: Set<String> = [
+    "he", "she", "they", "it", "we", "him", "her", "them",
+  ]
+
+  /// The actors with each personal pronoun replaced by whom it stands for in the sentence:
+  /// the subject of the clause that governs the pronoun's clause (`President Lula said he
+  /// would meet ...` is Lula), when it agrees with what the pronoun was resolved to.
+  func resolvingPronouns(_ found: [EventActor]) -> [EventActor] {
+    found.map { actor in
+      guard actor.tokens.count == 1,
+        Self.referringPronouns.contains(lemma(actor.tokens.lowerBound)),
+        var clause = head(actor.tokens.lowerBound), range.contains(clause)
+      else { return actor }
+      for _ in 0..<3 {
+        guard [.ccomp, .xcomp, .conj, .parataxis].contains(deprel(clause)),
+          let governor = head(clause), range.contains(governor)
+        else { return actor }
+        let subjects = children(of: governor, .nsubj).filter { !($0 == actor.tokens.lowerBound) }
+        if let subject = subjects.first {
+          if let known = actors(at: subject).first {
+            // `he` and `she` are people, never a state by its name.
+            let person = ["he", "she", "him", "her"].contains(lemma(actor.tokens.lowerBound))
+            guard !(person && namesState(known)) else { return actor }
+            return actor.code.isEmpty || known.code == actor.code ? known : actor
+          }
+          if actor.code.isEmpty, canActUntyped(subject), !isPronoun(subject),
+            let untyped = untypedActor(at: subject)
+          {
+            return untyped
+          }
+          return actor
+        }
+        clause = governor
+      }
+      return actor
+    }
   }
 
   /// The actors of a passive subject (`Ukraine was attacked`), or `nil`.
@@ -866,6 +928,11 @@ extension SentenceView {
     }
     switch rule.target {
     case .none: return []
+    case .clause:
+      return keep(
+        untypedActors(
+          at: modalClauses(of: i, modals: rule.clauseModals).flatMap { children(of: $0, .nsubj) }
+            .filter { canActUntyped($0) && !isPronoun($0) }))
     case .object: return candidates(children(of: i, .obj))
     case .preposition:
       guard let preposition = rule.preposition else { return [] }

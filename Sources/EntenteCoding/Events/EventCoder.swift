@@ -201,6 +201,8 @@ public struct EventCoder: Sendable {
       sources = reader.untypedSources(of: token)
     }
     guard !sources.isEmpty else { return [] }
+    // `Lula said he would meet ...`: Lula, not `he`.
+    sources = reader.resolvingPronouns(sources)
     var targets =
       rule.target == .none ? [] : reader.targets(of: token, rule: rule, sources: sources)
     // A passive subject is the target when the rule found none (`was attacked by`).
@@ -229,6 +231,15 @@ public struct EventCoder: Sendable {
         !$0.code.isEmpty && (!targets.isEmpty || !$0.code.hasPrefix("---"))
       }
       if sources.isEmpty { return [] }
+    }
+    targets = reader.resolvingPronouns(targets)
+    // What one says one must do oneself is no demand (`Chile says it must defend ...`).
+    if rule.target == .clause
+      && targets.allSatisfy({ target in
+        sources.contains { $0.mention == target.mention }
+      })
+    {
+      return []
     }
     // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
     if rule.reverse {
@@ -394,6 +405,11 @@ public struct EventCoder: Sendable {
           return false
         }
       }
+    }
+    if !rule.clauseModals.isEmpty,
+      reader.modalClauses(of: token, modals: rule.clauseModals).isEmpty
+    {
+      return false
     }
     if let preposition = rule.preposition {
       let objects = reader.prepositionObjects(of: token, preposition)

@@ -8,6 +8,8 @@ public enum TargetSource: String, Sendable {
   case object = "obj"
   /// The object of the rule's preposition only.
   case preposition = "prep"
+  /// The subject of the clause the rule's `clause=` condition found (`said Y must leave`).
+  case clause
   /// No target (`declined to comment`).
   case none
 }
@@ -35,6 +37,9 @@ public struct EventRule: Sendable, Equatable {
   public var preposition: String?
   /// Lemmas one of which the preposition's object must have.
   public var prepositionObjects: Set<String> = []
+  /// Modals one of which a clause the trigger governs must have (`said that Y must leave`:
+  /// `must`; `has to`, `needs to`: `have`, `need`).
+  public var clauseModals: Set<String> = []
   /// Where the target comes from.
   public var target = TargetSource.auto
   /// Whether the event goes both ways between coordinated actors (`X and Y signed`).
@@ -62,7 +67,7 @@ public struct EventRule: Sendable, Equatable {
     (objects.isEmpty ? 0 : 2) + objectModifiers.count + 2 * wordsBefore.count
       + (preposition == nil ? 0 : 2)
       + (prepositionObjects.isEmpty ? 0 : 1)
-      + (particle == nil ? 0 : 2) + (negated ? 2 : 0)
+      + (particle == nil ? 0 : 2) + (negated ? 2 : 0) + (clauseModals.isEmpty ? 0 : 2)
   }
 }
 
@@ -212,9 +217,10 @@ public struct EventLexicon: Sendable {
         }
         template.preposition = value
       case "pobj": template.prepositionObjects = try words()
+      case "clause": template.clauseModals = try words()
       case "target":
         guard let value, let target = TargetSource(rawValue: value) else {
-          throw fail("'target=' must be auto, obj, prep or none")
+          throw fail("'target=' must be auto, obj, prep, clause or none")
         }
         template.target = target
       case "reciprocal":
@@ -233,7 +239,7 @@ public struct EventLexicon: Sendable {
         template.intentCode = value
       default:
         throw fail(
-          "unknown condition '\(condition)' (obj=, prep=, pobj=, target=, reciprocal, neg, intent=)"
+          "unknown condition '\(condition)' (obj=, prep=, pobj=, clause=, target=, reciprocal, neg, intent=)"
         )
       }
     }
@@ -242,6 +248,9 @@ public struct EventLexicon: Sendable {
     }
     if template.target == .preposition && template.preposition == nil {
       throw fail("'target=prep' needs 'prep='")
+    }
+    if template.target == .clause && template.clauseModals.isEmpty {
+      throw fail("'target=clause' needs 'clause='")
     }
     return lemmas.map { piece in
       var rule = template
