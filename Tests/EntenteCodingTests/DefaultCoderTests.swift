@@ -171,6 +171,14 @@ struct DefaultCoderTests {
       ("Canada gave 2 million dollars to Nigeria.", "071 CAN>NGA"),
       ("Turkey opened its borders to refugees from Syria.", "075 TUR>SYRREF"),
       ("Police filed charges against the Chilean president.", "112 ---COP>CHLGOV"),
+      // The parser hangs `to Y` on a noun inside the object, or reads the verb as a
+      // participle of its subject; neither loses the event.
+      (
+        "The United States returned an ancient statue of a Greek goddess to the Greek ambassador.",
+        "0842 USA>GRCGOV"
+      ),
+      ("Chile's interim president, Pedro Soto, resigned on Monday.", "0831 CHLGOV>-"),
+      ("Norway handed over 20 ambulances to Kenya.", "070 NOR>KEN"),
     ])
   func newsPhrasings(text: String, event: String) throws {
     let events = try defaultEvents(text)

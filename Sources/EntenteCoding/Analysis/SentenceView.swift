@@ -223,7 +223,12 @@ struct SentenceView {
   /// Whether verb `i` has `particle`: a particle (`carry out`), a preposition on one of its
   /// dependents (`call on X`), or a stranded preposition.
   func hasParticle(_ particle: String, _ i: Int) -> Bool {
-    children(of: i).contains { child in
+    // Right after the verb as a particle or adverb, wherever the parser hung it (`handed over
+    // 20 ambulances`, `over` read as modifying the number).
+    if range.contains(i + 1), lemma(i + 1) == particle, [.rp, .rb].contains(xpos(i + 1)) {
+      return true
+    }
+    return children(of: i).contains { child in
       lemma(child) == particle
         || ([.obl, .obj, .nmod].contains(deprel(child)) && marker(of: child) == particle)
     }
@@ -249,15 +254,24 @@ struct SentenceView {
         found = true
       }
     }
-    // A phrase on what the verb acts on (`welcomed memos from X`).
+    // A phrase on what the verb acts on (`welcomed memos from X`), or, where the parser hung
+    // it on a noun inside it, on that noun (`returned a statue of a goddess to Greece`).
     if !found && !isNoun(i) {
-      for object in objectTokens(of: i) {
-        for child in children(of: object)
-        where deprel(child).base == .nmod && marker(of: child) == preposition {
-          found = true
-          tokens.append(child)
-          tokens.append(contentsOf: children(of: child, .conj))
+      var frontier = objectTokens(of: i)
+      for _ in 0..<3 where !found && !frontier.isEmpty {
+        var next: [Int] = []
+        for object in frontier {
+          for child in children(of: object) where deprel(child).base == .nmod {
+            if marker(of: child) == preposition {
+              found = true
+              tokens.append(child)
+              tokens.append(contentsOf: children(of: child, .conj))
+            } else {
+              next.append(child)
+            }
+          }
         }
+        frontier = next
       }
     }
     return (found, tokens)
@@ -455,7 +469,9 @@ struct SentenceView {
         [.nsubj, .nsubjPass, .aux, .auxPass, .mark, .case].contains(deprel($0))
       })
     {
-      if xpos(i) == .vbg { return actors(at: noun) }
+      // A sentence with no other verb was misread (`Chile's president, Soto, resigned on
+      // Monday` as a noun phrase): the noun is the subject.
+      if xpos(i) == .vbg || deprel(noun) == .root { return actors(at: noun) }
       return children(of: i).filter {
         deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
       }.flatMap(actors)
