@@ -179,6 +179,9 @@ struct DefaultCoderTests {
       ),
       ("Chile's interim president, Pedro Soto, resigned on Monday.", "0831 CHLGOV>-"),
       ("Norway handed over 20 ambulances to Kenya.", "070 NOR>KEN"),
+      // A pardon frees; support pledged is support expressed.
+      ("The Chilean president pardoned two Peruvian journalists.", "0841 CHLGOV>PERMED"),
+      ("Chile pledged its full support for Peru.", "051 CHL>PER"),
     ])
   func newsPhrasings(text: String, event: String) throws {
     let events = try defaultEvents(text)
