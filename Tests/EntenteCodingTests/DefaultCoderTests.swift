@@ -182,6 +182,7 @@ struct DefaultCoderTests {
       // A pardon frees; support pledged is support expressed.
       ("The Chilean president pardoned two Peruvian journalists.", "0841 CHLGOV>PERMED"),
       ("Chile pledged its full support for Peru.", "051 CHL>PER"),
+      ("Ghana withdrew its peacekeepers from Mali.", "1622 GHA>MLI"),
     ])
   func newsPhrasings(text: String, event: String) throws {
     let events = try defaultEvents(text)
