@@ -59,6 +59,19 @@ struct NameTests {
     #expect(found.allSatisfy { $0.type == .person })
   }
 
+  @Test("a person whose surname is a place is the person, there and later")
+  func surnamesThatArePlaces() throws {
+    let found = try taggedMentions(
+      "Marta Jordan, a nurse from Ohio, sued the clinic. Jordan said she was fired. "
+        + "Northern Syria was quiet.")
+    let people = found.filter { $0.type == .person }
+    #expect(people.map(\.text) == ["Marta Jordan", "Jordan", "she"], "\(found)")
+    #expect(people[1].resolvedFrom == "coreference")
+    #expect(!found.contains { $0.code == "JOR" }, "\(found)")
+    // A word that says which part of a place it is stays with the place.
+    #expect(found.contains { $0.code == "SYR" }, "\(found)")
+  }
+
   @Test("a known leader keeps the code of the office held on the date")
   func knownLeaders() throws {
     let found = try taggedMentions(

@@ -25,6 +25,19 @@ struct NameScanner {
     "agent",
   ]
 
+  /// Kinds of mentions that name a place, which a person's surname may also be.
+  private static let placeKinds: Set<String> = ["country", "capital", "city", "place"]
+
+  /// Proper nouns that say which part or kind of a place follows, not whose name it is.
+  private static let placeModifiers: Set<WordKey> = Set(
+    [
+      "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
+      "GREATER", "UPPER", "LOWER", "NEW", "OLD", "DOWNTOWN", "MAINLAND", "METRO", "OCCUPIED",
+      "FREE", "NAZI", "COMMUNIST", "IMPERIAL", "SOVIET", "SOCIALIST", "ISLAMIC", "DEMOCRATIC",
+      "FEDERAL", "REPUBLICAN", "GREAT", "LITTLE", "ST", "ST.", "SAINT", "PORT", "FORT", "LAKE",
+      "MOUNT", "CAPE", "VISIT", "INSIDE", "ACROSS", "ALL", "GREEN", "POST", "PRE",
+    ].map(WordKey.init))
+
   /// Kinds of mentions that can start a longer organisation name and give its country.
   private static let countryKinds: Set<String> = ["country", "adjective", "capital", "nationality"]
 
@@ -146,10 +159,24 @@ struct NameScanner {
     _ run: Range<Int>, in found: inout [ActorMention], sentence: Int, range: Range<Int>,
     memory: PersonMemory
   ) {
-    // Inside a known phrase: nothing to do.
-    if found.contains(where: {
+    // Inside a known phrase: nothing to do, unless a lone place is the surname of a person
+    // named before (`Valeska Paris ... Paris claims`).
+    if let covering = found.firstIndex(where: {
       $0.tokens.contains(run.lowerBound) && $0.tokens.upperBound >= run.upperBound
     }) {
+      if run.count == 1, found[covering].tokens == run,
+        Self.placeKinds.contains(found[covering].kind),
+        let person = earlierPerson(named: run, in: found, memory: memory),
+        person.kind == "name", person.code.isEmpty
+      {
+        var mention = person
+        mention.tokens = run
+        mention.sentence = sentence
+        mention.resolvedFrom = .coreference
+        mention.role = nil
+        mention.affiliation = nil
+        found[covering] = mention
+      }
       return
     }
     let inner = found.indices.filter { found[$0].tokens.overlaps(run) }
@@ -206,6 +233,23 @@ struct NameScanner {
       found[last].tokens.upperBound == name.upperBound,
       found[last].tokens.lowerBound > name.lowerBound,
       !inner.dropLast().contains(where: { found[$0].tokens.overlaps(name) })
+    {
+      found.remove(at: last)
+      var mention = ActorMention(
+        tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .person,
+        canonical: Span(doc: doc, tokens: name).text)
+      mention.resolvedFrom = .context
+      insert(mention, into: &found)
+      return
+    }
+    // A proper noun before a lone place is a person's given name (`Marta Jordan`, `Valeska
+    // Paris`), unless it says which part or kind of the place it is (`Northern Syria`).
+    if let last = inner.last, inner.count == 1, found[last].tokens.count == 1,
+      Self.placeKinds.contains(found[last].kind), (2...3).contains(name.count),
+      found[last].tokens.upperBound == name.upperBound,
+      name.dropLast().allSatisfy({ isProper($0) && !Self.placeModifiers.contains(word($0)) }),
+      // An acronym after it names an organisation (`Jamiat-i-Islami Afghanistan (JIA)`).
+      !(name.upperBound < range.upperBound && word(name.upperBound) == WordKey("("))
     {
       found.remove(at: last)
       var mention = ActorMention(

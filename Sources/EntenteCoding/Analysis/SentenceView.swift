@@ -594,7 +594,7 @@ struct SentenceView {
     "deploy", "send", "dispatch", "mobilize", "mobilise", "station", "intensify", "strengthen",
     "reinforce", "place", "move", "withdraw", "pull", "put", "amass", "mass", "bolster", "boost",
     "increase", "establish", "set", "form", "create", "build", "provide", "give", "offer",
-    "contribute", "supply", "join", "muster", "raise", "recruit",
+    "contribute", "supply", "join", "muster", "raise", "recruit", "fire", "launch", "use",
   ]
 
   /// The targets of verb `i` after its direct objects: see ``targets(of:rule:sources:)``.
@@ -672,7 +672,9 @@ struct SentenceView {
       }) {
         return true
       }
+      // `need to leave`, not `need this government to act`.
       return ["have", "need"].contains(lemma(clause)) && modals.contains(lemma(clause))
+        && children(of: clause, .obj).isEmpty
         && children(of: clause, .xcomp).contains { child in
           children(of: child, .mark).contains { lemma($0) == "to" }
         }
@@ -716,6 +718,11 @@ struct SentenceView {
       }
       return actor
     }
+  }
+
+  /// Whether verb `i` is passive (`was supported by`): a passive auxiliary or subject.
+  func isPassive(_ i: Int) -> Bool {
+    !isNoun(i) && !children(of: i).filter { [.auxPass, .nsubjPass].contains(deprel($0)) }.isEmpty
   }
 
   /// The actors of a passive subject (`Ukraine was attacked`), or `nil`.

@@ -130,6 +130,9 @@ public struct EventCoder: Sendable {
       }
       // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
       // an event of another kind stands in what it governs.
+      // Not saying something says nothing (`officials have not said why`); declining to
+      // comment is 011, coded by its own rules.
+      if event.isStatement, !keepsStatements, event.mode == .negated { return false }
       if event.isStatement, !keepsStatements,
         events.contains(where: { other in
           !other.isStatement && reader.governs(event.trigger, other.trigger)
@@ -216,7 +219,11 @@ public struct EventCoder: Sendable {
     }
     // What the event acts on, known to no dictionary (`rejected the appeal`): its words.
     // Not for coordinated actors that act on each other (`X and Y signed a pact`).
-    let mutual = rule.reciprocal || (!keepsCodes && Self.mutualRoots.contains(rule.code.prefix(2)))
+    let mutual =
+      rule.reciprocal
+      || (!keepsCodes && !reader.isPassive(token)
+        && (Self.mutualRoots.contains(rule.code.prefix(2))
+          || Self.mutualVerbs.contains(reader.lemma(token))))
     if targets.isEmpty, rule.target != .none, codesUnknownActors, !rule.needsKnownActors,
       !(mutual && sources.count >= 2)
     {
@@ -321,8 +328,14 @@ public struct EventCoder: Sendable {
   }
 
   /// The CAMEO roots of events that coordinated actors do with each other when no one else
-  /// is named: agreeing, consulting, cooperating diplomatically or materially.
-  private static let mutualRoots: Set<Substring> = ["03", "04", "05", "06"]
+  /// is named: consulting and cooperating (`Chile and Peru met`).
+  private static let mutualRoots: Set<Substring> = ["04", "06"]
+
+  /// Verbs of other roots that coordinated actors do with each other when no one else is
+  /// named (`Chile and Peru agreed`, not `Chile and Peru promised` or `backed`).
+  private static let mutualVerbs: Set<String> = [
+    "agree", "sign", "establish", "restore", "normalize", "normalise", "reconcile", "resume",
+  ]
 
   /// A type for a code the ontology lacks: no name, Goldstein score or quad class.
   private static func foreignType(_ code: String) -> EventType {
