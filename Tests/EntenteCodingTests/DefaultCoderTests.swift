@@ -120,6 +120,9 @@ struct DefaultCoderTests {
     // PETRARCH's TAKE [171] says nothing of people taking a message, nor of a name it lacks.
     #expect(try defaultEvents("People took the message home.").isEmpty)
     #expect(try defaultEvents("Velmora Kest took the train.").isEmpty)
+    // Cooperation takes a partner: a bare code of roots 03 to 07 with none is no event.
+    #expect(try defaultEvents("The Greek court has ruled.").isEmpty)
+    #expect(try defaultEvents("The Taliban control the district.").isEmpty)
   }
 
   @Test("teams and candidates that defeat each other use no force")

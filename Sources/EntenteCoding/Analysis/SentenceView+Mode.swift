@@ -120,7 +120,8 @@ extension SentenceView {
     "goalkeeper", "playoff", "semifinal", "semi-final", "quarterfinal", "quarter-final",
     "scoreline", "touchdown", "inning", "cup", "kickoff", "kick-off", "halftime", "half-time",
     "cricket", "rugby", "football", "soccer", "basketball", "baseball", "hockey", "tennis",
-    "athlete",
+    "athlete", "stadium", "footballer", "referee", "league", "teammate", "golf", "wicket",
+    "sprinter", "marathon", "hat-trick", "equaliser", "equalizer",
   ]
 
   /// Whether the sentence reports a sporting contest (`Belgium defeated Panama 3 – 0`,
@@ -150,7 +151,7 @@ extension SentenceView {
 
   /// Verbs that go with a score (`won 2-1`, `drew 1 – 1`).
   private static let scoringVerbs: Set<String> = [
-    "defeat", "beat", "win", "lose", "draw", "score", "lead",
+    "defeat", "beat", "win", "lose", "draw", "score", "lead", "face", "play", "meet", "host",
   ]
 
   /// Verbs of winning and losing a contest.

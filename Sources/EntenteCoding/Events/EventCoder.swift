@@ -237,7 +237,11 @@ public struct EventCoder: Sendable {
       sources = sources.filter {
         !$0.code.isEmpty && (!targets.isEmpty || !$0.code.hasPrefix("---"))
       }
-      if sources.isEmpty { return [] }
+      // Cooperation takes a partner: without one, `Taliban control`, `the court rules`,
+      // `Texas inspires` are no meeting, support or aid.
+      if sources.isEmpty || (targets.isEmpty && Self.partnerRoots.contains(rule.code.prefix(2))) {
+        return []
+      }
     }
     targets = reader.resolvingPronouns(targets)
     // What one says one must do oneself is no demand (`Chile says it must defend ...`).
@@ -336,6 +340,10 @@ public struct EventCoder: Sendable {
   private static let mutualVerbs: Set<String> = [
     "agree", "sign", "establish", "restore", "normalize", "normalise", "reconcile", "resume",
   ]
+
+  /// The roots of cooperation (03 to 07), which a verb's bare PETRARCH code gives only with
+  /// a target.
+  private static let partnerRoots: Set<Substring> = ["03", "04", "05", "06", "07"]
 
   /// A type for a code the ontology lacks: no name, Goldstein score or quad class.
   private static func foreignType(_ code: String) -> EventType {
