@@ -260,6 +260,21 @@ struct DefaultCoderTests {
     #expect(!asylum.contains { $0.contains("ECU>ECU") }, "\(asylum)")
   }
 
+  @Test("force against an idea, a film or a sentence is a figure of speech")
+  func figurativeForce() throws {
+    #expect(try defaultEvents("She arranged to shoot a new video in Lima.").isEmpty)
+    let petition = try defaultEvents(
+      "The union asked the government to execute the sentence of the court.")
+    #expect(!petition.contains { $0.hasPrefix("18") }, "\(petition)")
+    // A past form tagged as a present one is still the verb's past.
+    #expect(
+      try defaultEvents("Rebels shot two soldiers in Cali.").contains { $0.hasPrefix("1823") })
+    // Forces put on alert and weapons exchanged are not targets.
+    #expect(try defaultEvents("North Korea puts its military on alert.") == ["152 PRK>- asserted"])
+    let fire = try defaultEvents("Chile and Peru exchanged artillery fire across the border.")
+    #expect(Set(fire) == ["193 CHL>PER asserted", "193 PER>CHL asserted"], "\(fire)")
+  }
+
   @Test("holding someone is detaining them; holding a thing is not")
   func holding() throws {
     #expect(try defaultEvents("Montalvo is holding a copy of the book.").isEmpty)

@@ -197,7 +197,7 @@ struct SentenceView {
   }
 
   /// What token `i` acts on: see ``objectLemmas(of:)``.
-  private func objectTokens(of i: Int) -> [Int] {
+  func objectTokens(of i: Int) -> [Int] {
     var objects: [Int] = []
     for child in children(of: i) {
       let relation = deprel(child)
@@ -578,7 +578,9 @@ struct SentenceView {
     let found = laterTargets(of: i, rule: rule, objects: objects, keep: keep)
     // Forces or a body sent, mobilized or set up are the source's own (`deployed troops`,
     // `set up field hospitals`): they are not acted on.
-    if found.isEmpty && sectorsOnly && Self.deployingVerbs.contains(lemma(i)) { return [] }
+    if found.isEmpty && sectorsOnly && (rule.reciprocal || Self.deployingVerbs.contains(lemma(i))) {
+      return []
+    }
     return found.isEmpty ? objectActors : found
   }
 
@@ -977,8 +979,16 @@ extension SentenceView {
     // What is given or agreed (`sent arms`, `signed a pact`) is no target: who receives it or
     // signs with the source is (the indirect object, a `to` or `with` phrase).
     let given = rule.reciprocal || rule.code.hasPrefix("07")
-    // An object that is a thing, not someone (`sent rifles`), is what is given.
-    let objects = children(of: i, .obj).filter { !given || isSomeone($0) }
+    // An object that is a thing, not someone (`sent rifles`), is what is given; forces sent
+    // or mobilized are the source's own (`put its military on alert`).
+    let deployed = Self.deployingVerbs.contains(lemma(i))
+    let objects = children(of: i, .obj).filter { object in
+      let found = actors(at: object)
+      if deployed && !found.isEmpty && found.allSatisfy({ $0.code.hasPrefix("---") }) {
+        return false
+      }
+      return !given || isSomeone(object)
+    }
     let indirect = children(of: i, .iobj)
     if given && objects.isEmpty {
       let recipients = children(of: i).filter {

@@ -198,6 +198,15 @@ public struct EventCoder: Sendable {
       .max(by: { $0.specificity < $1.specificity })
     }
     guard let rule = best(rules) ?? best(fallback) else { return [] }
+    // Force against an idea, a film or a sentence is a figure of speech (`attacked the
+    // mentality`, `shoot a video`, `execute the sentence`).
+    if Self.forceRoots.contains(rule.code.prefix(2)),
+      reader.objectTokens(of: token).contains(where: {
+        Self.figurativeObjects.contains(reader.lemma($0))
+      })
+    {
+      return []
+    }
     var sources = reader.sources(of: token)
     // A subject no dictionary knows still acts (`the court freed ...`), without a code.
     if sources.isEmpty && codesUnknownActors && !rule.needsKnownActors {
@@ -339,6 +348,20 @@ public struct EventCoder: Sendable {
   /// named (`Chile and Peru agreed`, not `Chile and Peru promised` or `backed`).
   private static let mutualVerbs: Set<String> = [
     "agree", "sign", "establish", "restore", "normalize", "normalise", "reconcile", "resume",
+  ]
+
+  /// The roots of the use of force.
+  private static let forceRoots: Set<Substring> = ["18", "19", "20"]
+
+  /// Objects that force is used on only figuratively.
+  private static let figurativeObjects: Set<String> = [
+    "mentality", "idea", "notion", "policy", "proposal", "plan", "decision", "sentence",
+    "order", "law", "bill", "record", "competition", "price", "rate", "market", "video", "film",
+    "movie", "photo", "picture", "footage", "scene", "episode", "ball", "goal", "penalty",
+    "shot", "puck", "putt", "trend", "problem", "issue", "question", "argument", "claim",
+    "statement", "report", "budget", "deficit", "inflation", "poverty", "corruption",
+    "disease", "virus", "pandemic", "epidemic", "strategy", "contract", "deal", "agreement",
+    "task", "project", "outfit", "costume", "ad", "advert", "commercial",
   ]
 
   /// The roots of cooperation (03 to 07), which a verb's bare PETRARCH code gives only with

@@ -48,8 +48,11 @@ public final class Lemmatizer: Sendable {
     if changingTags.contains(xposHash) {
       if let exception = exceptions[Self.key(word, xposHash)] { return exception }
       let lower = Self.lowercased(bytes, keepCase: proper)
-      if xpos.hasPrefix("VB"), xpos != "VB", xpos != "VBP",
-        let base = IrregularVerbs.lemmas[String(decoding: lower, as: UTF8.self)]
+      // A past form the tagger took for a present one (`rebels shot two soldiers` as VBP) is
+      // still the past of its verb, unless it is also a verb of its own (`found`, `saw`).
+      if xpos.hasPrefix("VB"), xpos != "VB",
+        let base = IrregularVerbs.lemmas[String(decoding: lower, as: UTF8.self)],
+        xpos != "VBP" || !Self.presentHomographs.contains(String(decoding: lower, as: UTF8.self))
       {
         return base
       }
@@ -64,6 +67,12 @@ public final class Lemmatizer: Sendable {
     }
     return String(decoding: Self.lowercased(bytes, keepCase: proper), as: UTF8.self)
   }
+
+  /// Past forms of irregular verbs that are also the present of another verb (`they found
+  /// a company`, `we saw wood`).
+  static let presentHomographs: Set<String> = [
+    "found", "lay", "saw", "ground", "wound", "fell", "bore", "rose", "felt", "lit", "spat",
+  ]
 
   /// The lemma of `form` tagged `xpos`.
   public func lemma(form: String, xpos: String) -> String {
