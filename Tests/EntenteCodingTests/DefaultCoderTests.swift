@@ -186,6 +186,9 @@ struct DefaultCoderTests {
       ("The Chilean president pardoned two Peruvian journalists.", "0841 CHLGOV>PERMED"),
       ("Chile pledged its full support for Peru.", "051 CHL>PER"),
       ("Ghana withdrew its peacekeepers from Mali.", "1622 GHA>MLI"),
+      // A strike gone on is the event, not its target; the visit a speaker was on is theirs.
+      ("Dock workers in Peru went on strike against the government.", "143 PERLAB>---GOV"),
+      ("The French president said during a visit to Kyiv that trade grew.", "042 FRAGOV>UKR"),
     ])
   func newsPhrasings(text: String, event: String) throws {
     let events = try defaultEvents(text)
@@ -273,6 +276,12 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("North Korea puts its military on alert.") == ["152 PRK>- asserted"])
     let fire = try defaultEvents("Chile and Peru exchanged artillery fire across the border.")
     #expect(Set(fire) == ["193 CHL>PER asserted", "193 PER>CHL asserted"], "\(fire)")
+  }
+
+  @Test("a number of people acts as the people do")
+  func quantities() throws {
+    let march = try defaultEvents("Tens of thousands of people marched through central Lima.")
+    #expect(march.contains("140 [Tens]>- asserted"), "\(march)")
   }
 
   @Test("holding someone is detaining them; holding a thing is not")

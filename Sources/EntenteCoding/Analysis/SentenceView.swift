@@ -456,6 +456,13 @@ struct SentenceView {
     // (`mentioned the provision of weapons`, `launched an attack`), not in `denied claims` or
     // `in return for transfers`.
     if isNoun(i) {
+      // ... or when it says when the verb's subject acted (`said during a visit to Kyiv`,
+      // `would scale back after talks with Ukraine`): the subject took part in it.
+      if deprel(i).base == .obl, let marker = marker(of: i), Self.occasionMarkers.contains(marker),
+        let governor = head(i), !isNoun(governor), range.contains(governor)
+      {
+        return sources(of: governor)
+      }
       guard [.obj, .nsubjPass].contains(deprel(i)), let governor = head(i),
         Self.lightVerbs.contains(lemma(governor))
       else { return [] }
@@ -507,6 +514,9 @@ struct SentenceView {
     }
     return []
   }
+
+  /// Prepositions of a noun that says on what occasion a verb's subject acted.
+  private static let occasionMarkers: Set<String> = ["during", "after", "following", "at"]
 
   /// Verbs through which a nominal event has its subject's actor.
   private static let lightVerbs: Set<String> = [
@@ -823,6 +833,12 @@ extension SentenceView {
     "executive", "manager", "shareholder", "teacher", "nurse", "miner", "driver", "fisherman",
   ]
 
+  /// Nouns of a number of people (`tens of thousands of people`, `dozens of bankers`).
+  private static let quantities: Set<String> = [
+    "ten", "dozen", "hundred", "thousand", "million", "score", "number", "majority", "handful",
+    "couple", "lot", "some", "many", "most", "all", "several", "few",
+  ]
+
   /// Whether token `i` can be an actor that no dictionary knows and that acts: a proper
   /// name, a personal pronoun or a noun for people or a body (`Zelmora Holdings`, `they`,
   /// `the critics`), not another common noun (`the report`, `strong winds`).
@@ -831,6 +847,14 @@ extension SentenceView {
     var word = lemma(i)
     // `ex-members`, `co-founders`: the people they were or are.
     if let hyphen = word.firstIndex(of: "-") { word = String(word[word.index(after: hyphen)...]) }
+    // `Tens of thousands of people`: as many as what they are of.
+    if Self.quantities.contains(word),
+      let part = children(of: i).first(where: {
+        deprel($0).base == .nmod && marker(of: $0) == "of"
+      })
+    {
+      return canActUntyped(part)
+    }
     // An acronym the tagger took for a common noun (`the ELN`) is a name.
     let acronym = xpos(i).isNoun && text(i).count >= 2 && text(i).allSatisfy(\.isUppercase)
     return xpos(i) == .nnp || xpos(i) == .nnps || acronym || Self.personalPronouns.contains(word)
@@ -972,7 +996,8 @@ extension SentenceView {
       }
       return candidates(phrases)
     }
-    if let preposition = rule.preposition {
+    // A phrase whose noun the rule names is part of the event (`went on strike`), no target.
+    if let preposition = rule.preposition, rule.prepositionObjects.isEmpty {
       let found = candidates(prepositionObjects(of: i, preposition).tokens)
       if !found.isEmpty { return found }
     }
