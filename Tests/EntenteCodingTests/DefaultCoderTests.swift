@@ -188,6 +188,14 @@ struct DefaultCoderTests {
       ("Ghana withdrew its peacekeepers from Mali.", "1622 GHA>MLI"),
       // A strike gone on is the event, not its target; the visit a speaker was on is theirs.
       ("Dock workers in Peru went on strike against the government.", "143 PERLAB>---GOV"),
+      // A bare noun the parser took for an adverbial is the object; `supplies` is `supply`.
+      (
+        "The Peruvian military has carried out more than two dozen air strikes this year against the rebels.",
+        "190 PERMIL>---REB"
+      ),
+      ("The United States has suspended food supplies to the Afghan rebels.", "162 USA>AFGREB"),
+      ("Yemen let free five activists.", "0841 YEM>---OPP"),
+      ("Russia launched cyber warfare against Estonia.", "190 RUS>EST"),
       ("The French president said during a visit to Kyiv that trade grew.", "042 FRAGOV>UKR"),
     ])
   func newsPhrasings(text: String, event: String) throws {

@@ -94,6 +94,7 @@ struct SentenceView {
       // (`captured Aleppo`).
       let word = text(object).lowercased()
       if word.count > 3 && word.hasSuffix("s") { lemmas.append(String(word.dropLast())) }
+      if word.count > 4 && word.hasSuffix("ies") { lemmas.append(String(word.dropLast(3)) + "y") }
       if mentionAt[object] >= 0, [.location, .country].contains(mentions[mentionAt[object]].type) {
         lemmas.append("@place")
       }
@@ -210,6 +211,8 @@ struct SentenceView {
         }
       } else if relation == .obj || relation == .xcomp || relation == .iobj {
         objects.append(child)
+      } else if isBareObject(child, of: i) {
+        objects.append(child)
       } else if relation == .nsubjPass {
         // What a passive verb acts on; a relative pronoun stands for its noun (`a treaty ...,
         // which was replaced`).
@@ -220,12 +223,25 @@ struct SentenceView {
     return objects
   }
 
+  /// Whether `child` is a bare noun after verb `i` that the parser took for an adverbial
+  /// rather than its object (`carried out more than two dozen air strikes`): no preposition,
+  /// not a time (`this year`), and the verb has no object.
+  func isBareObject(_ child: Int, of i: Int) -> Bool {
+    !isNoun(i) && deprel(child) == .obl && child > i && isNoun(child) && marker(of: child) == nil
+      && !Self.notActors.contains(lemma(child)) && children(of: i, .obj).isEmpty
+  }
+
+  /// The direct objects of verb `i`, with a bare noun the parser misread (``isBareObject(_:of:)``).
+  func directObjects(of i: Int) -> [Int] {
+    children(of: i).filter { deprel($0) == .obj || isBareObject($0, of: i) }
+  }
+
   /// Whether verb `i` has `particle`: a particle (`carry out`), a preposition on one of its
   /// dependents (`call on X`), or a stranded preposition.
   func hasParticle(_ particle: String, _ i: Int) -> Bool {
     // Right after the verb as a particle or adverb, wherever the parser hung it (`handed over
     // 20 ambulances`, `over` read as modifying the number).
-    if range.contains(i + 1), lemma(i + 1) == particle, [.rp, .rb].contains(xpos(i + 1)) {
+    if range.contains(i + 1), lemma(i + 1) == particle, [.rp, .rb, .jj].contains(xpos(i + 1)) {
       return true
     }
     return children(of: i).contains { child in
@@ -579,7 +595,7 @@ struct SentenceView {
       let clauses = children(of: i).filter { deprel($0) == .acl || deprel($0) == .ccomp }
       return keep(clauses.flatMap { children(of: $0, .nsubj) }.flatMap(actors))
     }
-    let objects = children(of: i, .obj) + children(of: i, .iobj)
+    let objects = directObjects(of: i) + children(of: i, .iobj)
     let objectActors = keep(objects.flatMap(actors))
     // Objects that only name a sector without a country (`provided artillery to Russia`)
     // are the target only when no actor with a country is found after them.
@@ -748,7 +764,7 @@ struct SentenceView {
 
 extension SentenceView {
   /// Words that name a time or an amount, never an actor (`on Monday`, `this week`).
-  private static let notActors: Set<String> = [
+  static let notActors: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tomorrow", "day", "week", "month", "year", "time", "hour", "minute", "weekend",
     "morning", "evening", "night", "afternoon", "percent", "%", "decade", "century", "season",
@@ -1007,7 +1023,7 @@ extension SentenceView {
     // An object that is a thing, not someone (`sent rifles`), is what is given; forces sent
     // or mobilized are the source's own (`put its military on alert`).
     let deployed = Self.deployingVerbs.contains(lemma(i))
-    let objects = children(of: i, .obj).filter { object in
+    let objects = directObjects(of: i).filter { object in
       let found = actors(at: object)
       if deployed && !found.isEmpty && found.allSatisfy({ $0.code.hasPrefix("---") }) {
         return false
