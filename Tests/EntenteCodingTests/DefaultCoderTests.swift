@@ -196,6 +196,9 @@ struct DefaultCoderTests {
       ("The United States has suspended food supplies to the Afghan rebels.", "162 USA>AFGREB"),
       ("Yemen let free five activists.", "0841 YEM>---OPP"),
       ("Russia launched cyber warfare against Estonia.", "190 RUS>EST"),
+      // Exploring a possibility is considering an option; pushing for something, an appeal.
+      ("The Chilean government is exploring the possibility of building a port.", "014 CHLGOV>-"),
+      ("The Peruvian administration has pushed for Congress to act.", "020 PERGOV>---LEG"),
       ("The French president said during a visit to Kyiv that trade grew.", "042 FRAGOV>UKR"),
     ])
   func newsPhrasings(text: String, event: String) throws {
