@@ -15,11 +15,11 @@ struct DevSetTests {
 
   /// The floors: the figures measured when they were set, less about 0.01.
   static let floors: [String: [String: Double]] = [
-    "plv_train": ["root_acc": 0.645, "penta_acc": 0.72, "dyad_acc": 0.535],
-    "conflibert_train": ["penta_acc": 0.665, "dyad_acc": 0.455],
+    "plv_train": ["root_acc": 0.695, "penta_acc": 0.765, "dyad_acc": 0.6],
+    "conflibert_train": ["penta_acc": 0.73, "dyad_acc": 0.51],
   ]
   static let ceilings: [String: [String: Double]] = [
-    "plv_train": ["no_event": 0.105], "conflibert_train": ["no_event": 0.115],
+    "plv_train": ["no_event": 0.09], "conflibert_train": ["no_event": 0.095],
   ]
 
   @Test(
