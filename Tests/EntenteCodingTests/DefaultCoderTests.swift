@@ -120,6 +120,8 @@ struct DefaultCoderTests {
     // PETRARCH's TAKE [171] says nothing of people taking a message, nor of a name it lacks.
     #expect(try defaultEvents("People took the message home.").isEmpty)
     #expect(try defaultEvents("Velmora Kest took the train.").isEmpty)
+    // PETRARCH's patterns code between named actors, not for a pronoun that stands for no one.
+    #expect(try defaultEvents("We came to the United States.").isEmpty)
     // Cooperation takes a partner: a bare code of roots 03 to 07 with none is no event.
     #expect(try defaultEvents("The Greek court has ruled.").isEmpty)
     #expect(try defaultEvents("The Taliban control the district.").isEmpty)

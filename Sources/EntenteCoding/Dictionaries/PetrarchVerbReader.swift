@@ -179,6 +179,7 @@ public enum PetrarchVerbReader {
     else { return nil }
     var rule = EventRule(
       code: String(line[line.index(after: open)..<close]), lemma: "", origin: origin)
+    rule.needsKnownSource = true
     split(&rule)
     // Before `*`: words that must come just before the verb, or `+` (the subject is the
     // target, with `$` after the verb).

@@ -212,6 +212,11 @@ public struct EventCoder: Sendable {
     if sources.isEmpty && codesUnknownActors && !rule.needsKnownActors {
       sources = reader.untypedSources(of: token)
     }
+    // PETRARCH's patterns code between named actors: a pronoun that stands for no one known
+    // is not one (`we came to the United States`, `I needed to disconnect from her`).
+    if codesUnknownActors && rule.needsKnownSource {
+      sources.removeAll { $0.code.isEmpty && reader.isPronoun($0.tokens.lowerBound) }
+    }
     guard !sources.isEmpty else { return [] }
     // `Lula said he would meet ...`: Lula, not `he`.
     sources = reader.resolvingPronouns(sources)

@@ -59,6 +59,9 @@ public struct EventRule: Sendable, Equatable {
   /// PETRARCH dictionary with no pattern (`TAKE [171]`, `DIE [190]`), which PETRARCH applies
   /// only between coded actors and which says nothing of what `people take` or `she died`.
   public var needsKnownActors = false
+  /// Whether the rule codes only with a source a dictionary knows: a PETRARCH pattern, which
+  /// PETRARCH applies between coded actors (`we came to the United States` is no meeting).
+  public var needsKnownSource = false
   /// The file and line the rule comes from, for explanations.
   public var origin: String
 
