@@ -279,6 +279,10 @@ struct DefaultCoderTests {
   @Test("force against an idea, a film or a sentence is a figure of speech")
   func figurativeForce() throws {
     #expect(try defaultEvents("She arranged to shoot a new video in Lima.").isEmpty)
+    // What a player concedes is a game's; what is provided to someone is aid.
+    #expect(
+      try defaultEvents("In the 62nd minute the Chilean defender conceded a penalty.").isEmpty)
+    #expect(try defaultEvents("Chile provided rifles to Peru.").contains("070 CHL>PER asserted"))
     let petition = try defaultEvents(
       "The union asked the government to execute the sentence of the court.")
     #expect(!petition.contains { $0.hasPrefix("18") }, "\(petition)")

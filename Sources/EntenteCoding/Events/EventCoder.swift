@@ -200,11 +200,12 @@ public struct EventCoder: Sendable {
     guard let rule = best(rules) ?? best(fallback) else { return [] }
     // Force against an idea, a film or a sentence is a figure of speech (`attacked the
     // mentality`, `shoot a video`, `execute the sentence`).
-    if Self.forceRoots.contains(rule.code.prefix(2)),
-      reader.objectTokens(of: token).contains(where: {
-        Self.figurativeObjects.contains(reader.lemma($0))
-      })
-    {
+    // ... and what a player concedes, wins or scores is a game's (`conceded a penalty`).
+    if reader.objectTokens(of: token).contains(where: { object in
+      (reader.isNoun(object) && Self.gameObjects.contains(reader.lemma(object)))
+        || (Self.forceRoots.contains(rule.code.prefix(2))
+          && Self.figurativeObjects.contains(reader.lemma(object)))
+    }) {
       return []
     }
     var sources = reader.sources(of: token)
@@ -367,6 +368,12 @@ public struct EventCoder: Sendable {
     "statement", "report", "budget", "deficit", "inflation", "poverty", "corruption",
     "disease", "virus", "pandemic", "epidemic", "strategy", "contract", "deal", "agreement",
     "task", "project", "outfit", "costume", "ad", "advert", "commercial",
+  ]
+
+  /// Objects of a game, which no political event acts on.
+  private static let gameObjects: Set<String> = [
+    "penalty", "goal", "corner", "free-kick", "touchdown", "wicket", "trophy", "medal",
+    "title", "match", "game", "tournament", "championship", "lap",
   ]
 
   /// The roots of cooperation (03 to 07), which a verb's bare PETRARCH code gives only with
