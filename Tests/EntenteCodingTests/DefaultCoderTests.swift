@@ -295,6 +295,12 @@ struct DefaultCoderTests {
     #expect(Set(fire) == ["193 CHL>PER asserted", "193 PER>CHL asserted"], "\(fire)")
   }
 
+  @Test("a passive infinitive with no agent names no one who acts")
+  func agentlessPassives() throws {
+    let sent = try defaultEvents("The migrants left the boat to avoid being sent back to Libya.")
+    #expect(!sent.contains { $0.hasPrefix("07") }, "\(sent)")
+  }
+
   @Test("a number of people acts as the people do")
   func quantities() throws {
     let march = try defaultEvents("Tens of thousands of people marched through central Lima.")

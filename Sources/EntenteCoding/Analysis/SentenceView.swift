@@ -499,6 +499,13 @@ struct SentenceView {
         deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
       }.flatMap(actors)
     }
+    // A passive infinitive or participle with no agent names no one who acts (`to avoid
+    // being sent away`: not those who avoid it).
+    if isPassive(i) && [.xcomp, .advcl].contains(deprel(i)), let governor = head(i),
+      !isNoun(governor)
+    {
+      return []
+    }
     // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
     // clause that governs it.
     var current = i
@@ -748,6 +755,13 @@ struct SentenceView {
     }
   }
 
+  /// Whether two actors no dictionary knows are written with the same words (`Moxon ...
+  /// Moxon`): one actor.
+  func sameWords(_ a: EventActor, _ b: EventActor) -> Bool {
+    guard a.code.isEmpty, b.code.isEmpty, a.tokens.count == b.tokens.count else { return false }
+    return zip(a.tokens, b.tokens).allSatisfy { text($0).lowercased() == text($1).lowercased() }
+  }
+
   /// Whether verb `i` is passive (`was supported by`): a passive auxiliary or subject.
   func isPassive(_ i: Int) -> Bool {
     !isNoun(i) && !children(of: i).filter { [.auxPass, .nsubjPass].contains(deprel($0)) }.isEmpty
@@ -963,6 +977,14 @@ extension SentenceView {
     for _ in 0..<4 {
       let subjects = children(of: current, .nsubj)
       if !subjects.isEmpty { return untypedActors(at: subjects.filter(canActUntyped)) }
+      // A passive infinitive or participle with no agent names no one who acts.
+      if isPassive(current) && [.xcomp, .advcl].contains(deprel(current))
+        && !children(of: current).contains(where: {
+          deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
+        })
+      {
+        return []
+      }
       let agents = children(of: current).filter {
         deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
       }

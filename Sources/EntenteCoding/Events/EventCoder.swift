@@ -311,7 +311,7 @@ public struct EventCoder: Sendable {
       for source in sources {
         // Not a state acting on itself under another name (`North Korea ... with Pyongyang`).
         for target in targets
-        where target.mention != source.mention
+        where target.mention != source.mention && !reader.sameWords(source, target)
           && !(target.code == source.code && reader.namesState(source)
             && reader.namesState(target))
         {
