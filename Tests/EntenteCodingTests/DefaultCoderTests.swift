@@ -301,6 +301,13 @@ struct DefaultCoderTests {
     #expect(!sent.contains { $0.hasPrefix("07") }, "\(sent)")
   }
 
+  @Test("an adjective said of a subject is a pessimistic or optimistic comment")
+  func comments() throws {
+    let doubt = try defaultEvents("The Chilean senator says he is pessimistic about the talks.")
+    #expect(doubt.contains("012 CHLLEG>[the talks] asserted"), "\(doubt)")
+    #expect(try defaultEvents("The Peruvian minister was optimistic.") == ["013 PERGOV>- asserted"])
+  }
+
   @Test("a number of people acts as the people do")
   func quantities() throws {
     let march = try defaultEvents("Tens of thousands of people marched through central Lima.")

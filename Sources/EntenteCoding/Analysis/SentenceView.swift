@@ -64,6 +64,12 @@ struct SentenceView {
 
   func isPronoun(_ i: Int) -> Bool { xpos(i) == .prp || xpos(i) == .wp }
 
+  /// Whether token `i` is an adjective said of a subject (`the agency is skeptical`), which
+  /// the lexicon's verb rules may code as a comment (012, 013).
+  func isPredicateAdjective(_ i: Int) -> Bool {
+    xpos(i) == .jj && !children(of: i, .cop).isEmpty && !children(of: i, .nsubj).isEmpty
+  }
+
   func isPunctuation(_ i: Int) -> Bool { doc.tokens[i].kind == .punctuation }
 
   func isNoun(_ i: Int) -> Bool { xpos(i).isCommonNoun }

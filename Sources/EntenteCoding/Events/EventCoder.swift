@@ -164,7 +164,7 @@ public struct EventCoder: Sendable {
   private func events(at token: Int, reader: SentenceView, date: DayDate?) -> [Event] {
     let rules: [EventRule]
     let fallback: [EventRule]
-    if reader.isVerb(token) {
+    if reader.isVerb(token) || reader.isPredicateAdjective(token) {
       let candidates = lemmaCandidates(token, reader: reader)
       guard let lemma = candidates.first(where: { lexicon.verbRules[$0] != nil }) else {
         return []
