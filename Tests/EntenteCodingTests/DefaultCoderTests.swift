@@ -198,6 +198,12 @@ struct DefaultCoderTests {
       ("The United States has suspended food supplies to the Afghan rebels.", "162 USA>AFGREB"),
       ("Yemen let free five activists.", "0841 YEM>---OPP"),
       ("Russia launched cyber warfare against Estonia.", "190 RUS>EST"),
+      // A call made to someone (not `on Saturday`) is a telephone talk; an order, a demand.
+      ("The Chilean president called the Peruvian president on Saturday.", "041 CHLGOV>PERGOV"),
+      (
+        "The Bolivian police ordered Juan Perez to appear for questioning.",
+        "100 BOLCOP>[Juan Perez]"
+      ),
       // Exploring a possibility is considering an option; pushing for something, an appeal.
       ("The Chilean government is exploring the possibility of building a port.", "014 CHLGOV>-"),
       ("The Peruvian administration has pushed for Congress to act.", "020 PERGOV>---LEG"),
@@ -231,6 +237,7 @@ struct DefaultCoderTests {
       ("Norway reduced military aid to Zambia.", "162 NOR>ZMB"),
       ("Ghana is sending a military platoon to Mali.", "070 GHA>MLI"),
       ("Bolivia mobilized the army.", "150 BOL>-"),
+      ("Ghana is sending troops to the United Nations peacekeeping force.", "074 GHA>"),
     ])
   func thingsActedOn(text: String, event: String) throws {
     let events = try defaultEvents(text)
@@ -306,6 +313,12 @@ struct DefaultCoderTests {
     let doubt = try defaultEvents("The Chilean senator says he is pessimistic about the talks.")
     #expect(doubt.contains("012 CHLLEG>[the talks] asserted"), "\(doubt)")
     #expect(try defaultEvents("The Peruvian minister was optimistic.") == ["013 PERGOV>- asserted"])
+  }
+
+  @Test("naming someone something is no call to them")
+  func naming() throws {
+    let named = try defaultEvents("Peru's president called Chile's ambassador a very stupid man.")
+    #expect(!named.contains { $0.hasPrefix("04") }, "\(named)")
   }
 
   @Test("a number of people acts as the people do")

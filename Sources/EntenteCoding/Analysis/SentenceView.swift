@@ -64,6 +64,14 @@ struct SentenceView {
 
   func isPronoun(_ i: Int) -> Bool { xpos(i) == .prp || xpos(i) == .wp }
 
+  /// Whether verb `i` names its object something (`called the envoy a liar`): a noun or
+  /// adjective complement after the object, not a call made to someone.
+  func isNaming(_ i: Int) -> Bool {
+    ["call", "name", "label", "brand", "dub", "term"].contains(lemma(i))
+      && !children(of: i, .obj).isEmpty
+      && children(of: i, .xcomp).contains { isNoun($0) || xpos($0) == .jj }
+  }
+
   /// Whether token `i` is an adjective said of a subject (`the agency is skeptical`), which
   /// the lexicon's verb rules may code as a comment (012, 013).
   func isPredicateAdjective(_ i: Int) -> Bool {
@@ -250,9 +258,11 @@ struct SentenceView {
     if range.contains(i + 1), lemma(i + 1) == particle, [.rp, .rb, .jj].contains(xpos(i + 1)) {
       return true
     }
+    // A phrase of time is no particle (`called the president on Saturday` is no call on him).
     return children(of: i).contains { child in
       lemma(child) == particle
-        || ([.obl, .obj, .nmod].contains(deprel(child)) && marker(of: child) == particle)
+        || ([.obl, .obj, .nmod].contains(deprel(child)) && marker(of: child) == particle
+          && !Self.notActors.contains(lemma(child)) && deprel(child) != .oblTmod)
     }
   }
 
@@ -636,6 +646,7 @@ struct SentenceView {
     "reinforce", "place", "move", "withdraw", "pull", "put", "amass", "mass", "bolster", "boost",
     "increase", "establish", "set", "form", "create", "build", "provide", "give", "offer",
     "contribute", "supply", "join", "muster", "raise", "recruit", "fire", "launch", "use",
+    "order",
   ]
 
   /// The targets of verb `i` after its direct objects: see ``targets(of:rule:sources:)``.
@@ -897,8 +908,9 @@ extension SentenceView {
       || Self.groupNouns.contains(word)
   }
 
-  /// Whether token `i` is an actor, known to a dictionary or one that can act untyped.
-  func isSomeone(_ i: Int) -> Bool { !actors(at: i).isEmpty || canActUntyped(i) }
+  /// Whether token `i` is an actor, known to a dictionary or one that can act untyped (not
+  /// a thing of one: `the tanker's release`).
+  func isSomeone(_ i: Int) -> Bool { !actors(at: i, owners: false).isEmpty || canActUntyped(i) }
 
   /// The tokens with their conjuncts (`Chile and Peru`).
   private func withConjuncts(_ tokens: [Int]) -> [Int] {

@@ -178,6 +178,8 @@ public struct EventCoder: Sendable {
     } else {
       return []
     }
+    // `called the envoy a liar` names the envoy: no call, no meeting.
+    if reader.isNaming(token) { return [] }
     let negated = reader.isNegated(token)
     // What the conditions look at, read once for all the trigger's rules.
     let needsObjects =
