@@ -315,6 +315,13 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("The Peruvian minister was optimistic.") == ["013 PERGOV>- asserted"])
   }
 
+  @Test("an `it` stands for the subject that reports it, and for no one else")
+  func it() throws {
+    let release = try defaultEvents("The ELN has said it will release Juan Gomez.")
+    #expect(release.contains { $0.hasPrefix("035 [The ELN]>[Juan Gomez]") }, "\(release)")
+    #expect(try defaultEvents("It will release a new album.").isEmpty)
+  }
+
   @Test("naming someone something is no call to them")
   func naming() throws {
     let named = try defaultEvents("Peru's president called Chile's ambassador a very stupid man.")

@@ -843,7 +843,7 @@ extension SentenceView {
   }
 
   /// Pronouns that stand for people or groups of them.
-  private static let personalPronouns: Set<String> = ["he", "she", "they", "we", "i"]
+  private static let personalPronouns: Set<String> = ["he", "she", "they", "we", "i", "it"]
 
   /// Common nouns that name people, groups or bodies that act (when no dictionary types
   /// them): the head of an unknown source must be one of these, a name or a pronoun.
@@ -878,6 +878,7 @@ extension SentenceView {
     "heir", "successor", "predecessor", "founder", "counterpart", "colleague", "aide", "adviser",
     "advisor", "consul", "attaché", "banker", "trader", "businessman", "businesswoman",
     "executive", "manager", "shareholder", "teacher", "nurse", "miner", "driver", "fisherman",
+    "musician", "artist", "writer", "singer", "scientist", "academic", "scholar", "priest",
   ]
 
   /// Nouns of a number of people (`tens of thousands of people`, `dozens of bankers`).

@@ -221,8 +221,13 @@ public struct EventCoder: Sendable {
       sources.removeAll { $0.code.isEmpty && reader.isPronoun($0.tokens.lowerBound) }
     }
     guard !sources.isEmpty else { return [] }
-    // `Lula said he would meet ...`: Lula, not `he`.
-    sources = reader.resolvingPronouns(sources)
+    // `Lula said he would meet ...`: Lula, not `he`; an `it` that stands for no one named in
+    // the sentence is most often a thing (`it rained`), no source.
+    sources = reader.resolvingPronouns(sources).filter { source in
+      !(source.code.isEmpty && source.tokens.count == 1
+        && reader.lemma(source.tokens.lowerBound) == "it")
+    }
+    guard !sources.isEmpty else { return [] }
     var targets =
       rule.target == .none ? [] : reader.targets(of: token, rule: rule, sources: sources)
     // A passive subject is the target when the rule found none (`was attacked by`).
