@@ -238,6 +238,9 @@ struct DefaultCoderTests {
       ("Ghana is sending a military platoon to Mali.", "070 GHA>MLI"),
       ("Bolivia mobilized the army.", "150 BOL>-"),
       ("Ghana is sending troops to the United Nations peacekeeping force.", "074 GHA>"),
+      // A measure is laid on the place it is in; a coordinated subject no one knows acts.
+      ("The Bolivian president declared a state of siege in Pando.", "1724 BOLGOV>[Pando]"),
+      ("India and MERCOSUR agreed to cut tariffs.", "030 IND>[MERCOSUR]"),
     ])
   func thingsActedOn(text: String, event: String) throws {
     let events = try defaultEvents(text)

@@ -136,7 +136,7 @@ struct SentenceView {
   static let partitives: Set<String> = [
     "round", "series", "wave", "number", "string", "spate", "raft", "batch", "lot",
     "package", "kind", "type", "form", "new", "couple", "pair", "dozen", "hundred", "thousand",
-    "message", "letter", "expression", "gesture", "show", "statement",
+    "message", "letter", "expression", "gesture", "show", "statement", "state",
   ]
 
   /// The first actor, in text order, in the phrases and clauses verb `i` governs after it
@@ -459,6 +459,14 @@ struct SentenceView {
     } else {
       let subjects = children(of: i, .nsubj)
       for child in subjects { found.append(contentsOf: actors(at: child)) }
+      // A coordinated subject no dictionary knows acts beside the known one (`India and
+      // MERCOSUR agreed`).
+      if !found.isEmpty {
+        for conjunct in subjects.flatMap({ children(of: $0, .conj) })
+        where actors(at: conjunct).isEmpty && canActUntyped(conjunct) {
+          if let actor = untypedActor(at: conjunct) { found.append(actor) }
+        }
+      }
       // A subject that is not an actor and not a pronoun (`Negotiators from Armenia and
       // Azerbaijan met`): the actors it names after `from` or `of`, and no one else's.
       let pronouns: Set<String> = ["it", "they", "he", "she", "we", "i", "which", "that", "who"]
@@ -782,6 +790,33 @@ struct SentenceView {
   /// Whether verb `i` is passive (`was supported by`): a passive auxiliary or subject.
   func isPassive(_ i: Int) -> Bool {
     !isNoun(i) && !children(of: i).filter { [.auxPass, .nsubjPass].contains(deprel($0)) }.isEmpty
+  }
+
+  /// The place a measure is laid on (`declared a state of siege in Pando`, `imposed a curfew
+  /// in parts of the province`): the object of an `in` phrase of the verb or of its object
+  /// that names a place, or a part of one.
+  func placeActedOn(by i: Int) -> [EventActor] {
+    var phrases = children(of: i).filter { deprel($0).base == .obl && marker(of: $0) == "in" }
+    // ... or of its object, or of what that is of (`a state of siege in Katanga`).
+    let objects = objectTokens(of: i)
+    for object in objects + objects.flatMap({ children(of: $0) }).filter({ marker(of: $0) == "of" })
+    {
+      phrases += children(of: object).filter {
+        deprel($0).base == .nmod && marker(of: $0) == "in"
+      }
+    }
+    for phrase in phrases {
+      // `in parts of the province`: the province.
+      let place =
+        Self.partitives.contains(lemma(phrase))
+          || ["part", "area", "region"].contains(lemma(phrase))
+        ? children(of: phrase).first { marker(of: $0) == "of" } ?? phrase : phrase
+      if let known = actors(at: place, owners: false).first { return [known] }
+      if xpos(place) == .nnp || xpos(place) == .nnps, let actor = untypedActor(at: place) {
+        return [actor]
+      }
+    }
+    return []
   }
 
   /// The actors of a passive subject (`Ukraine was attacked`), or `nil`.

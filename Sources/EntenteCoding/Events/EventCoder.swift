@@ -266,6 +266,13 @@ public struct EventCoder: Sendable {
       }
     }
     targets = reader.resolvingPronouns(targets)
+    // A curfew, a siege or an easing of them is laid on a place (`a curfew in Bangkok`).
+    if !keepsCodes, targets.allSatisfy({ $0.code.isEmpty }),
+      Self.placeMeasures.contains(where: { rule.code.hasPrefix($0) })
+    {
+      let place = reader.placeActedOn(by: token)
+      if !place.isEmpty { targets = place }
+    }
     // What one says one must do oneself is no demand (`Chile says it must defend ...`).
     if rule.target == .clause
       && targets.allSatisfy({ target in
@@ -361,7 +368,12 @@ public struct EventCoder: Sendable {
   /// named (`Chile and Peru agreed`, not `Chile and Peru promised` or `backed`).
   private static let mutualVerbs: Set<String> = [
     "agree", "sign", "establish", "restore", "normalize", "normalise", "reconcile", "resume",
+    "clash", "fight", "skirmish",
   ]
+
+  /// The codes of measures laid on a place: coercion (17), easing restrictions (081), and
+  /// blockades (191).
+  private static let placeMeasures = ["17", "081", "191"]
 
   /// The roots of the use of force.
   private static let forceRoots: Set<Substring> = ["18", "19", "20"]
