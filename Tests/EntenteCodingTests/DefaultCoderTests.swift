@@ -241,6 +241,17 @@ struct DefaultCoderTests {
       // A measure is laid on the place it is in; a coordinated subject no one knows acts.
       ("The Bolivian president declared a state of siege in Pando.", "1724 BOLGOV>[Pando]"),
       ("India and MERCOSUR agreed to cut tariffs.", "030 IND>[MERCOSUR]"),
+      // A feeling is about something; with no object, whom a phrase names is the target.
+      (
+        "The British foreign secretary expressed pessimism about his Peruvian mission.",
+        "012 GBRGOV>PER"
+      ),
+      (
+        "The Chilean president expressed surprise that the Lima Post published the story.",
+        "012 CHLGOV>"
+      ),
+      ("Officials from Kansas said they agree with the NCAA.", "030 USAGOV>[the NCAA]"),
+      ("Chile and Peru failed to reach agreement on the border.", "120 CHL>PER"),
     ])
   func thingsActedOn(text: String, event: String) throws {
     let events = try defaultEvents(text)

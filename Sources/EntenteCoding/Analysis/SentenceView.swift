@@ -961,6 +961,13 @@ extension SentenceView {
     }
   }
 
+  /// Nouns of a feeling expressed about something (`expressed concern about`).
+  private static let feelings: Set<String> = [
+    "concern", "surprise", "pessimism", "optimism", "regret", "hope", "confidence", "outrage",
+    "dismay", "anger", "disappointment", "frustration", "satisfaction", "worry", "fear", "doubt",
+    "skepticism", "scepticism", "shock", "alarm", "displeasure", "unease", "sorrow",
+  ]
+
   /// Prepositions whose object is who a thing belongs to or comes from (`the call of the
   /// parliament`, `a protest by farmers`, `a meeting with the governor`).
   private static let ownerMarkers: Set<String> = [
@@ -978,6 +985,24 @@ extension SentenceView {
       let known = actors(at: token).filter { !excluded.contains($0.mention) }
       if let first = known.first { return first }
       if !isNoun(token) || canActUntyped(token) { return untypedActor(at: token) }
+      // A feeling expressed is about something (`expressed pessimism about the mission`,
+      // `surprise that the Post published ...`): that is the target, whatever it is.
+      if Self.feelings.contains(lemma(token)) {
+        for child in children(of: token) {
+          if deprel(child).base == .nmod,
+            ["about", "over", "regarding", "at", "with", "on", "concerning"].contains(
+              marker(of: child) ?? "")
+          {
+            return untypedTargetActors(at: [child], excluding: excluded).first
+          }
+          if [.acl, .ccomp].contains(deprel(child)),
+            let subject = children(of: child, .nsubj).first
+          {
+            return untypedTargetActors(at: [subject], excluding: excluded).first
+          }
+        }
+        return nil
+      }
       let owners = children(of: token).filter { child in
         child > token && deprel(child).base == .nmod
           && Self.ownerMarkers.contains(marker(of: child) ?? "")
@@ -1119,17 +1144,32 @@ extension SentenceView {
       // valley`, `opened an inquiry into the guards`): who the verb's phrase names instead.
       let things = Set((objects + indirect).map { -(antecedent(of: $0) + 2) })
       guard found.allSatisfy({ things.contains($0.mention) }) else { return found }
+      // A feeling expressed is about what the verb's phrase names, whatever it is.
+      let feeling = (objects + indirect).contains { Self.feelings.contains(lemma($0)) }
       let named = children(of: i).filter { phrase in
-        guard deprel(phrase).base == .obl, let marker = marker(of: phrase),
-          Self.actedOnMarkers.contains(marker)
-        else { return false }
+        guard deprel(phrase).base == .obl, let marker = marker(of: phrase) else { return false }
+        if feeling && ["about", "over", "regarding", "concerning", "at"].contains(marker) {
+          return true
+        }
+        guard Self.actedOnMarkers.contains(marker) else { return false }
         return marker == "against" || isSomeone(phrase)
       }
-      let instead = candidates(named)
+      var instead = candidates(named)
+      // ... or the subject of what it says (`expressed surprise that the Post published`).
+      if instead.isEmpty && feeling {
+        let clauses =
+          children(of: i, .ccomp) + (objects + indirect).flatMap { children(of: $0, .acl) }
+        instead = candidates(clauses.compactMap { children(of: $0, .nsubj).last })
+      }
       return instead.isEmpty ? found : instead
     }
     let passive = children(of: i, .nsubjPass)
     if !passive.isEmpty { return candidates(passive) }
-    return []
+    // No object: someone a phrase of the verb names (`agreed with the NCAA`).
+    return candidates(
+      children(of: i).filter { phrase in
+        deprel(phrase).base == .obl && Self.actedOnMarkers.contains(marker(of: phrase) ?? "")
+          && isSomeone(phrase)
+      })
   }
 }

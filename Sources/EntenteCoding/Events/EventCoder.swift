@@ -241,11 +241,20 @@ public struct EventCoder: Sendable {
     }
     // What the event acts on, known to no dictionary (`rejected the appeal`): its words.
     // Not for coordinated actors that act on each other (`X and Y signed a pact`).
+    // Failing to agree takes two as agreeing does (`X and Y failed to reach agreement`).
+    let mutualLemma = { (word: Int) in
+      Self.mutualVerbs.contains(reader.lemma(word))
+        || (reader.lemma(word) == "reach"
+          && reader.objectLemmas(of: word).contains {
+            ["agreement", "deal", "accord"].contains($0)
+          })
+    }
     let mutual =
       rule.reciprocal
       || (!keepsCodes && !reader.isPassive(token)
-        && (Self.mutualRoots.contains(rule.code.prefix(2))
-          || Self.mutualVerbs.contains(reader.lemma(token))))
+        && (Self.mutualRoots.contains(rule.code.prefix(2)) || mutualLemma(token)
+          || (reader.lemma(token) == "fail"
+            && reader.children(of: token, .xcomp).contains(where: mutualLemma))))
     if targets.isEmpty, rule.target != .none, codesUnknownActors, !rule.needsKnownActors,
       !(mutual && sources.count >= 2)
     {
