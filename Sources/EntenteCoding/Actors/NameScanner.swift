@@ -228,28 +228,19 @@ struct NameScanner {
     let name = start..<run.upperBound
     guard !name.isEmpty else { return }
     // A given name before a leader's surname is someone else (`Laura Bush`, `Hillary
-    // Clinton`): a person the knowledge base does not know.
-    if let last = inner.last, found[last].kind == "leader", found[last].tokens.count == 1,
+    // Clinton`): a person the knowledge base does not know. A proper noun before a lone place
+    // is a person's given name too (`Marta Jordan`, `Valeska Paris`), unless it says which part
+    // or kind of the place it is (`Northern Syria`) or an acronym after it names an
+    // organisation (`Jamiat-i-Islami Afghanistan (JIA)`).
+    if let last = inner.last, found[last].tokens.count == 1,
       found[last].tokens.upperBound == name.upperBound,
       found[last].tokens.lowerBound > name.lowerBound,
-      !inner.dropLast().contains(where: { found[$0].tokens.overlaps(name) })
-    {
-      found.remove(at: last)
-      var mention = ActorMention(
-        tokens: name, sentence: sentence, code: "", country: nil, kind: "name", type: .person,
-        canonical: Span(doc: doc, tokens: name).text)
-      mention.resolvedFrom = .context
-      insert(mention, into: &found)
-      return
-    }
-    // A proper noun before a lone place is a person's given name (`Marta Jordan`, `Valeska
-    // Paris`), unless it says which part or kind of the place it is (`Northern Syria`).
-    if let last = inner.last, inner.count == 1, found[last].tokens.count == 1,
-      Self.placeKinds.contains(found[last].kind), (2...3).contains(name.count),
-      found[last].tokens.upperBound == name.upperBound,
-      name.dropLast().allSatisfy({ isProper($0) && !Self.placeModifiers.contains(word($0)) }),
-      // An acronym after it names an organisation (`Jamiat-i-Islami Afghanistan (JIA)`).
-      !(name.upperBound < range.upperBound && word(name.upperBound) == WordKey("("))
+      (found[last].kind == "leader"
+        && !inner.dropLast().contains(where: { found[$0].tokens.overlaps(name) }))
+        || (inner.count == 1 && Self.placeKinds.contains(found[last].kind)
+          && (2...3).contains(name.count)
+          && name.dropLast().allSatisfy({ isProper($0) && !Self.placeModifiers.contains(word($0)) })
+          && !(name.upperBound < range.upperBound && word(name.upperBound) == WordKey("(")))
     {
       found.remove(at: last)
       var mention = ActorMention(
