@@ -336,6 +336,12 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("It will release a new album.").isEmpty)
   }
 
+  @Test("the to of an infinitive is no preposition")
+  func infinitiveTo() throws {
+    let choices = try defaultEvents("He made lots of choices to go that way.")
+    #expect(!choices.contains { $0.hasPrefix("042") }, "\(choices)")
+  }
+
   @Test("naming someone something is no call to them")
   func naming() throws {
     let named = try defaultEvents("Peru's president called Chile's ambassador a very stupid man.")

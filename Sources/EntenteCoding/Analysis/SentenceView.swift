@@ -260,7 +260,7 @@ struct SentenceView {
     }
     // A phrase of time is no particle (`called the president on Saturday` is no call on him).
     return children(of: i).contains { child in
-      lemma(child) == particle
+      (lemma(child) == particle && deprel(child) != .mark)
         || ([.obl, .obj, .nmod].contains(deprel(child)) && marker(of: child) == particle
           && !Self.notActors.contains(lemma(child)) && deprel(child) != .oblTmod)
     }
@@ -274,7 +274,10 @@ struct SentenceView {
     var tokens: [Int] = []
     for child in children(of: i) {
       let relation = deprel(child)
-      if lemma(child) == preposition && relation.base != .nmod && relation.base != .obl {
+      // (Not the `to` of an infinitive: `choices to go that way` goes to no one.)
+      if lemma(child) == preposition && relation.base != .nmod && relation.base != .obl
+        && relation != .mark
+      {
         found = true
       } else if marker(of: child) == preposition {
         found = true
