@@ -120,6 +120,15 @@ struct DefaultCoderTests {
     // PETRARCH's TAKE [171] says nothing of people taking a message, nor of a name it lacks.
     #expect(try defaultEvents("People took the message home.").isEmpty)
     #expect(try defaultEvents("Velmora Kest took the train.").isEmpty)
+    // With no target, a bare code needs a state or a body of its politics, not a university.
+    #expect(try defaultEvents("The Chilean State University has analysed the data.").isEmpty)
+    // A wrong done is no cooperation.
+    #expect(
+      try defaultEvents("The Chilean minister committed suicide to the dismay of Peru.").isEmpty)
+    #expect(
+      try defaultEvents("The Chilean minister committed to the reforms.") == [
+        "030 CHLGOV>[the reforms] asserted"
+      ])
     // PETRARCH's patterns code between named actors, not for a pronoun that stands for no one.
     #expect(try defaultEvents("We came to the United States.").isEmpty)
     // Cooperation takes a partner: a bare code of roots 03 to 07 with none is no event.

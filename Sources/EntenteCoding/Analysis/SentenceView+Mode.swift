@@ -120,7 +120,7 @@ extension SentenceView {
     "goalkeeper", "playoff", "semifinal", "semi-final", "quarterfinal", "quarter-final",
     "scoreline", "touchdown", "inning", "cup", "kickoff", "kick-off", "halftime", "half-time",
     "cricket", "rugby", "football", "soccer", "basketball", "baseball", "hockey", "tennis",
-    "athlete", "stadium", "footballer", "referee", "league", "teammate", "golf", "wicket",
+    "athlete", "stadium", "footballer", "referee", "teammate", "golf", "wicket",
     "sprinter", "marathon", "hat-trick", "equaliser", "equalizer",
   ]
 

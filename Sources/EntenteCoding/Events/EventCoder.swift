@@ -202,9 +202,12 @@ public struct EventCoder: Sendable {
     guard let rule = best(rules) ?? best(fallback) else { return [] }
     // Force against an idea, a film or a sentence is a figure of speech (`attacked the
     // mentality`, `shoot a video`, `execute the sentence`).
-    // ... and what a player concedes, wins or scores is a game's (`conceded a penalty`).
+    // ... and what a player concedes, wins or scores is a game's (`conceded a penalty`); a
+    // wrong done is no cooperation (`committed suicide`).
     if reader.objectTokens(of: token).contains(where: { object in
       (reader.isNoun(object) && Self.gameObjects.contains(reader.lemma(object)))
+        || (Self.cooperationRoots.contains(rule.code.prefix(2))
+          && Self.wrongs.contains(reader.lemma(object)))
         || (Self.forceRoots.contains(rule.code.prefix(2))
           && Self.figurativeObjects.contains(reader.lemma(object)))
     }) {
@@ -265,8 +268,13 @@ public struct EventCoder: Sendable {
     // (`people take`, `troops attacked the town` do not code; `troops attacked Kherson` does).
     if rule.needsKnownActors && codesUnknownActors {
       targets = targets.filter { !$0.code.isEmpty }
+      // With no target, the source must be a state or a body of its politics, not a firm,
+      // a university or a citizen (`the university analysed`, `the woman claims`).
       sources = sources.filter {
-        !$0.code.isEmpty && (!targets.isEmpty || !$0.code.hasPrefix("---"))
+        !$0.code.isEmpty
+          && (!targets.isEmpty
+            || (!$0.code.hasPrefix("---")
+              && !Self.privateSectors.contains(String($0.code.suffix(3)))))
       }
       // Cooperation takes a partner: without one, `Taliban control`, `the court rules`,
       // `Texas inspires` are no meeting, support or aid.
@@ -384,6 +392,9 @@ public struct EventCoder: Sendable {
   /// blockades (191).
   private static let placeMeasures = ["17", "081", "191"]
 
+  /// The roots of cooperation, verbal and material (03 to 08).
+  private static let cooperationRoots: Set<Substring> = ["03", "04", "05", "06", "07", "08"]
+
   /// The roots of the use of force.
   private static let forceRoots: Set<Substring> = ["18", "19", "20"]
 
@@ -402,6 +413,17 @@ public struct EventCoder: Sendable {
   private static let gameObjects: Set<String> = [
     "penalty", "goal", "corner", "free-kick", "touchdown", "wicket", "trophy", "medal",
     "title", "match", "game", "tournament", "championship", "lap",
+  ]
+
+  /// Sectors outside politics: a bare PETRARCH code with no target does not code for them.
+  private static let privateSectors: Set<String> = [
+    "BUS", "MED", "EDU", "HLH", "CVL", "AGR", "REL", "SCI", "ENV", "LAB", "MNC",
+  ]
+
+  /// Wrongs done, which no cooperation is (`committed suicide`, `committed atrocities`).
+  private static let wrongs: Set<String> = [
+    "suicide", "crime", "atrocity", "genocide", "fraud", "murder", "offence", "offense",
+    "error", "mistake", "sin", "blunder", "foul", "massacre", "abuse", "violation", "perjury",
   ]
 
   /// The roots of cooperation (03 to 07), which a verb's bare PETRARCH code gives only with
