@@ -345,6 +345,16 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("It will release a new album.").isEmpty)
   }
 
+  @Test("an attribution by quoting or citing, and what players say, are no statements")
+  func attributions() throws {
+    let quoting = try defaultEvents(
+      "According to the Chilean news agency, quoting the Peruvian news agency, the army is on alert."
+    )
+    #expect(!quoting.contains { $0.hasPrefix("010") }, "\(quoting)")
+    let coach = try defaultEvents("After the match, Chile's coach said the team played well.")
+    #expect(!coach.contains { $0.hasPrefix("010") }, "\(coach)")
+  }
+
   @Test("the to of an infinitive is no preposition")
   func infinitiveTo() throws {
     let choices = try defaultEvents("He made lots of choices to go that way.")

@@ -81,7 +81,10 @@ public struct EventCoder: Sendable {
   private static func dropContests(_ events: inout [Event], reader: SentenceView) {
     let force: Set<String> = ["17", "18", "19", "20"]
     if reader.isSportsReport() {
-      events.removeAll { force.contains($0.type.root) || ["03", "04"].contains($0.type.root) }
+      // ... and what its players and coaches say is no political statement.
+      events.removeAll {
+        force.contains($0.type.root) || ["03", "04"].contains($0.type.root) || $0.isStatement
+      }
     } else if reader.isElectionReport() {
       events.removeAll {
         force.contains($0.type.root) && SentenceView.contestVerbs.contains(reader.lemma($0.trigger))
@@ -131,8 +134,16 @@ public struct EventCoder: Sendable {
       // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
       // an event of another kind stands in what it governs.
       // Not saying something says nothing (`officials have not said why`); declining to
-      // comment is 011, coded by its own rules.
-      if event.isStatement, !keepsStatements, event.mode == .negated { return false }
+      // comment is 011, coded by its own rules. An attribution in a participle (`citing
+      // privacy rules, ...`, `according to Yonhap, quoting KCNA`) is no statement either.
+      if event.isStatement, !keepsStatements,
+        event.mode == .negated
+          || (reader.xpos(event.trigger) == .vbg
+            && ["quote", "cite"].contains(reader.lemma(event.trigger))
+            && [.advcl, .acl, .xcomp].contains(reader.deprel(event.trigger)))
+      {
+        return false
+      }
       if event.isStatement, !keepsStatements,
         events.contains(where: { other in
           !other.isStatement && reader.governs(event.trigger, other.trigger)
