@@ -526,13 +526,8 @@ struct SentenceView {
         deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
       }.flatMap(actors)
     }
-    // A passive infinitive or participle with no agent names no one who acts (`to avoid
-    // being sent away`: not those who avoid it).
-    if isPassive(i) && [.xcomp, .advcl].contains(deprel(i)), let governor = head(i),
-      !isNoun(governor)
-    {
-      return []
-    }
+    // A passive complement names no one who acts (its agent, if any, was read above).
+    if isPassiveComplement(i) { return [] }
     // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
     // clause that governs it.
     var current = i
@@ -790,6 +785,15 @@ struct SentenceView {
     return zip(a.tokens, b.tokens).allSatisfy { text($0).lowercased() == text($1).lowercased() }
   }
 
+  /// Whether verb `i` is a passive infinitive or participle of another verb (`to avoid being
+  /// sent away`): with no agent of its own, it names no one who acts, not those who avoid it.
+  func isPassiveComplement(_ i: Int) -> Bool {
+    guard isPassive(i), [.xcomp, .advcl].contains(deprel(i)), let governor = head(i) else {
+      return false
+    }
+    return !isNoun(governor)
+  }
+
   /// Whether verb `i` is passive (`was supported by`): a passive auxiliary or subject.
   func isPassive(_ i: Int) -> Bool {
     !isNoun(i) && !children(of: i).filter { [.auxPass, .nsubjPass].contains(deprel($0)) }.isEmpty
@@ -916,7 +920,7 @@ extension SentenceView {
     "heir", "successor", "predecessor", "founder", "counterpart", "colleague", "aide", "adviser",
     "advisor", "consul", "attaché", "banker", "trader", "businessman", "businesswoman",
     "executive", "manager", "shareholder", "teacher", "nurse", "miner", "driver", "fisherman",
-    "musician", "artist", "writer", "singer", "scientist", "academic", "scholar", "priest",
+    "musician", "artist", "writer", "singer", "scientist", "academic", "scholar",
   ]
 
   /// Nouns of a number of people (`tens of thousands of people`, `dozens of bankers`).
@@ -964,6 +968,11 @@ extension SentenceView {
     }
   }
 
+  /// Prepositions that say what a feeling is about (`concern about`, `anger over`).
+  private static let feelingMarkers: Set<String> = [
+    "about", "over", "regarding", "concerning", "at",
+  ]
+
   /// Nouns of a feeling expressed about something (`expressed concern about`).
   private static let feelings: Set<String> = [
     "concern", "surprise", "pessimism", "optimism", "regret", "hope", "confidence", "outrage",
@@ -992,9 +1001,9 @@ extension SentenceView {
       // `surprise that the Post published ...`): that is the target, whatever it is.
       if Self.feelings.contains(lemma(token)) {
         for child in children(of: token) {
-          if deprel(child).base == .nmod,
-            ["about", "over", "regarding", "at", "with", "on", "concerning"].contains(
-              marker(of: child) ?? "")
+          // On the noun itself, also `with` and `on` (`satisfaction with`, `concern on`).
+          if deprel(child).base == .nmod, let marker = marker(of: child),
+            Self.feelingMarkers.contains(marker) || marker == "with" || marker == "on"
           {
             return untypedTargetActors(at: [child], excluding: excluded).first
           }
@@ -1059,8 +1068,8 @@ extension SentenceView {
     for _ in 0..<4 {
       let subjects = children(of: current, .nsubj)
       if !subjects.isEmpty { return untypedActors(at: subjects.filter(canActUntyped)) }
-      // A passive infinitive or participle with no agent names no one who acts.
-      if isPassive(current) && [.xcomp, .advcl].contains(deprel(current))
+      // A passive complement with no agent names no one who acts.
+      if isPassiveComplement(current)
         && !children(of: current).contains(where: {
           deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
         })
@@ -1151,7 +1160,7 @@ extension SentenceView {
       let feeling = (objects + indirect).contains { Self.feelings.contains(lemma($0)) }
       let named = children(of: i).filter { phrase in
         guard deprel(phrase).base == .obl, let marker = marker(of: phrase) else { return false }
-        if feeling && ["about", "over", "regarding", "concerning", "at"].contains(marker) {
+        if feeling && Self.feelingMarkers.contains(marker) {
           return true
         }
         guard Self.actedOnMarkers.contains(marker) else { return false }

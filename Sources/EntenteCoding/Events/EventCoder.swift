@@ -132,22 +132,18 @@ public struct EventCoder: Sendable {
         return false
       }
       // A statement (`said`, `mentioned`: 010) says less than what it reports: it goes when
-      // an event of another kind stands in what it governs.
-      // Not saying something says nothing (`officials have not said why`); declining to
-      // comment is 011, coded by its own rules. An attribution in a participle (`citing
-      // privacy rules, ...`, `according to Yonhap, quoting KCNA`) is no statement either.
+      // an event of another kind stands in what it governs. Not saying something says
+      // nothing (`officials have not said why`; declining to comment is 011, coded by its own
+      // rules), and an attribution in a participle (`citing privacy rules, ...`, `according
+      // to Yonhap, quoting KCNA`) is no statement.
       if event.isStatement, !keepsStatements,
         event.mode == .negated
           || (reader.xpos(event.trigger) == .vbg
             && ["quote", "cite"].contains(reader.lemma(event.trigger))
             && [.advcl, .acl, .xcomp].contains(reader.deprel(event.trigger)))
-      {
-        return false
-      }
-      if event.isStatement, !keepsStatements,
-        events.contains(where: { other in
-          !other.isStatement && reader.governs(event.trigger, other.trigger)
-        })
+          || events.contains(where: { other in
+            !other.isStatement && reader.governs(event.trigger, other.trigger)
+          })
       {
         return false
       }
@@ -409,12 +405,13 @@ public struct EventCoder: Sendable {
   /// The roots of the use of force.
   private static let forceRoots: Set<Substring> = ["18", "19", "20"]
 
-  /// Objects that force is used on only figuratively.
+  /// Objects that force is used on only figuratively (those of a game, for any event, are
+  /// ``gameObjects``).
   private static let figurativeObjects: Set<String> = [
     "mentality", "idea", "notion", "policy", "proposal", "plan", "decision", "sentence",
     "order", "law", "bill", "record", "competition", "price", "rate", "market", "video", "film",
-    "movie", "photo", "picture", "footage", "scene", "episode", "ball", "goal", "penalty",
-    "shot", "puck", "putt", "trend", "problem", "issue", "question", "argument", "claim",
+    "movie", "photo", "picture", "footage", "scene", "episode", "ball", "shot", "puck", "putt",
+    "trend", "problem", "issue", "question", "argument", "claim",
     "statement", "report", "budget", "deficit", "inflation", "poverty", "corruption",
     "disease", "virus", "pandemic", "epidemic", "strategy", "contract", "deal", "agreement",
     "task", "project", "outfit", "costume", "ad", "advert", "commercial",
