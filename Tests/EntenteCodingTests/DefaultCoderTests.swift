@@ -380,6 +380,58 @@ struct DefaultCoderTests {
     #expect(held.contains("173 ---COP>---MED asserted"), "\(held)")
   }
 
+  @Test("an attack on a website or by hackers is no force of arms")
+  func networks() throws {
+    let hacked = try defaultEvents("Hackers attacked the website of the Chilean senate.")
+    #expect(!hacked.contains { $0.hasPrefix("19") || $0.hasPrefix("18") }, "\(hacked)")
+    let shelled = try defaultEvents("Peru attacked Chile.")
+    #expect(shelled.contains { $0.hasPrefix("190 PER>CHL") }, "\(shelled)")
+  }
+
+  @Test("a passive joined to another clause takes no source from it")
+  func joinedPassives() throws {
+    let refused = try defaultEvents(
+      "The Chilean ministers made the journey to Lima twice and were turned down both times.")
+    #expect(!refused.contains { $0.hasPrefix("12") && $0.contains("CHLGOV>") }, "\(refused)")
+  }
+
+  @Test("two names for one actor make one event")
+  func appositions() throws {
+    let called = try defaultEvents(
+      "Gabriel Boric, the Chilean president, telephoned the Peruvian foreign minister.")
+    #expect(called == ["041 CHLGOV>PERGOV asserted"], "\(called)")
+  }
+
+  @Test("what is received is given by whom it comes from, and is no one")
+  func receiving() throws {
+    #expect(try defaultEvents("Forty universities received the initial invitation.").isEmpty)
+    let backing = try defaultEvents("The activist received support from Chile.")
+    #expect(backing.contains { $0.hasPrefix("051 CHL>") }, "\(backing)")
+  }
+
+  @Test("a subject that is no one negates its verb, and refuses no one")
+  func negativeSubjects() throws {
+    let refused = try defaultEvents("No one will be refused, officials said.")
+    #expect(refused.contains { $0.hasPrefix("120 ") && $0.hasSuffix(" negated") }, "\(refused)")
+  }
+
+  @Test("phrases the lexicon says are no event, whatever PETRARCH's patterns say")
+  func noEvents() throws {
+    #expect(try defaultEvents("Chile came to the conclusion that the talks had failed.").isEmpty)
+    #expect(
+      try defaultEvents("The Peruvian president came to Santiago.") == ["042 PERGOV>CHL asserted"])
+    #expect(try defaultEvents("They will keep hosting the video.").isEmpty)
+    #expect(try defaultEvents("The study was supported by the Chilean science foundation.").isEmpty)
+    let criticism = try defaultEvents(
+      "The Peruvian reporters spoke out against the Chilean senate.")
+    #expect(criticism == ["111 PERMED>CHLLEG asserted"], "\(criticism)")
+  }
+
+  @Test("the first person of no one named is no actor")
+  func firstPerson() throws {
+    #expect(try defaultEvents("I visited the festival in Lima.").isEmpty)
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

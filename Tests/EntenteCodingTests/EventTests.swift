@@ -102,12 +102,16 @@ struct EventTests {
       130\twarn\tprep=against|of
       110\tcondemn\tcolour=red
       0871\tceasefire/n\treciprocal
+      ---\tlead\tprep=to
+      ----\tlead
       """
     let (lexicon, issues) = EventLexicon.parse(text, path: "test.tsv", ontology: ontology)
-    #expect(issues.map(\.line) == [3, 4, 5, 6])
+    #expect(issues.map(\.line) == [3, 4, 5, 6, 9])
     #expect(issues.allSatisfy { $0.description.hasPrefix("test.tsv:") })
     #expect(issues.first?.message.contains("999") == true)
-    #expect(lexicon.ruleCount == 2)
+    #expect(lexicon.ruleCount == 3)
+    // `---` is a rule that codes nothing.
+    #expect(lexicon.verbRules["lead"]?.first?.code == EventRule.noEvent)
     #expect(lexicon.verbRules["sign"]?.first?.reciprocal == true)
     #expect(lexicon.nounRules["ceasefire"]?.first?.code == "0871")
   }

@@ -174,7 +174,9 @@ extension SentenceView {
   /// Governed by `refuse`, `decline` or `reject` (`refused to meet`), or negated with `will`
   /// (`will not end the strike`). The refusal is then the event.
   func isRefusal(_ i: Int) -> Bool {
-    if isNegated(i) {
+    // (`no one will be refused` refuses no one; it is no refusal either.)
+    if hasNegativeSubject(i) { return false }
+    if isNegatedByWord(i) {
       return children(of: i, .aux).contains { ["will", "wo"].contains(lemma($0)) }
     }
     guard deprel(i) == .xcomp, let governor = head(i), !isNegated(governor) else { return false }

@@ -49,6 +49,19 @@ struct SentenceView {
     return false
   }
 
+  /// Whether token `i` is in the mention of a place or country (`@place` in the lexicon).
+  func isPlace(_ i: Int) -> Bool {
+    mentionAt[i] >= 0 && [.location, .country].contains(mentions[mentionAt[i]].type)
+  }
+
+  /// Whether the tokens `a` are in apposition to the tokens `b` (`John Kerry, the Secretary
+  /// of State`): two names for one actor.
+  func isApposition(_ a: Range<Int>, to b: Range<Int>) -> Bool {
+    a.contains { token in
+      deprel(token) == .appos && head(token).map { b.contains($0) } == true
+    }
+  }
+
   func head(_ i: Int) -> Int? {
     let head = Int(doc.tokens[i].head)
     return head >= 0 ? head : nil
@@ -87,11 +100,27 @@ struct SentenceView {
     children(of: i).first { deprel($0) == .case || deprel($0) == .mark }.map(lemma)
   }
 
+  /// Whether token `i` is negated: by a word of its own or by a subject that is no one.
   func isNegated(_ i: Int) -> Bool {
+    isNegatedByWord(i) || hasNegativeSubject(i)
+  }
+
+  /// Whether token `i` has `not`, `n't`, `never` or `no` of its own.
+  func isNegatedByWord(_ i: Int) -> Bool {
     children(of: i).contains {
       let word = lemma($0)
       return (word == "not" || word == "n't" || word == "never" || word == "no")
         && [.advmod, .det].contains(deprel($0))
+    }
+  }
+
+  /// Whether the subject of token `i` is no one (`no one will be refused`, `nobody was hurt`,
+  /// `no country sent troops`).
+  func hasNegativeSubject(_ i: Int) -> Bool {
+    children(of: i).contains { subject in
+      [.nsubj, .nsubjPass].contains(deprel(subject))
+        && (["nobody", "none", "nothing", "noone"].contains(lemma(subject))
+          || children(of: subject).contains { lemma($0) == "no" && deprel($0) == .det })
     }
   }
 
@@ -109,9 +138,7 @@ struct SentenceView {
       let word = text(object).lowercased()
       if word.count > 3 && word.hasSuffix("s") { lemmas.append(String(word.dropLast())) }
       if word.count > 4 && word.hasSuffix("ies") { lemmas.append(String(word.dropLast(3)) + "y") }
-      if mentionAt[object] >= 0, [.location, .country].contains(mentions[mentionAt[object]].type) {
-        lemmas.append("@place")
-      }
+      if isPlace(object) { lemmas.append("@place") }
     }
     for object in objects {
       lemmas.append(contentsOf: children(of: object, .compound).map(lemma))
@@ -526,8 +553,10 @@ struct SentenceView {
         deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
       }.flatMap(actors)
     }
-    // A passive complement names no one who acts (its agent, if any, was read above).
-    if isPassiveComplement(i) { return [] }
+    // A passive complement names no one who acts (its agent, if any, was read above), nor
+    // does a passive joined to another clause (`made the trip and were turned down`, `noticed
+    // the boat and a warship was sent`): not that clause's subject.
+    if isPassiveComplement(i) || (isPassive(i) && deprel(i) == .conj) { return [] }
     // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
     // clause that governs it.
     var current = i
@@ -1068,8 +1097,8 @@ extension SentenceView {
     for _ in 0..<4 {
       let subjects = children(of: current, .nsubj)
       if !subjects.isEmpty { return untypedActors(at: subjects.filter(canActUntyped)) }
-      // A passive complement with no agent names no one who acts.
-      if isPassiveComplement(current)
+      // A passive with no agent names no one who acts.
+      if (isPassiveComplement(current) || (isPassive(current) && deprel(current) == .conj))
         && !children(of: current).contains(where: {
           deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
         })

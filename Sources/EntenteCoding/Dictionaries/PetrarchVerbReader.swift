@@ -154,8 +154,17 @@ public enum PetrarchVerbReader {
   }
 
   /// Splits a paired code (`043:042`) into the code and the reverse event's code.
+  ///
+  /// A code with only its reverse (`[:026]` after `received an invitation`) makes only the
+  /// reverse event: the target invited the subject.
   private static func split(_ rule: inout EventRule) {
-    let parts = rule.code.split(separator: ":").map(String.init)
+    let parts = rule.code.split(separator: ":", omittingEmptySubsequences: false).map(
+      String.init)
+    if parts.count > 1, parts[0].isEmpty {
+      rule.code = parts[1]
+      rule.reverse = true
+      return
+    }
     rule.code = parts.first ?? rule.code
     if parts.count > 1, parts[1] != "---" { rule.pairedCode = parts[1] }
   }

@@ -108,6 +108,23 @@ public struct EventCoder: Sendable {
       let key =
         "\(event.type.code) \(event.source.mention) \(event.target?.mention ?? -1) \(event.mode) \(event.date ?? "")"
       guard seen.insert(key).inserted else { return false }
+      // `John Kerry, the Secretary of State, contacted ...`: one contact, by whichever name
+      // has a country (the first when both or neither do). Names of two countries are two
+      // actors (`(CNN) Italian police`).
+      if events.contains(where: { other in
+        other.trigger == event.trigger && other.type.code == event.type.code
+          && other.target?.mention == event.target?.mention
+          && other.source.mention != event.source.mention
+          && (other.source.country == nil || event.source.country == nil
+            || other.source.country == event.source.country)
+          && ((other.source.country != nil) != (event.source.country != nil)
+            ? other.source.country != nil
+            : reader.isApposition(event.source.tokens, to: other.source.tokens))
+          && (reader.isApposition(event.source.tokens, to: other.source.tokens)
+            || reader.isApposition(other.source.tokens, to: event.source.tokens))
+      }) {
+        return false
+      }
       // A noun under another event's verb with the same source, or its object with the same
       // root, is part of that event (`signed an agreement`, `took Israeli hostages`); other
       // nouns keep their own event (`condemned Turkey's airstrikes`).
@@ -206,7 +223,9 @@ public struct EventCoder: Sendable {
       })
       .max(by: { $0.specificity < $1.specificity })
     }
-    guard let rule = best(rules) ?? best(fallback) else { return [] }
+    guard let rule = best(rules) ?? best(fallback), rule.code != EventRule.noEvent else {
+      return []
+    }
     // Force against an idea, a film or a sentence is a figure of speech (`attacked the
     // mentality`, `shoot a video`, `execute the sentence`).
     // ... and what a player concedes, wins or scores is a game's (`conceded a penalty`); a
@@ -233,9 +252,13 @@ public struct EventCoder: Sendable {
     guard !sources.isEmpty else { return [] }
     // `Lula said he would meet ...`: Lula, not `he`; an `it` that stands for no one named in
     // the sentence is most often a thing (`it rained`), no source.
+    // A first person that stands for no one named is the writer or an unnamed speaker (`I
+    // visited the festival`, `we came to the United States`): no actor of politics.
     sources = reader.resolvingPronouns(sources).filter { source in
       !(source.code.isEmpty && source.tokens.count == 1
-        && reader.lemma(source.tokens.lowerBound) == "it")
+        && (reader.lemma(source.tokens.lowerBound) == "it"
+          || (reader.isPronoun(source.tokens.lowerBound)
+            && ["i", "we"].contains(reader.text(source.tokens.lowerBound).lowercased()))))
     }
     guard !sources.isEmpty else { return [] }
     var targets =
@@ -288,8 +311,26 @@ public struct EventCoder: Sendable {
       if sources.isEmpty || (targets.isEmpty && Self.partnerRoots.contains(rule.code.prefix(2))) {
         return []
       }
+      // Between two actors typed only by their head nouns (`the director took them to
+      // hospital`, `people need this government`), a bare code has no one named to speak of;
+      // yielding and force are what they are between anyone (`fighters surrendered to the
+      // government`).
+      if !Self.plainRoots.contains(rule.code.prefix(2))
+        && sources.allSatisfy({ $0.code.hasPrefix("---") })
+        && targets.allSatisfy({ $0.code.hasPrefix("---") })
+      {
+        return []
+      }
     }
     targets = reader.resolvingPronouns(targets)
+    // An attack on a website or by hackers is no force of arms (`hackers attacked the site`).
+    if Self.forceRoots.contains(rule.code.prefix(2)),
+      (sources + targets).contains(where: {
+        Self.networkWords.contains(reader.lemma($0.tokens.upperBound - 1))
+      })
+    {
+      return []
+    }
     // A curfew, a siege or an easing of them is laid on a place (`a curfew in Bangkok`).
     if !keepsCodes, targets.allSatisfy({ $0.code.isEmpty }),
       Self.placeMeasures.contains(where: { rule.code.hasPrefix($0) })
@@ -307,6 +348,9 @@ public struct EventCoder: Sendable {
     }
     // `Ukraine received jets from Denmark`: Denmark provides, Ukraine receives.
     if rule.reverse {
+      // What is received is no one who gives it (`received the invitation`).
+      let received = reader.objectTokens(of: token)
+      targets.removeAll { target in received.contains { target.tokens.contains($0) } }
       guard !targets.isEmpty else { return [] }
       swap(&sources, &targets)
     }
@@ -438,6 +482,16 @@ public struct EventCoder: Sendable {
   /// a target.
   private static let partnerRoots: Set<Substring> = ["03", "04", "05", "06", "07"]
 
+  /// Computers, networks and those who break into them: force against them is no force of
+  /// arms.
+  private static let networkWords: Set<String> = [
+    "website", "homepage", "webpage", "server", "computer", "hacker", "email", "database",
+    "internet", "blog",
+  ]
+
+  /// Roots whose verbs say what they do between anyone: yielding and force.
+  private static let plainRoots: Set<Substring> = ["08", "18", "19", "20"]
+
   /// A type for a code the ontology lacks: no name, Goldstein score or quad class.
   private static func foreignType(_ code: String) -> EventType {
     EventType(code: code, name: "", goldstein: .nan, quadClass: 0, plover: "")
@@ -529,7 +583,11 @@ public struct EventCoder: Sendable {
       let objects = reader.prepositionObjects(of: token, preposition)
       guard objects.found else { return false }
       if !rule.prepositionObjects.isEmpty {
-        guard objects.tokens.contains(where: { rule.prepositionObjects.contains(reader.lemma($0)) })
+        guard
+          objects.tokens.contains(where: {
+            rule.prepositionObjects.contains(reader.lemma($0))
+              || (rule.prepositionObjects.contains("@place") && reader.isPlace($0))
+          })
         else { return false }
       }
     }

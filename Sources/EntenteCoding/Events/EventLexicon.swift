@@ -16,7 +16,10 @@ public enum TargetSource: String, Sendable {
 
 /// One rule of the event lexicon: a trigger word with conditions, and the CAMEO code it gives.
 public struct EventRule: Sendable, Equatable {
-  /// The CAMEO code.
+  /// The code of a rule that codes nothing (`--- lead prep=to`: a cause, no event).
+  public static let noEvent = "---"
+
+  /// The CAMEO code, or ``noEvent``.
   public var code: String
   /// The trigger's lemma, lower case.
   public var lemma: String
@@ -183,7 +186,10 @@ public struct EventLexicon: Sendable {
       DictionaryIssue(path: path, line: line, message)
     }
     guard fields.count >= 2 else { throw fail("expected a CAMEO code and a trigger") }
-    guard ontology[fields[0]] != nil else { throw fail("unknown CAMEO code '\(fields[0])'") }
+    // `---` codes nothing: a phrase that is no event, whatever other rules say of its words.
+    guard fields[0] == EventRule.noEvent || ontology[fields[0]] != nil else {
+      throw fail("unknown CAMEO code '\(fields[0])'")
+    }
     var trigger = fields[1].lowercased()
     // `visit/n` or `visit/n|trip/n`: nouns; every lemma of a rule is of one kind.
     let isNoun = trigger.hasSuffix("/n")
