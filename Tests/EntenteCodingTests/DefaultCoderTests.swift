@@ -432,6 +432,41 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("I visited the festival in Lima.").isEmpty)
   }
 
+  @Test("a participle that names a group is no call")
+  func namingParticiples() throws {
+    let named = try defaultEvents(
+      "A defector from the rebel group within the church called the Holy Front was arrested by Chilean police."
+    )
+    #expect(!named.contains { $0.hasPrefix("041") }, "\(named)")
+  }
+
+  @Test("what one is welcome to do is allowed, not done, and no welcome")
+  func permissions() throws {
+    let visit = try defaultEvents(
+      "The minister said the Chilean journalists were welcome to come and visit the Peruvian ministry."
+    )
+    #expect(visit.contains("042 CHLMED>PERGOV hypothetical"), "\(visit)")
+    #expect(!visit.contains { $0.hasPrefix("051") }, "\(visit)")
+  }
+
+  @Test("denying someone entry is a refusal, not a denial of blame")
+  func denyingEntry() throws {
+    let entry = try defaultEvents("Peru denied the Chilean journalists entry.")
+    #expect(entry.contains { $0.hasPrefix("120 PER>CHLMED") }, "\(entry)")
+    #expect(!entry.contains { $0.hasPrefix("016") }, "\(entry)")
+  }
+
+  @Test("journeys and meetings of private people are no visits or consultations")
+  func privateJourneys() throws {
+    #expect(try defaultEvents("The football team arrived in Lima on Monday.").isEmpty)
+    #expect(try defaultEvents("She met her future husband in Lima.").isEmpty)
+    #expect(
+      try defaultEvents("The Chilean president arrived in Lima on Monday.")
+        == ["042 CHLGOV>PER asserted"])
+    let met = try defaultEvents("The Chilean president met the activists in Lima.")
+    #expect(met.contains { $0.hasPrefix("044 CHLGOV>") }, "\(met)")
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

@@ -29,6 +29,10 @@ extension SentenceView {
   private static let hypotheticalWords: Set<String> = [
     "possibility", "prospect", "risk", "chance", "potential", "scenario", "fear", "concern",
   ]
+  /// Adjectives that allow what they govern, which is then only possible.
+  private static let permissionAdjectives: Set<String> = [
+    "welcome", "free", "eligible", "entitled", "allowed", "permitted",
+  ]
   /// Words that deny what they govern: a claim.
   private static let denyWords: Set<String> = ["deny", "refute", "denial"]
   /// Words that say what they govern does not or will not happen.
@@ -73,7 +77,11 @@ extension SentenceView {
           [.mark, .case].contains(deprel($0))
             && ["include", "including", "like"].contains(lemma($0))
         }
-      if !example
+      // (A verb joined to an infinitive with no subject of its own shares its mode: `welcome
+      // to come and visit`.)
+      let sharesInfinitive =
+        relation == .conj && children(of: current, .nsubj).isEmpty && deprel(governor) == .xcomp
+      if !example && !sharesInfinitive
         && (relation == .conj || relation == .parataxis || relation == .appos
           || relation == .aclRelcl)
       {
@@ -94,6 +102,10 @@ extension SentenceView {
       }
       if Self.intentWords.contains(word) {
         return isNegated(governor) ? .negated : .intended
+      }
+      // `the boy was welcome to come and tour`: allowed, not done.
+      if relation == .xcomp && xpos(governor) == .jj && Self.permissionAdjectives.contains(word) {
+        return .hypothetical
       }
       if Self.hypotheticalWords.contains(word) {
         // `did not exclude the possibility of supplying`: an intention.

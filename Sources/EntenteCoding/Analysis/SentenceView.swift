@@ -80,9 +80,20 @@ struct SentenceView {
   /// Whether verb `i` names its object something (`called the envoy a liar`): a noun or
   /// adjective complement after the object, not a call made to someone.
   func isNaming(_ i: Int) -> Bool {
-    ["call", "name", "label", "brand", "dub", "term"].contains(lemma(i))
-      && !children(of: i, .obj).isEmpty
-      && children(of: i, .xcomp).contains { isNoun($0) || xpos($0) == .jj }
+    guard ["call", "name", "label", "brand", "dub", "term"].contains(lemma(i)) else {
+      return false
+    }
+    let objects = children(of: i, .obj)
+    let complements = children(of: i, .xcomp)
+    if !objects.isEmpty && complements.contains(where: { isNoun($0) || xpos($0) == .jj }) {
+      return true
+    }
+    // `a group called the Sea Org`, read as a participle with the name as its object, or as
+    // a verb with the name as its complement and no object, which no call to someone is.
+    let names =
+      (deprel(i) == .acl && children(of: i, .nsubj).isEmpty ? objects : [])
+      + (objects.isEmpty ? complements : [])
+    return names.contains { [.nnp, .nnps].contains(xpos($0)) }
   }
 
   /// Whether token `i` is an adjective said of a subject (`the agency is skeptical`), which

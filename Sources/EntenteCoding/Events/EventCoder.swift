@@ -193,8 +193,13 @@ public struct EventCoder: Sendable {
       guard let lemma = candidates.first(where: { lexicon.verbRules[$0] != nil }) else {
         return []
       }
-      rules = lexicon.verbRules[lemma] ?? []
-      fallback = lexicon.fallbackVerbRules[lemma] ?? []
+      // An adjective said of a subject is a comment (`is skeptical`, 012), not the verb it
+      // is spelled as (`were welcome to visit` is no welcome).
+      let adjective = !reader.isVerb(token)
+      rules = (lexicon.verbRules[lemma] ?? []).filter { !adjective || $0.code.hasPrefix("01") }
+      fallback = (lexicon.fallbackVerbRules[lemma] ?? []).filter {
+        !adjective || $0.code.hasPrefix("01")
+      }
     } else if reader.isNoun(token) {
       guard let found = lexicon.nounRules[reader.lemma(token)] else { return [] }
       rules = found
@@ -237,6 +242,12 @@ public struct EventCoder: Sendable {
         || (Self.forceRoots.contains(rule.code.prefix(2))
           && Self.figurativeObjects.contains(reader.lemma(object)))
     }) {
+      return []
+    }
+    // `as promised`, `as agreed`: a manner of what the clause says, no event of its own.
+    if reader.xpos(token) == .vbn, reader.marker(of: token) == "as",
+      reader.children(of: token, .nsubj).isEmpty, reader.children(of: token, .nsubjPass).isEmpty
+    {
       return []
     }
     var sources = reader.sources(of: token)
@@ -343,6 +354,21 @@ public struct EventCoder: Sendable {
       && targets.allSatisfy({ target in
         sources.contains { $0.mention == target.mention }
       })
+    {
+      return []
+    }
+    // A journey is a visit when a state, a body of its politics, a named actor or people
+    // crossing into a country make it, not a team, pilgrims or a traveller no dictionary
+    // knows (`pilgrims arrive in Mecca`); a meeting or talk needs such an actor on one side
+    // (`she met her future husband`, `reporters spoke to donors` are none).
+    let isPrivate = { (actor: EventActor) in
+      actor.code.isEmpty
+        || (actor.code.hasPrefix("---") && !actor.code.hasSuffix("CVL")
+          && Self.privateSectors.contains(String(actor.code.suffix(3))))
+    }
+    if codesUnknownActors, rule.code.hasPrefix("04"),
+      rule.code.hasPrefix("042")
+        ? sources.allSatisfy(isPrivate) : (sources + targets).allSatisfy(isPrivate)
     {
       return []
     }
