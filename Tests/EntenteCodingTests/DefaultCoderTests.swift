@@ -467,6 +467,26 @@ struct DefaultCoderTests {
     #expect(met.contains { $0.hasPrefix("044 CHLGOV>") }, "\(met)")
   }
 
+  @Test("PETRARCH's patterns: the to of an infinitive is no preposition; aid needs a recipient")
+  func patternLimits() throws {
+    #expect(try defaultEvents("The Chilean general led the army to victory.").isEmpty)
+    #expect(
+      try defaultEvents("Chilean officials had provided safeguards by installing walls.").isEmpty)
+    let money = try defaultEvents("Germany has provided €28 million this year to pay for aid.")
+    #expect(money == ["071 DEU>- asserted"], "\(money)")
+  }
+
+  @Test("a participle that says what kind of people a plural is makes no event")
+  func kindsOfPeople() throws {
+    let policies = try defaultEvents("Peru criticised its policies on Muslims traveling to Chile.")
+    #expect(!policies.contains { $0.hasPrefix("042") }, "\(policies)")
+  }
+
+  @Test("no longer negates")
+  func noLonger() throws {
+    #expect(try defaultEvents("Chile no longer supports Peru.") == ["051 CHL>PER negated"])
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

@@ -116,10 +116,13 @@ struct SentenceView {
     isNegatedByWord(i) || hasNegativeSubject(i)
   }
 
-  /// Whether token `i` has `not`, `n't`, `never` or `no` of its own.
+  /// Whether token `i` has `not`, `n't`, `never`, `no` or `no longer` of its own.
   func isNegatedByWord(_ i: Int) -> Bool {
     children(of: i).contains {
       let word = lemma($0)
+      if text($0).lowercased() == "longer" && deprel($0) == .advmod {
+        return children(of: $0).contains { lemma($0) == "no" }
+      }
       return (word == "not" || word == "n't" || word == "never" || word == "no")
         && [.advmod, .det].contains(deprel($0))
     }
@@ -304,6 +307,24 @@ struct SentenceView {
     }
   }
 
+  /// Whether noun `i` is a bare plural that names a kind of people, no one in particular
+  /// (`Muslims`, `people`): no determiner, number or possessor, and typed only by its noun.
+  func isKindOfPeople(_ i: Int) -> Bool {
+    guard [.nns, .nnps].contains(xpos(i)),
+      !children(of: i).contains(where: {
+        [.det, .nummod, .nmodPoss].contains(deprel($0)) || xpos($0) == .cd
+      })
+    else { return false }
+    let index = mentionAt[i]
+    return index >= 0 && mentions[index].code.hasPrefix("---")
+  }
+
+  /// Whether token `i` is a verb with the `to` of an infinitive (`to destroy`), which is no
+  /// preposition.
+  func isInfinitive(_ i: Int) -> Bool {
+    isVerb(i) && children(of: i, .mark).contains { lemma($0) == "to" }
+  }
+
   /// The dependents of token `i` introduced by `preposition` (`against` in `warn against
   /// X`); `found` is also true for a stranded preposition (`a move that Putin warned
   /// against`), with no tokens.
@@ -317,11 +338,11 @@ struct SentenceView {
         && relation != .mark
       {
         found = true
-      } else if marker(of: child) == preposition {
+      } else if marker(of: child) == preposition && !isInfinitive(child) {
         found = true
         tokens.append(child)
         tokens.append(contentsOf: children(of: child, .conj))
-      } else if relation == .advcl,
+      } else if relation == .advcl, preposition != "to",
         children(of: child, .mark).contains(where: { lemma($0) == preposition })
       {
         found = true
@@ -585,9 +606,18 @@ struct SentenceView {
         [.xcomp, .conj, .advcl, .acl, .obj, .obl, .ccomp, .nmod, .aclRelcl]
           .contains(relation)
       else { break }
+      // `blamed Russia for attacking`: Russia attacked. An accused thing acts for no one
+      // (`the atmosphere that critics blame for denying them entry`), nor do the accusers.
       if [.advcl, .acl, .obl].contains(relation), Self.accusing.contains(lemma(governor)) {
-        let objects = children(of: governor, .obj).flatMap(actors)
-        if !objects.isEmpty { return objects }
+        let accused = children(of: governor, .obj)
+        if !accused.isEmpty { return accused.flatMap(actors) }
+      }
+      // `was interrogated by an attorney and arrested`: the agent of the passive it is joined
+      // to, if any; its subject is who the verbs act on.
+      if relation == .conj, isPassive(governor), children(of: current, .nsubj).isEmpty {
+        return children(of: governor).filter {
+          deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
+        }.flatMap(actors)
       }
       if relation == .xcomp || relation == .advcl, Self.objectControl.contains(lemma(governor)) {
         let objects = children(of: governor, .obj).flatMap(actors)
@@ -1123,6 +1153,19 @@ extension SentenceView {
       guard let governor = head(current), range.contains(governor),
         [.xcomp, .conj, .advcl, .ccomp].contains(deprel(current))
       else { break }
+      // (As for known sources: an accused thing, a passive joined to.)
+      if deprel(current) == .advcl, Self.accusing.contains(lemma(governor)),
+        !children(of: governor, .obj).isEmpty
+      {
+        return untypedActors(at: children(of: governor, .obj).filter(canActUntyped))
+      }
+      if deprel(current) == .conj, isPassive(governor) {
+        return untypedActors(
+          at: children(of: governor).filter {
+            (deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by"))
+              && canActUntyped($0)
+          })
+      }
       current = governor
     }
     return []

@@ -244,6 +244,13 @@ public struct EventCoder: Sendable {
     }) {
       return []
     }
+    // A participle that only says what kind of people a plural is (`policies on Muslims
+    // traveling to the United States`, `boats of people seeking asylum`): no one acts.
+    if reader.deprel(token) == .acl, reader.xpos(token) == .vbg, let noun = reader.head(token),
+      reader.isKindOfPeople(noun)
+    {
+      return []
+    }
     // `as promised`, `as agreed`: a manner of what the clause says, no event of its own.
     if reader.xpos(token) == .vbn, reader.marker(of: token) == "as",
       reader.children(of: token, .nsubj).isEmpty, reader.children(of: token, .nsubjPass).isEmpty
@@ -303,6 +310,13 @@ public struct EventCoder: Sendable {
       !(mutual && sources.count >= 2)
     {
       targets = reader.untypedTargets(of: token, rule: rule, sources: sources)
+    }
+    // Aid goes to someone: a PETRARCH pattern of aid with no target is none (`provided
+    // safeguards by installing walls`).
+    if rule.needsKnownSource && codesUnknownActors && targets.isEmpty
+      && rule.code.hasPrefix("07")
+    {
+      return []
     }
     // A verb's bare PETRARCH code speaks only between actors a dictionary knows, and a
     // source that only names a sector (`people`, `researchers`) only when it acts on one
