@@ -487,6 +487,15 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("Chile no longer supports Peru.") == ["051 CHL>PER negated"])
   }
 
+  @Test("a quoted passive is not its reporter's act; who is sent to do something does it")
+  func quotedPassives() throws {
+    let sent = try defaultEvents(
+      "\"Chilean troops were sent to the border to help the refugees,\" said the Peruvian news agency."
+    )
+    #expect(!sent.contains { $0.contains("PERMED>") }, "\(sent)")
+    #expect(sent.contains { $0.hasPrefix("070 CHLMIL>") }, "\(sent)")
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

@@ -319,6 +319,16 @@ struct SentenceView {
     return index >= 0 && mentions[index].code.hasPrefix("---")
   }
 
+  /// Whether token `i` stands inside quotation marks of its sentence (an odd number of them
+  /// before it).
+  func isQuoted(_ i: Int) -> Bool {
+    var marks = 0
+    for token in range.lowerBound..<i where isPunctuation(token) {
+      if ["\"", "“", "”", "``", "''"].contains(text(token)) { marks += 1 }
+    }
+    return marks % 2 == 1
+  }
+
   /// Whether token `i` is a verb with the `to` of an infinitive (`to destroy`), which is no
   /// preposition.
   func isInfinitive(_ i: Int) -> Bool {
@@ -588,7 +598,11 @@ struct SentenceView {
     // A passive complement names no one who acts (its agent, if any, was read above), nor
     // does a passive joined to another clause (`made the trip and were turned down`, `noticed
     // the boat and a warship was sent`): not that clause's subject.
-    if isPassiveComplement(i) || (isPassive(i) && deprel(i) == .conj) { return [] }
+    // Nor does a passive quoted from someone (`"Commanders were dispatched", added KCNA`):
+    // the reporter reports it.
+    if isPassiveComplement(i) || (isPassive(i) && (deprel(i) == .conj || isQuoted(i))) {
+      return []
+    }
     // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
     // clause that governs it.
     var current = i
@@ -622,6 +636,13 @@ struct SentenceView {
       if relation == .xcomp || relation == .advcl, Self.objectControl.contains(lemma(governor)) {
         let objects = children(of: governor, .obj).flatMap(actors)
         if !objects.isEmpty { return objects }
+      }
+      // `the newspapers were ordered to suspend publication`: the newspapers suspend it; no
+      // one else does (but `was summoned to protest`: a summons to be protested to).
+      if relation == .xcomp || relation == .advcl, isPassive(governor),
+        lemma(governor) != "summon"
+      {
+        return children(of: governor, .nsubjPass).flatMap(actors)
       }
       let subjects = children(of: governor, .nsubj).flatMap(actors)
       if !subjects.isEmpty { return subjects }
@@ -1139,7 +1160,8 @@ extension SentenceView {
       let subjects = children(of: current, .nsubj)
       if !subjects.isEmpty { return untypedActors(at: subjects.filter(canActUntyped)) }
       // A passive with no agent names no one who acts.
-      if (isPassiveComplement(current) || (isPassive(current) && deprel(current) == .conj))
+      if (isPassiveComplement(current)
+        || (isPassive(current) && (deprel(current) == .conj || isQuoted(current))))
         && !children(of: current).contains(where: {
           deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
         })
