@@ -496,6 +496,40 @@ struct DefaultCoderTests {
     #expect(sent.contains { $0.hasPrefix("070 CHLMIL>") }, "\(sent)")
   }
 
+  @Test("who is acted on: a passive subject no dictionary knows, an object shared by two verbs")
+  func actedOn() throws {
+    #expect(
+      try defaultEvents("Juan Perez was arrested by Chilean police.")
+        == ["173 CHLCOP>[Juan Perez] asserted"])
+    #expect(
+      try defaultEvents("Chilean police arrested and questioned the student.")
+        == ["173 CHLCOP>---EDU asserted"])
+  }
+
+  @Test("a passive participle says what a thing is, whatever is later done to it")
+  func participleModes() throws {
+    let backed = try defaultEvents("A refugee system backed by Chile was rejected by Peru.")
+    #expect(backed.contains("051 CHL>- asserted"), "\(backed)")
+  }
+
+  @Test("names coordinated with their last words shared are two actors")
+  func elidedNames() throws {
+    let fire = try defaultEvents("North and South Korea exchanged artillery fire.")
+    #expect(Set(fire) == ["193 KOR>PRK asserted", "193 PRK>KOR asserted"], "\(fire)")
+  }
+
+  @Test("both countries are the last two states named")
+  func bothCountries() throws {
+    let alert = try defaultEvents(
+      "Peru fired shells at Chile. Both countries have put their militaries on high alert.")
+    #expect(
+      alert.contains("152 PER>- asserted") && alert.contains("152 CHL>- asserted"), "\(alert)")
+    // With no states named before, the words stay without a code.
+    #expect(
+      try defaultEvents("Both countries have put their militaries on high alert.")
+        == ["152 [Both countries]>- asserted"])
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

@@ -164,6 +164,10 @@ public struct ActorMatcher: Sendable {
       {
         best = nil
       }
+      // `North and South Korea`: the first word with the rest of the name after `and`.
+      if best == nil, let elided = elidedPhrase(at: i, keys: keys, end: end) {
+        best = elided
+      }
       if let (matchEnd, phrase) = best,
         var mention = resolve(phrase, tokens: i..<matchEnd, sentence: sentenceIndex, date: date)
       {
@@ -197,6 +201,22 @@ public struct ActorMatcher: Sendable {
     return ActorMention(
       tokens: i..<agentEnd, sentence: sentence, code: agent.applied(to: nil), country: nil,
       kind: "agent", type: .group, canonical: phrase.capitalized)
+  }
+
+  /// The phrase named by word `i` when a coordinated name after it shares its last words
+  /// (`North` in `North and South Korea`, `East` in `East and West Germany`), with the index
+  /// past word `i`: its first word replaced by word `i`, the name is known.
+  private func elidedPhrase(at i: Int, keys: TokenKeys, end: Int) -> (end: Int, phrase: String)? {
+    guard i + 3 < end, keys[i + 1] == TokenKeys.and,
+      let (matchEnd, _) = longestPhrase(in: nodes, keys: keys, from: i + 2, end: end),
+      matchEnd - (i + 2) >= 2
+    else { return nil }
+    var node = 0
+    for key in [keys[i]] + (i + 3..<matchEnd).map({ keys[$0] }) {
+      guard let next = nodes[node].children[key] else { return nil }
+      node = Int(next)
+    }
+    return nodes[node].phrase.map { (i + 1, $0) }
   }
 
   /// The longest phrase of a trie that starts at token `start`, with the index past it.
@@ -281,6 +301,7 @@ struct TokenKeys {
 
   static let the: WordKey = "THE"
   static let possessive: WordKey = "'S"
+  static let and: WordKey = "AND"
   static let particles: Set<WordKey> = ["AL", "EL", "BIN", "DE", "VAN", "VON", "DA", "DI"]
 
   init(doc: Doc) {

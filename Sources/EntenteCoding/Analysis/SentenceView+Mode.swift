@@ -43,7 +43,7 @@ extension SentenceView {
   /// Words that make what they govern a claim.
   private static let claimWords: Set<String> = [
     "claim", "allege", "allegation", "accusation", "report", "rumor", "rumour", "accuse",
-    "suspect", "suspicion",
+    "suspect", "suspicion", "pretext",
   ]
   /// Verbs of saying, which report an event without changing its mode.
   private static let reportingWords: Set<String> = [
@@ -118,6 +118,16 @@ extension SentenceView {
       }
       if let mode = localMode(of: governor), relation != .obj, relation != .nsubj {
         if mode == .hypothetical || relation == .xcomp { return mode }
+      }
+      // A passive participle says what a thing is (`a system backed by the Red Cross was
+      // rejected`): what is later done to the thing does not undo it.
+      // (A bare participle only: `claims that it had bombed` is a clause the noun governs.)
+      if relation == .acl && xpos(current) == .vbn && isNoun(governor)
+        && !children(of: current).contains(where: {
+          [.nsubj, .nsubjPass, .aux, .mark].contains(deprel($0))
+        })
+      {
+        break
       }
       if relation == .xcomp && isNegated(governor) { return .negated }
       if Self.reportingWords.contains(word) { break }

@@ -288,7 +288,16 @@ struct SentenceView {
 
   /// The direct objects of verb `i`, with a bare noun the parser misread (``isBareObject(_:of:)``).
   func directObjects(of i: Int) -> [Int] {
-    children(of: i).filter { deprel($0) == .obj || isBareObject($0, of: i) }
+    let own = children(of: i).filter { deprel($0) == .obj || isBareObject($0, of: i) }
+    guard own.isEmpty, isVerb(i), children(of: i, .nsubjPass).isEmpty else { return own }
+    // `arrested and questioned the student`: the object of the verb joined after it, when
+    // that verb has no subject of its own.
+    for verb in children(of: i, .conj)
+    where verb > i && isVerb(verb) && children(of: verb, .nsubj).isEmpty {
+      let shared = children(of: verb, .obj)
+      if !shared.isEmpty { return shared }
+    }
+    return []
   }
 
   /// Whether verb `i` has `particle`: a particle (`carry out`), a preposition on one of its
@@ -400,6 +409,13 @@ struct SentenceView {
     for token in tokens {
       tokens.append(contentsOf: children(of: token, .conj))
       tokens.append(contentsOf: children(of: token, .appos))
+      // `North and South Korea`, parsed with `North` as a compound of `Korea`: a name of
+      // its own, coordinated.
+      tokens.append(
+        contentsOf: children(of: token, .compound).filter {
+          range.contains($0) && mentionAt[$0] >= 0 && mentionAt[$0] != mentionAt[token]
+            && !children(of: $0, .conj).isEmpty
+        })
     }
     var result: [EventActor] = []
     for token in tokens {
@@ -411,6 +427,11 @@ struct SentenceView {
           index = mentionAt[child]
           break
         }
+      }
+      if index < 0, range.contains(token), let pair = statesReferred(by: token) {
+        result.append(
+          contentsOf: pair.filter { actor in !result.contains { $0.code == actor.code } })
+        continue
       }
       guard index >= 0, !result.contains(where: { $0.mention == index }) else { continue }
       let mention = mentions[index]
@@ -424,6 +445,29 @@ struct SentenceView {
           country: mention.country, tokens: mention.tokens, mention: index))
     }
     return result
+  }
+
+  /// The two states that `both countries`, `both sides` or `the two nations` at token `i`
+  /// refer to: the last two named before it in the document, with the words that refer to
+  /// them; `nil` for any other word.
+  private func statesReferred(by i: Int) -> [EventActor]? {
+    guard ["country", "nation", "side", "state"].contains(lemma(i)), xpos(i) == .nns,
+      children(of: i).contains(where: { ["both", "two"].contains(lemma($0)) })
+    else { return nil }
+    let words = (children(of: i).filter { $0 < i }.min() ?? i)..<(i + 1)
+    var found: [EventActor] = []
+    var index = mentionAt[..<i].lastIndex { $0 >= 0 }.map { mentionAt[$0] } ?? -1
+    while index >= 0 && found.count < 2 {
+      let mention = mentions[index]
+      if mention.type == .country, mention.code.count == 3,
+        !found.contains(where: { $0.code == mention.code })
+      {
+        found.append(
+          EventActor(code: mention.code, country: mention.country, tokens: words, mention: index))
+      }
+      index -= 1
+    }
+    return found.count == 2 ? found.reversed() : nil
   }
 
   /// The actors of a sector named without its country (`officials`, `lawmakers`): of the
@@ -689,7 +733,7 @@ struct SentenceView {
       return keep(
         modalClauses(of: i, modals: rule.clauseModals).flatMap { children(of: $0, .nsubj) }
           .flatMap(actors))
-    case .object: return keep(children(of: i, .obj).flatMap(actors))
+    case .object: return keep(directObjects(of: i).flatMap(actors))
     case .preposition:
       guard let preposition = rule.preposition else { return [] }
       let found = prepositionObjects(of: i, preposition)
@@ -1216,7 +1260,8 @@ extension SentenceView {
         untypedActors(
           at: modalClauses(of: i, modals: rule.clauseModals).flatMap { children(of: $0, .nsubj) }
             .filter { canActUntyped($0) && !isPronoun($0) }))
-    case .object: return candidates(children(of: i, .obj))
+    // (A passive subject is what the verb acts on: `was arrested by police`.)
+    case .object: return candidates(directObjects(of: i) + children(of: i, .nsubjPass))
     case .preposition:
       guard let preposition = rule.preposition else { return [] }
       return candidates(prepositionObjects(of: i, preposition).tokens)
