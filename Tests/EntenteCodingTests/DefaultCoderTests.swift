@@ -530,6 +530,17 @@ struct DefaultCoderTests {
         == ["152 [Both countries]>- asserted"])
   }
 
+  @Test("a statement by an official of no known country stands; taking action is no seizure")
+  func officialsAndTaking() throws {
+    #expect(
+      try defaultEvents("General Suleiman al-Amr said the wounded were taken to hospital.")
+        .contains { $0.hasPrefix("010 ") })
+    let action = try defaultEvents("The Chilean president later took action to help the team.")
+    #expect(!action.contains { $0.hasPrefix("171") }, "\(action)")
+    #expect(try defaultEvents("Harry Kane scored in the second half.").isEmpty)
+    #expect(try defaultEvents("Chile is critical of Peru.") == ["111 CHL>PER asserted"])
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

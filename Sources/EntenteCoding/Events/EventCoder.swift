@@ -193,13 +193,15 @@ public struct EventCoder: Sendable {
       guard let lemma = candidates.first(where: { lexicon.verbRules[$0] != nil }) else {
         return []
       }
-      // An adjective said of a subject is a comment (`is skeptical`, 012), not the verb it
-      // is spelled as (`were welcome to visit` is no welcome).
+      // An adjective said of a subject is a comment or a criticism (`is skeptical`, 012; `is
+      // critical of`, 111), not the verb it is spelled as (`were welcome to visit` is no
+      // welcome).
       let adjective = !reader.isVerb(token)
-      rules = (lexicon.verbRules[lemma] ?? []).filter { !adjective || $0.code.hasPrefix("01") }
-      fallback = (lexicon.fallbackVerbRules[lemma] ?? []).filter {
-        !adjective || $0.code.hasPrefix("01")
+      let said = { (rule: EventRule) in
+        !adjective || rule.code.hasPrefix("01") || rule.code.hasPrefix("11")
       }
+      rules = (lexicon.verbRules[lemma] ?? []).filter(said)
+      fallback = (lexicon.fallbackVerbRules[lemma] ?? []).filter(said)
     } else if reader.isNoun(token) {
       guard let found = lexicon.nounRules[reader.lemma(token)] else { return [] }
       rules = found
@@ -327,9 +329,7 @@ public struct EventCoder: Sendable {
       // a university or a citizen (`the university analysed`, `the woman claims`).
       sources = sources.filter {
         !$0.code.isEmpty
-          && (!targets.isEmpty
-            || (!$0.code.hasPrefix("---")
-              && !Self.privateSectors.contains(String($0.code.suffix(3)))))
+          && (!targets.isEmpty || !Self.privateSectors.contains(String($0.code.suffix(3))))
       }
       // Cooperation takes a partner: without one, `Taliban control`, `the court rules`,
       // `Texas inspires` are no meeting, support or aid.
@@ -340,9 +340,9 @@ public struct EventCoder: Sendable {
       // hospital`, `people need this government`), a bare code has no one named to speak of;
       // yielding and force are what they are between anyone (`fighters surrendered to the
       // government`).
-      if !Self.plainRoots.contains(rule.code.prefix(2))
-        && sources.allSatisfy({ $0.code.hasPrefix("---") })
-        && targets.allSatisfy({ $0.code.hasPrefix("---") })
+      if !Self.plainRoots.contains(rule.code.prefix(2)), !targets.isEmpty,
+        sources.allSatisfy({ $0.code.hasPrefix("---") })
+          && targets.allSatisfy({ $0.code.hasPrefix("---") })
       {
         return []
       }
