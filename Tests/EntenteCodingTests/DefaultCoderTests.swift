@@ -541,6 +541,15 @@ struct DefaultCoderTests {
     #expect(try defaultEvents("Chile is critical of Peru.") == ["111 CHL>PER asserted"])
   }
 
+  @Test("a person sent somewhere is no aid; what is done if needed is no event")
+  func sentPeople() throws {
+    let sent = try defaultEvents("Paris claims she was first sent to the ship aged eighteen.")
+    #expect(!sent.contains { $0.hasPrefix("07") }, "\(sent)")
+    let needed = try defaultEvents(
+      "The Peruvian government recommends translation tools if needed.")
+    #expect(!needed.contains { $0.hasPrefix("100") }, "\(needed)")
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

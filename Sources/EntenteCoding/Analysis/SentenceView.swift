@@ -49,6 +49,14 @@ struct SentenceView {
     return false
   }
 
+  /// Whether token `i` is a personal pronoun for people or in the mention of a person (`she`,
+  /// `Valeska Paris`).
+  func isPerson(_ i: Int) -> Bool {
+    ["he", "she", "him", "her", "they", "them", "i", "me", "we", "us"].contains(
+      text(i).lowercased()) && isPronoun(i)
+      || (mentionAt[i] >= 0 && mentions[mentionAt[i]].type == .person)
+  }
+
   /// Whether token `i` is in the mention of a place or country (`@place` in the lexicon).
   func isPlace(_ i: Int) -> Bool {
     mentionAt[i] >= 0 && [.location, .country].contains(mentions[mentionAt[i]].type)

@@ -253,8 +253,16 @@ public struct EventCoder: Sendable {
     {
       return []
     }
-    // `as promised`, `as agreed`: a manner of what the clause says, no event of its own.
-    if reader.xpos(token) == .vbn, reader.marker(of: token) == "as",
+    // A person sent somewhere is no aid (`she was sent to the ship`, `sent him to Lima`).
+    if rule.code.hasPrefix("07"), reader.lemma(token) == "send",
+      reader.objectTokens(of: token).contains(where: reader.isPerson)
+    {
+      return []
+    }
+    // `as promised`, `as agreed`, `if needed`: a manner or condition of what the clause
+    // says, no event of its own.
+    if reader.xpos(token) == .vbn,
+      ["as", "if", "when", "unless"].contains(reader.marker(of: token)),
       reader.children(of: token, .nsubj).isEmpty, reader.children(of: token, .nsubjPass).isEmpty
     {
       return []
