@@ -15,11 +15,11 @@ struct DevSetTests {
 
   /// The floors: the figures measured when they were set, less about 0.01.
   static let floors: [String: [String: Double]] = [
-    "plv_train": ["root_acc": 0.71, "penta_acc": 0.785, "dyad_acc": 0.615],
-    "conflibert_train": ["penta_acc": 0.75, "dyad_acc": 0.545],
+    "plv_train": ["root_acc": 0.715, "penta_acc": 0.79, "dyad_acc": 0.62],
+    "conflibert_train": ["penta_acc": 0.755, "dyad_acc": 0.55],
   ]
   static let ceilings: [String: [String: Double]] = [
-    "plv_train": ["no_event": 0.08], "conflibert_train": ["no_event": 0.085],
+    "plv_train": ["no_event": 0.08], "conflibert_train": ["no_event": 0.08],
   ]
 
   @Test(

@@ -550,6 +550,18 @@ struct DefaultCoderTests {
     #expect(!needed.contains { $0.hasPrefix("100") }, "\(needed)")
   }
 
+  @Test("a bare code's target may be a person the text names; force on a thing hits its place")
+  func personsAndPlaces() throws {
+    #expect(
+      try defaultEvents("The Chilean police interrogated Juan Perez.")
+        == ["090 CHLCOP>[Juan Perez] asserted"])
+    #expect(
+      try defaultEvents("Peru fired artillery rounds aimed at a loudspeaker in Chile.")
+        .contains("190 PER>CHL asserted"))
+    let home = try defaultEvents("Peruvian police tortured a 35-year-old inmate in Peru.")
+    #expect(!home.contains { $0.contains(">PER ") }, "\(home)")
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

@@ -57,6 +57,16 @@ struct SentenceView {
       || (mentionAt[i] >= 0 && mentions[mentionAt[i]].type == .person)
   }
 
+  /// Whether `actor` is a person the document names (`Juan Perez`, or `him` standing for
+  /// him), known to no dictionary.
+  func namesPerson(_ actor: EventActor) -> Bool {
+    let token = actor.tokens.lowerBound
+    return mentions.contains { mention in
+      mention.type == .person && mention.tokens.contains(token)
+        && (mention.kind != "pronoun" || mention.resolvedFrom == .coreference)
+    }
+  }
+
   /// Whether token `i` is in the mention of a place or country (`@place` in the lexicon).
   func isPlace(_ i: Int) -> Bool {
     mentionAt[i] >= 0 && [.location, .country].contains(mentions[mentionAt[i]].type)
@@ -964,6 +974,26 @@ struct SentenceView {
       if let known = actors(at: place, owners: false).first { return [known] }
       if xpos(place) == .nnp || xpos(place) == .nnps, let actor = untypedActor(at: place) {
         return [actor]
+      }
+    }
+    return []
+  }
+
+  /// The place a thing acted on is in (`fired rounds aimed at a loudspeaker in South Korea`):
+  /// the first place or country, in text order, after an `in` or `inside` within three steps
+  /// of the verb's objects and phrases (not a time or an occasion of the verb itself).
+  func placeOfThingActedOn(by i: Int) -> [EventActor] {
+    var frontier = children(of: i).filter { child in
+      child > i && ([.obj, .nsubjPass].contains(deprel(child)) || deprel(child).base == .obl)
+    }
+    for _ in 0..<3 {
+      frontier = frontier.flatMap { children(of: $0) }.filter {
+        [.nmod, .acl, .obl].contains(deprel($0).base)
+      }.sorted()
+      for phrase in frontier where ["in", "inside"].contains(marker(of: phrase) ?? "") {
+        if let known = actors(at: phrase, owners: false).first, isPlace(phrase) {
+          return [known]
+        }
       }
     }
     return []

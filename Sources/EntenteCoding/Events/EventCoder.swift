@@ -333,6 +333,13 @@ public struct EventCoder: Sendable {
     // (`people take`, `troops attacked the town` do not code; `troops attacked Kherson` does).
     if rule.needsKnownActors && codesUnknownActors {
       targets = targets.filter { !$0.code.isEmpty }
+      // A person the text names, or a pronoun that stands for one, is known too when acted
+      // on (`a lawyer interrogated him`; not one given something: `gave Mohamed the option`).
+      if targets.isEmpty && rule.target != .none {
+        targets = reader.untypedTargets(of: token, rule: rule, sources: sources).filter {
+          reader.namesPerson($0) && reader.deprel($0.tokens.lowerBound) != .iobj
+        }
+      }
       // With no target, the source must be a state or a body of its politics, not a firm,
       // a university or a citizen (`the university analysed`, `the woman claims`).
       sources = sources.filter {
@@ -369,6 +376,21 @@ public struct EventCoder: Sendable {
       Self.placeMeasures.contains(where: { rule.code.hasPrefix($0) })
     {
       let place = reader.placeActedOn(by: token)
+      if !place.isEmpty { targets = place }
+    }
+    // Force used on a thing in a place is used on that place (`fired rounds aimed at a
+    // loudspeaker in South Korea`, `shelled a village in Syria`), when no one else is named.
+    if !keepsCodes, Self.forceRoots.contains(rule.code.prefix(2)),
+      targets.allSatisfy({
+        $0.code.isEmpty && !reader.canActUntyped($0.tokens.upperBound - 1)
+      })
+    {
+      // (Not the source's own country: `Iranian police tortured an inmate in Iran`.)
+      let place = reader.placeOfThingActedOn(by: token).filter { place in
+        !sources.contains {
+          $0.code == place.code || ($0.country != nil && $0.country == place.country)
+        }
+      }
       if !place.isEmpty { targets = place }
     }
     // What one says one must do oneself is no demand (`Chile says it must defend ...`).
