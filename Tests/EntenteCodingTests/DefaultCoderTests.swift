@@ -562,6 +562,15 @@ struct DefaultCoderTests {
     #expect(!home.contains { $0.contains(">PER ") }, "\(home)")
   }
 
+  @Test("in a match report, what players say is no statement; what a state's official says is")
+  func matchReports() throws {
+    let report = try defaultEvents(
+      "Chile beat Peru 2-1 in the World Cup match on Sunday. Chile won the tournament. "
+        + "The captain said it felt good out there. "
+        + "The Peruvian foreign minister said the result was fair.")
+    #expect(report == ["010 PERGOV>- asserted"], "\(report)")
+  }
+
   @Test(
     "the founding example keeps every event Entente's own lexicon finds in it",
     .enabled(

@@ -63,6 +63,18 @@ public struct EventCoder: Sendable {
     guard !discarded.story else { return [] }
     var reader = SentenceView(parsed)
     var result: [Event] = []
+    // A story that reports a match in two sentences or more is a match report: what its
+    // players and coaches say anywhere in it is no political statement (an official of a
+    // state who speaks in it still makes one).
+    var matchReport = false
+    if !keepsCodes {
+      var reports = 0
+      for sentence in doc.sentences.indices where reports < 2 {
+        reader.load(sentence: sentence)
+        if reader.isSportsReport() { reports += 1 }
+      }
+      matchReport = reports >= 2
+    }
     for sentence in doc.sentences.indices where !discarded.sentences.contains(sentence) {
       reader.load(sentence: sentence)
       var found: [Event] = []
@@ -70,6 +82,7 @@ public struct EventCoder: Sendable {
         found.append(contentsOf: events(at: token, reader: reader, date: date))
       }
       if !keepsCodes && !found.isEmpty { Self.dropContests(&found, reader: reader) }
+      if matchReport { found.removeAll { $0.isStatement && $0.source.country == nil } }
       result.append(contentsOf: Self.prune(found, reader: reader, keepsStatements: keepsCodes))
     }
     return result
