@@ -539,6 +539,10 @@ struct DefaultCoderTests {
     #expect(!action.contains { $0.hasPrefix("171") }, "\(action)")
     #expect(try defaultEvents("Harry Kane scored in the second half.").isEmpty)
     #expect(try defaultEvents("Chile is critical of Peru.") == ["111 CHL>PER asserted"])
+    #expect(
+      try defaultEvents("The Chilean president witnessed the Peruvian minister's speech.").isEmpty)
+    let walls = try defaultEvents("Chilean officials built walls to protect pilgrims from a crush.")
+    #expect(!walls.contains { $0.hasPrefix("05") }, "\(walls)")
   }
 
   @Test("a person sent somewhere is no aid; what is done if needed is no event")
