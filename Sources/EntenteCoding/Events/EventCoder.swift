@@ -199,8 +199,8 @@ public struct EventCoder: Sendable {
   // MARK: Rules
 
   private func events(at token: Int, reader: SentenceView, date: DayDate?) -> [Event] {
-    let rules: [EventRule]
-    let fallback: [EventRule]
+    var rules: [EventRule]
+    var fallback: [EventRule]
     if reader.isVerb(token) || reader.isPredicateAdjective(token) {
       let candidates = lemmaCandidates(token, reader: reader)
       guard let lemma = candidates.first(where: { lexicon.verbRules[$0] != nil }) else {
@@ -209,12 +209,14 @@ public struct EventCoder: Sendable {
       // An adjective said of a subject is a comment or a criticism (`is skeptical`, 012; `is
       // critical of`, 111), not the verb it is spelled as (`were welcome to visit` is no
       // welcome).
-      let adjective = !reader.isVerb(token)
-      let said = { (rule: EventRule) in
-        !adjective || rule.code.hasPrefix("01") || rule.code.hasPrefix("11")
+      // (Filtered only for an adjective: a verb's rules are shared, not copied.)
+      let said = { (rule: EventRule) in rule.code.hasPrefix("01") || rule.code.hasPrefix("11") }
+      rules = lexicon.verbRules[lemma] ?? []
+      fallback = lexicon.fallbackVerbRules[lemma] ?? []
+      if !reader.isVerb(token) {
+        rules = rules.filter(said)
+        fallback = fallback.filter(said)
       }
-      rules = (lexicon.verbRules[lemma] ?? []).filter(said)
-      fallback = (lexicon.fallbackVerbRules[lemma] ?? []).filter(said)
     } else if reader.isNoun(token) {
       guard let found = lexicon.nounRules[reader.lemma(token)] else { return [] }
       rules = found
