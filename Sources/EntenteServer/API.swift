@@ -223,15 +223,20 @@ struct API: Sendable {
       query("pageSize"), name: "pageSize", default: state.configuration.maxPageSize,
       maximum: state.configuration.maxPageSize)
     guard let cursor = query("cursor") else { return (0, size) }
-    guard let start = Int(cursor), start >= 0 else {
+    // A cursor is a row offset this API gave: no larger than a table can be.
+    guard let start = Int(cursor), (0...Self.maxCursor).contains(start) else {
       throw APIError(.badRequest, "cursor: \(cursor) is not a cursor from this API")
     }
     return (start, size)
   }
 
+  /// The largest row offset a cursor may name.
+  static let maxCursor = Int(Int32.max)
+
   /// One page of a table's rows, and the cursor of the next page (null after the last).
   static func slice(_ table: QueryTable, start: Int, size: Int) -> (QueryTable, JSONValue) {
-    let end = min(table.rows.count, start + size)
+    // (No sum that can overflow: past the last row the page is empty.)
+    let end = start >= table.rows.count ? table.rows.count : min(table.rows.count, start + size)
     let rows = start < end ? Array(table.rows[start..<end]) : []
     return (
       QueryTable(columns: table.columns, rows: rows),
@@ -357,6 +362,14 @@ struct API: Sendable {
 
   // MARK: Responses
 
+  /// The header that tells a browser to take a response's content type as given.
+  static let noSniff: HTTPFields.Element.Name = {
+    guard let name = HTTPFields.Element.Name("X-Content-Type-Options") else {
+      preconditionFailure("X-Content-Type-Options is a valid header name")
+    }
+    return name
+  }()
+
   static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
     response(value.text, type: "application/json; charset=utf-8", status: status)
   }
@@ -365,7 +378,7 @@ struct API: Sendable {
     -> Response
   {
     Response(
-      status: status, headers: [.contentType: type],
+      status: status, headers: [.contentType: type, Self.noSniff: "nosniff"],
       body: .init(byteBuffer: ByteBuffer(string: text)))
   }
 }

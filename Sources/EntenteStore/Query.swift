@@ -90,14 +90,17 @@ public struct EventFilter: Sendable, Equatable {
   /// Creates a filter of asserted events.
   public init() {}
 
+  /// `value` in a LIKE pattern with `ESCAPE '\'`, its `%`, `_` and `\` taken literally.
+  static func literal(_ value: String) -> String {
+    value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+      .replacingOccurrences(of: "_", with: "\\_")
+  }
+
   /// The SQL condition and its arguments, over `events e` joined with `documents d`.
   func condition() -> (sql: String, arguments: [SQLValue]) {
     var clauses: [String] = []
     var arguments: [SQLValue] = []
-    func prefix(_ value: String) -> String {
-      value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-        .replacingOccurrences(of: "_", with: "\\_") + "%"
-    }
+    func prefix(_ value: String) -> String { Self.literal(value) + "%" }
     if let actor {
       clauses.append("(e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\')")
       arguments += [.text(prefix(actor)), .text(prefix(actor))]
@@ -262,8 +265,11 @@ extension EventStore {
     both.target = nil
     var (condition, arguments) = both.condition()
     condition +=
-      " AND ((e.source_code LIKE ? AND e.target_code LIKE ?) OR (e.source_code LIKE ? AND e.target_code LIKE ?))"
-    arguments += [first + "%", second + "%", second + "%", first + "%"].map(\.sqlValue)
+      " AND ((e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? ESCAPE '\\')"
+      + " OR (e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? ESCAPE '\\'))"
+    // (`%` and `_` in a code are themselves, not any codes.)
+    let (a, b) = (EventFilter.literal(first) + "%", EventFilter.literal(second) + "%")
+    arguments += [a, b, b, a].map(\.sqlValue)
     func count(_ test: String) -> String { "SUM(CASE WHEN \(test) THEN 1 ELSE 0 END)" }
     let classified = count("e.quad_class IS NOT NULL")
     let sql = """
@@ -368,8 +374,9 @@ extension EventStore {
       arguments.append(.text(to))
     }
     if let text {
-      clauses.append("(LOWER(d.title) LIKE ? OR LOWER(d.text) LIKE ?)")
-      arguments += [.text("%\(text.lowercased())%"), .text("%\(text.lowercased())%")]
+      clauses.append("(LOWER(d.title) LIKE ? ESCAPE '\\' OR LOWER(d.text) LIKE ? ESCAPE '\\')")
+      let words = "%" + EventFilter.literal(text.lowercased()) + "%"
+      arguments += [.text(words), .text(words)]
     }
     var sql = """
       SELECT d.id, d.date, d.source, d.title, d.url,

@@ -341,6 +341,42 @@ struct APITests {
     }
   }
 
+  @Test("a cursor past any table is a 400, not a crash; codes in a dyad are literal; no sniffing")
+  func hostileParameters() async throws {
+    let store = try Fixture.store()
+    try await Fixture.application(store: store).test(.router) { client in
+      // `start + size` once overflowed here and stopped the server.
+      for uri in [
+        "/v1/dyads?a=RUS&b=PRK&cursor=9223372036854775807",
+        "/v1/actors?cursor=9223372036854775807",
+        "/v1/events?oneADay=true&cursor=9223372036854775807",
+        "/v1/actors?cursor=99999999999999999999",
+      ] {
+        try await client.execute(uri: uri, method: .get) { response in
+          #expect(response.status == .badRequest, "\(uri)")
+        }
+      }
+      // The largest cursor allowed is an empty last page.
+      try await client.execute(uri: "/v1/actors?cursor=\(API.maxCursor)", method: .get) {
+        response in
+        let body = try #require(try json(response) as? [String: Any])
+        #expect((body["actors"] as? [Any])?.isEmpty == true)
+      }
+      // `%` and `_` are no wildcards: no actor's code starts with them.
+      for uri in ["/v1/dyads?a=%25&b=%25", "/v1/dyads?a=___&b=___"] {
+        try await client.execute(uri: uri, method: .get) { response in
+          #expect(response.status == .ok)
+          let body = try #require(try json(response) as? [String: Any])
+          #expect((body["rows"] as? [Any])?.isEmpty == true, "\(uri)")
+          #expect(response.headers[API.noSniff] == "nosniff")
+        }
+      }
+      try await client.execute(uri: "/healthz", method: .get) { response in
+        #expect(response.status == .ok)
+      }
+    }
+  }
+
   @Test("GET /v1/documents/{id} gives the stored document as entente.document/1, 404 for none")
   func document() async throws {
     let store = try Fixture.store()
