@@ -18,7 +18,7 @@ struct API: Sendable {
     router.on(Self.path(Routes.dyads), method: .get) { request, _ in try await dyads(request) }
     router.on(Self.path(Routes.actors), method: .get) { request, _ in try await actors(request) }
     router.on(Self.path(Routes.document), method: .get) { request, context in
-      try await document(id: context.parameters.get("id") ?? "", request: request)
+      try await document(id: Self.pathParameter(context.parameters.get("id")), request: request)
     }
     router.on(Self.path(Routes.health), method: .get) { _, _ in try await health() }
     router.on(Self.path(Routes.metrics), method: .get) { _, _ in
@@ -295,13 +295,31 @@ struct API: Sendable {
 
   /// The query parameters of a request, empty values as absent.
   static func parameters(_ request: Request) -> @Sendable (String) -> String? {
-    let parameters = request.uri.queryParameters
-    var values: [String: String] = [:]
-    for (key, value) in parameters where !value.isEmpty {
-      values[String(key)] = String(value)
-    }
-    let found = values
+    let found = parameters(query: request.uri.query ?? "")
     return { found[$0] }
+  }
+
+  /// The parameters of a raw query string as a form sends it: `+` is a space, `%XX` a byte
+  /// (`text=attacked+Ukraine`, `id=a%2Bb` is `a+b`); empty values are absent, the last of a
+  /// repeated name wins.
+  static func parameters(query: String) -> [String: String] {
+    func decoded(_ text: Substring) -> String {
+      let spaced = text.replacingOccurrences(of: "+", with: " ")
+      return spaced.removingPercentEncoding ?? spaced
+    }
+    var values: [String: String] = [:]
+    for pair in query.split(separator: "&") {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[1].isEmpty else { continue }
+      values[decoded(parts[0])] = decoded(parts[1])
+    }
+    return values
+  }
+
+  /// A path parameter percent-decoded (`/v1/documents/corpus%2Fa.txt` is `corpus/a.txt`).
+  static func pathParameter(_ text: String?) -> String {
+    guard let text else { return "" }
+    return text.removingPercentEncoding ?? text
   }
 
   /// The event filter of `entente query events` from query parameters.

@@ -21,7 +21,7 @@ struct Dashboard: Sendable {
     router.get("/relations") { request, _ in try await relations(request) }
     router.get("/dyad") { request, _ in try await dyad(request) }
     router.get("/documents/:id") { _, context in
-      try await document(id: context.parameters.get("id") ?? "")
+      try await document(id: API.pathParameter(context.parameters.get("id")))
     }
     router.get("/assets/:name") { _, context in try asset(context.parameters.get("name") ?? "") }
   }

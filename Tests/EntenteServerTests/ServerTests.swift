@@ -377,6 +377,42 @@ struct APITests {
     }
   }
 
+  @Test("ids in paths are percent-decoded; + in a query is a space")
+  func decoding() async throws {
+    let store = try Fixture.store()
+    let coder = try #require(runner)
+    let run = try store.beginRun(provenance)
+    let id = "corpus/June 20+21.txt"
+    try store.save(
+      [
+        coder.code(
+          InputDocument(
+            id: id, date: "2024-06-21", text: "Japan attacked Ukraine.", origin: "test"))
+      ], run: run)
+    let encoded = Dashboard.pathComponent(id)
+    #expect(encoded.contains("%2F"))
+    try await Fixture.application(store: store).test(.router) { client in
+      for uri in ["/v1/documents/\(encoded)", "/documents/\(encoded)"] {
+        try await client.execute(uri: uri, method: .get) { response in
+          #expect(response.status == .ok, "\(uri)")
+        }
+      }
+      // The events form sends `attacked+Ukraine`; `%2B` is a plus.
+      try await client.execute(uri: "/v1/events?text=attacked+Ukraine", method: .get) {
+        response in
+        let events = try #require(try json(response) as? [String: Any])["events"] as? [Any]
+        #expect(events?.count == 1)
+      }
+      try await client.execute(
+        uri: "/v1/events?document=corpus%2FJune+20%2B21.txt", method: .get
+      ) { response in
+        let events = try #require(try json(response) as? [String: Any])["events"] as? [Any]
+        #expect(events?.count == 1)
+      }
+    }
+    #expect(API.parameters(query: "a=1&b=&c=x+y%21&a=2") == ["a": "2", "c": "x y!"])
+  }
+
   @Test("GET /v1/documents/{id} gives the stored document as entente.document/1, 404 for none")
   func document() async throws {
     let store = try Fixture.store()
