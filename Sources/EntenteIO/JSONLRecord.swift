@@ -4,6 +4,25 @@ import Foundation
 /// Parsing of one JSON Lines record: `{"id", "date", "text"}` with optional `title`, `url`
 /// and `source`; other fields are ignored.
 enum JSONLRecord {
+  /// `line` with each raw U+FEFF (`EF BB BF`) written `\ufeff`, and one at its very start
+  /// (a byte-order mark) dropped.
+  static func escapingByteOrderMarks(_ line: [UInt8]) -> [UInt8] {
+    guard line.contains(0xEF) else { return line }
+    var result: [UInt8] = []
+    result.reserveCapacity(line.count + 8)
+    var i = 0
+    while i < line.count {
+      if line[i] == 0xEF, i + 2 < line.count, line[i + 1] == 0xBB, line[i + 2] == 0xBF {
+        if i > 0 { result.append(contentsOf: Array("\\ufeff".utf8)) }
+        i += 3
+      } else {
+        result.append(line[i])
+        i += 1
+      }
+    }
+    return result
+  }
+
   static func parse(_ line: [UInt8], path: String, line number: Int) -> ReadItem {
     var warnings: [InputWarning] = []
     var bytes = line
@@ -17,6 +36,10 @@ enum JSONLRecord {
           "invalid UTF-8 at byte \(bad) of the record (\(report.invalidSequences) bad sequence\(report.invalidSequences == 1 ? "" : "s") replaced by U+FFFD)"
         ))
     }
+    // Foundation's reader drops a raw U+FEFF inside a string (one at the start of a text or
+    // after a newline in it was lost, and every later offset was one off): it is written as
+    // its escape, which the reader keeps. One before the record is a byte-order mark.
+    bytes = escapingByteOrderMarks(bytes)
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])

@@ -132,6 +132,20 @@ struct BadInputTests {
     #expect(try jsonLines(run.output).count == 1)
   }
 
+  @Test("a raw U+FEFF inside a JSON Lines text is kept, so offsets stay right")
+  func byteOrderMarksInRecords() throws {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let path = try file(
+      "bom.jsonl",
+      bom + Array(#"{"id": "b", "text": ""#.utf8) + bom + Array("Russia attacked Ukraine.\\n".utf8)
+        + bom + Array(#"China praised Peru."}"#.utf8) + [0x0A])
+    let run = runCode([path])
+    #expect(run.summary.exitStatus == 0)
+    let sentences = try #require(try jsonLines(run.output).first?["sentences"] as? [[String: Any]])
+    // Each sentence starts after its U+FEFF: one scalar at the text's start, one after "\n".
+    #expect(sentences.map { $0["start"] as? Int } == [1, 27])
+  }
+
   @Test("a missing file is an error; the rest still runs")
   func missingFile() throws {
     let good = try file("good.txt", "Talks resumed.")
