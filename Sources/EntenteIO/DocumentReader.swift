@@ -46,6 +46,9 @@ public struct DocumentReader: Sequence, IteratorProtocol {
 
   private let options: Options
   private var pending: [String]
+  /// What a directory's walk skipped (a FIFO named `*.txt`, an unreadable subdirectory),
+  /// reported before its files.
+  private var skipped: [InputError] = []
   private var lines: LineReader?
   private var linesPath = ""
   private let standardInput: () -> FileHandle
@@ -72,6 +75,7 @@ public struct DocumentReader: Sequence, IteratorProtocol {
         lines = nil
         continue
       }
+      if !skipped.isEmpty { return .failure(skipped.removeFirst()) }
       guard let path = pending.popLast() else { return nil }
       if let item = open(path) { return item }
     }
@@ -96,7 +100,9 @@ public struct DocumentReader: Sequence, IteratorProtocol {
       return .failure(InputError(.missingFile, path: path, "no such file or directory"))
     }
     if isDirectory.boolValue {
-      pending.append(contentsOf: Self.files(under: path).reversed())
+      let walk = Self.files(under: path)
+      pending.append(contentsOf: walk.files.reversed())
+      skipped.append(contentsOf: walk.skipped)
       return nil
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -162,16 +168,46 @@ public struct DocumentReader: Sequence, IteratorProtocol {
     return items
   }
 
-  /// The `*.txt` and `*.jsonl` files under `directory`, sorted.
-  static func files(under directory: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+  /// Whether `path` is, or links to, a regular file.
+  static func isRegularFile(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// The regular `*.txt` and `*.jsonl` files under `directory`, sorted, and what the walk
+  /// skipped: files of those names that are not regular files (a FIFO would block the read
+  /// forever, a device never end) and subdirectories that cannot be read.
+  static func files(under directory: String) -> (files: [String], skipped: [InputError]) {
+    guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+      return ([], [InputError(.unreadable, path: directory, "cannot be read; skipped")])
+    }
     var found: [String] = []
+    var skipped: [InputError] = []
     while let relative = enumerator.nextObject() as? String {
+      let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+      let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+      if type == .typeDirectory {
+        if !FileManager.default.isReadableFile(atPath: path)
+          || !FileManager.default.isExecutableFile(atPath: path)
+        {
+          skipped.append(
+            InputError(.unreadable, path: path, "is a directory that cannot be read; skipped"))
+        }
+        continue
+      }
       let lower = relative.lowercased()
       guard lower.hasSuffix(".txt") || lower.hasSuffix(".jsonl") else { continue }
-      found.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+      // (What a link points to counts.)
+      guard isRegularFile(path) else {
+        skipped.append(
+          InputError(
+            .unreadable, path: path,
+            "is not a regular file (\(type?.rawValue ?? "unknown type")); skipped"))
+        continue
+      }
+      found.append(path)
     }
-    return found.sorted()
+    return (found.sorted(), skipped.sorted { $0.path < $1.path })
   }
 
   private func readText(path: String, data: Result<[UInt8], LineReader.ReadError>) -> ReadItem {

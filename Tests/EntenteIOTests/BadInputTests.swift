@@ -217,6 +217,39 @@ struct BadInputTests {
     #expect(jsonlSummary.documents == 2)
   }
 
+  @Test("a FIFO named *.txt in a directory is skipped with an error, not read forever")
+  func fifos() throws {
+    let root = try TestFiles.temporaryDirectory()
+    try "Alpha.".write(to: root.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    let fifo = root.appendingPathComponent("pipe.txt").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    // A link to the FIFO is no regular file either.
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("link.txt").path, withDestinationPath: fifo)
+    let run = runCode([root.path])
+    let ids = try jsonLines(run.output).compactMap { $0["id"] as? String }
+    #expect(ids == [root.appendingPathComponent("a.txt").path])
+    #expect(
+      run.diagnostics.contains { $0.contains("pipe.txt") && $0.contains("not a regular file") })
+    #expect(
+      run.diagnostics.contains { $0.contains("link.txt") && $0.contains("not a regular file") })
+    #expect(run.summary.exitStatus != 0)
+  }
+
+  @Test(
+    "an unreadable subdirectory is reported, not skipped in silence",
+    .enabled(if: geteuid() != 0, "root reads every directory"))
+  func unreadableDirectories() throws {
+    let root = try TestFiles.temporaryDirectory()
+    let closed = root.appendingPathComponent("closed")
+    try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: true)
+    try "Beta.".write(to: closed.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+    #expect(chmod(closed.path, 0) == 0)
+    defer { chmod(closed.path, 0o700) }
+    let run = runCode([root.path])
+    #expect(run.diagnostics.contains { $0.contains("closed") && $0.contains("cannot be read") })
+  }
+
   @Test("a 50 MB file that is one long run of letters is one token, in linear time")
   func hugeToken() throws {
     let path = try file("run.txt", [UInt8](repeating: 0x61, count: 50_000_000))
