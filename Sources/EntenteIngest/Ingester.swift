@@ -13,6 +13,8 @@ public struct IngestSummary: Sendable, Equatable {
   public var unchanged = 0
   /// Stored documents replaced by a changed version or a recode.
   public var replaced = 0
+  /// Documents whose id an earlier document of the same input had: the later one is kept.
+  public var duplicates = 0
   /// Inputs that could not be read.
   public var rejected = 0
   /// Warnings while reading.
@@ -93,6 +95,8 @@ public struct Ingester: Sendable {
     var batchText = 0
     var bytesRead = 0
     let writer = BatchWriter(store: store, run: run)
+    // The ids read so far, as 64-bit hashes (a million ids cost some 30 MB, not their text).
+    var seen = Set<Int>()
     func flush() throws(StoreError) {
       try store(batch, writer: writer, summary: &summary)
       batch.removeAll(keepingCapacity: true)
@@ -112,6 +116,12 @@ public struct Ingester: Sendable {
         for warning in warnings { diagnostics("warning: \(warning)") }
         summary.warnings += warnings.count
         summary.read += 1
+        if !seen.insert(input.id.hashValue).inserted {
+          summary.duplicates += 1
+          diagnostics(
+            "warning: \(input.origin): id \"\(input.id)\" given again: this document replaces the one read before"
+          )
+        }
         bytesRead += input.text.utf8.count
         batchText += input.text.utf8.count
         batch.append(input)
@@ -137,6 +147,7 @@ public struct Ingester: Sendable {
   public func ingest(_ documents: [InputDocument], run: Int64) throws(StoreError) -> IngestSummary {
     var summary = IngestSummary()
     summary.read = documents.count
+    summary.duplicates = documents.count - Set(documents.map(\.id)).count
     let writer = BatchWriter(store: store, run: run)
     for start in stride(from: 0, to: documents.count, by: max(1, batchSize)) {
       let batch = Array(documents[start..<min(start + max(1, batchSize), documents.count)])
@@ -217,7 +228,6 @@ public struct Ingester: Sendable {
       }
       fresh.append(input)
     }
-    summary.unchanged += batch.count - unique.count
     let coding = clock.now
     let coded = code(fresh)
     let writing = clock.now

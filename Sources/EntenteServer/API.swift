@@ -79,6 +79,7 @@ struct API: Sendable {
       .object([
         ("read", .int(summary.read + inputs.rejected.count)), ("stored", .int(summary.stored)),
         ("unchanged", .int(summary.unchanged)), ("replaced", .int(summary.replaced)),
+        ("duplicates", .int(summary.duplicates)),
         ("events", .int(summary.events)),
         (
           "rejected",

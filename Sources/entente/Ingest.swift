@@ -126,7 +126,7 @@ struct Ingest: ParsableCommand {
     let seconds = elapsed.inSeconds
     FileHandle.standardError(
       "entente: \(summary.read) documents read, \(summary.stored) stored (\(summary.replaced) replacing older versions), "
-        + "\(summary.unchanged) unchanged, \(summary.rejected) rejected, \(summary.events) events; "
+        + "\(summary.unchanged) unchanged, \(summary.duplicates) duplicate ids, \(summary.rejected) rejected, \(summary.events) events; "
         + String(
           format: "%.1f s, %.1f documents/s\n", seconds,
           seconds > 0 ? Double(summary.stored) / seconds : 0))

@@ -51,6 +51,27 @@ struct IngestTests {
     #expect(bad.stderr.contains("cannot open the event store"), "\(bad.stderr)")
   }
 
+  @Test("an id given twice in one input is warned about and counted, the later record kept")
+  func duplicateIDs() throws {
+    let directory = try Self.temporaryDirectory()
+    let input = directory.appendingPathComponent("twice.jsonl")
+    try """
+    {"id": "same", "date": "2024-06-01", "text": "Chile praised Peru."}
+    {"id": "other", "date": "2024-06-01", "text": "Peru met Chile."}
+    {"id": "same", "date": "2024-06-02", "text": "Chile criticized Peru."}
+    """.write(to: input, atomically: true, encoding: .utf8)
+    let db = directory.appendingPathComponent("d.sqlite").path
+    let run = try EntenteProcess.run(["ingest", input.path, "--db", db])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains(#"id "same" given again"#), "\(run.stderr)")
+    #expect(run.stderr.contains("2 stored"), "\(run.stderr)")
+    #expect(run.stderr.contains("0 unchanged, 1 duplicate ids"), "\(run.stderr)")
+    let events = try EntenteProcess.run(["query", "events", "--db", db, "--format", "jsonl"])
+    // The later `same` (a criticism) is stored, not the earlier (praise).
+    #expect(events.stdout.contains(#""code":"110""#), "\(events.stdout)")
+    #expect(!events.stdout.contains(#""code":"051""#), "\(events.stdout)")
+  }
+
   @Test("three ingests started at once on a new database all succeed, each document stored once")
   func concurrentStart() throws {
     let directory = try Self.temporaryDirectory()
