@@ -112,7 +112,10 @@ let package = Package(
     ),
     .testTarget(
       name: "EntenteStoreTests",
-      dependencies: ["EntenteStore", "EntenteIngest", "EntenteCoding", "EntenteIO"],
+      dependencies: [
+        "EntenteStore", "EntenteIngest", "EntenteCoding", "EntenteIO",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -27,7 +27,9 @@ public final class EventStore: Sendable {
   /// - Parameter location: A SQLite file, or a `postgres://user:password@host:port/database`
   ///   URL (with the `PostgreSQL` package trait).
   /// - Throws: ``StoreError`` when the database cannot be opened or is not an Entente store.
-  public init(_ location: String) throws(StoreError) {
+  /// - Parameter readOnly: Open an existing SQLite store without writing to it (a file the
+  ///   user may only read); its schema must be current.
+  public init(_ location: String, readOnly: Bool = false) throws(StoreError) {
     if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
       #if PostgreSQL
         backend = try PostgresBackend(url: location)
@@ -36,7 +38,7 @@ public final class EventStore: Sendable {
           "\(location): this build has no PostgreSQL support; build with --traits PostgreSQL")
       #endif
     } else {
-      backend = try SQLiteBackend(path: location)
+      backend = try SQLiteBackend(path: location, readOnly: readOnly)
     }
   }
 

@@ -4,12 +4,14 @@ import GRDB
 /// The store's SQLite backend, through GRDB: one writer at a time, readers alongside
 /// (write-ahead log).
 final class SQLiteBackend: SQLBackend {
-  let pool: DatabasePool
+  let pool: any DatabaseWriter
   let location: String
   var dialect: SQLDialect { .sqlite }
 
-  /// Opens (creating it if needed) the database at `path` and brings its schema up to date.
-  init(path: String) throws(StoreError) {
+  /// Opens (creating it if needed) the database at `path` and brings its schema up to date;
+  /// with `readOnly`, opens an existing store as it is, writing nothing (a file the user may
+  /// only read).
+  init(path: String, readOnly: Bool = false) throws(StoreError) {
     location = path
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
@@ -18,6 +20,31 @@ final class SQLiteBackend: SQLBackend {
     for (name, statements) in Schema.migrations(.sqlite) {
       migrator.registerMigration(name) { db in
         for statement in statements { try db.execute(sql: statement) }
+      }
+    }
+    // A database of something else is refused as it is, untouched (no migration table
+    // left in it, no waiting out "table already exists" as if another ingest were setting
+    // it up).
+    if FileManager.default.fileExists(atPath: path) {
+      try Self.checkIsStore(path)
+    }
+    if readOnly {
+      configuration.readonly = true
+      do {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let applied = try queue.read { db in try migrator.appliedMigrations(db) }
+        let missing = Schema.migrations(.sqlite).map(\.0).filter { !applied.contains($0) }
+        guard missing.isEmpty else {
+          throw StoreError(
+            "\(path): the store's schema is older than this version of Entente (missing \(missing.joined(separator: ", "))); open it once with entente ingest to bring it up to date"
+          )
+        }
+        pool = queue
+        return
+      } catch let error as StoreError {
+        throw error
+      } catch {
+        throw StoreError("\(path): cannot open the event store for reading: \(error)")
       }
     }
     // Two processes that create the same new database at once (two ingests, or an ingest
@@ -35,6 +62,29 @@ final class SQLiteBackend: SQLBackend {
       } catch {
         throw StoreError("\(path): cannot open the event store: \(error)")
       }
+    }
+  }
+
+  /// Throws unless the SQLite file at `path` is empty or holds an Entente store (its
+  /// migration table, or none of its tables).
+  static func checkIsStore(_ path: String) throws(StoreError) {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let tables: [String]
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      tables = try queue.read { db in
+        try String.fetchAll(
+          db,
+          sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      }
+    } catch {
+      throw StoreError("\(path): cannot open the event store: \(error)")
+    }
+    guard tables.isEmpty || tables.contains("grdb_migrations") else {
+      throw StoreError(
+        "\(path): cannot open the event store: the file is a database of something else (tables \(tables.prefix(5).joined(separator: ", "))); it was left as it is"
+      )
     }
   }
 

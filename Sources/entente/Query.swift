@@ -46,7 +46,8 @@ struct Query: ParsableCommand {
         throw ExitCode(1)
       }
       do {
-        return try EventStore(db)
+        // A query writes nothing: a store the user may only read is read.
+        return try EventStore(db, readOnly: true)
       } catch {
         FileHandle.standardError("entente: error: \(error)\n")
         throw ExitCode(1)

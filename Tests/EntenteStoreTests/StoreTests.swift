@@ -2,6 +2,7 @@ import EntenteCoding
 import EntenteIngest
 import EntenteStore
 import Foundation
+import GRDB
 import Testing
 
 /// The shipped coder, built once.
@@ -218,6 +219,50 @@ struct StoreTests {
       try EventStore(path)
     } throws: { error in
       "\(error)".contains("cannot open the event store")
+    }
+  }
+
+  @Test("a database of something else is refused at once and left as it was")
+  func foreignSchema() throws {
+    let directory = try Corpus.temporaryDirectory()
+    let path = directory.appendingPathComponent("other.sqlite").path
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE documents (x TEXT)")
+    }
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let clock = ContinuousClock()
+    let start = clock.now
+    #expect {
+      try EventStore(path)
+    } throws: { error in
+      "\(error)".contains("a database of something else")
+    }
+    // It once waited out 100 retries of "table already exists" (5.7 s).
+    #expect(clock.now - start < .seconds(2))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
+  @Test("a store opened to read only reads, and writes nothing")
+  func readOnly() throws {
+    let directory = try Corpus.temporaryDirectory()
+    let path = directory.appendingPathComponent("store.sqlite").path
+    do {
+      let store = try EventStore(path)
+      let coder = try DocumentCoder()
+      let run = try store.beginRun(
+        Provenance(version: "t", models: "m", lexicon: "l", dictionaries: "d"))
+      try store.save(
+        [
+          coder.code(
+            InputDocument(id: "a", date: "2024-06-01", text: "Chile praised Peru.", origin: "t"))
+        ],
+        run: run)
+    }
+    let reader = try EventStore(path, readOnly: true)
+    #expect(try reader.document(id: "a") != nil)
+    #expect(throws: StoreError.self) {
+      _ = try reader.beginRun(
+        Provenance(version: "t", models: "m", lexicon: "l", dictionaries: "d"))
     }
   }
 }
