@@ -259,6 +259,18 @@ struct BadInputTests {
     #expect(run.summary.bytes == 50_000_000)
   }
 
+  @Test(
+    "a run of punctuation peeled a byte at a time is tokenized in linear time",
+    .timeLimit(.minutes(1)))
+  func punctuationRuns() throws {
+    // 400,000 periods and brackets without a space: each peel once hashed the rest of the
+    // run as a possible abbreviation (80 KB took 7 s, so this took hours).
+    let path = try file("run.txt", Array(String(repeating: ".)", count: 200_000).utf8))
+    let run = runCode([path], format: .none, until: .tokens)
+    #expect(run.summary.exitStatus == 0)
+    #expect(run.summary.tokens == 400_000)
+  }
+
   @Test("dates are validated as calendar dates")
   func dates() {
     #expect(DocumentDate.normalize("2024-06-19") == "2024-06-19")

@@ -64,6 +64,11 @@ final class TokenizerTables: Sendable {
   let wholeFirstBytes: [Bool]
   let splits: Vocabulary
   let splitLengths: [Int]
+  /// The longest entry of `whole`, and of the abbreviation lists without its period, in
+  /// bytes: a longer piece is looked up in none of them (each lookup hashes the piece, and
+  /// a chunk peeled one byte at a time, `.).).)...`, once made that quadratic).
+  let longestWhole: Int
+  let longestAbbreviation: Int
 
   init() {
     titles = Vocabulary(TokenizerExceptions.titles)
@@ -78,6 +83,11 @@ final class TokenizerTables: Sendable {
     wholeFirstBytes = firstBytes
     splits = Vocabulary(TokenizerExceptions.splits.map(\.0))
     splitLengths = TokenizerExceptions.splits.map(\.1)
+    longestWhole = TokenizerExceptions.whole.map(\.utf8.count).max() ?? 0
+    longestAbbreviation =
+      (TokenizerExceptions.titles + TokenizerExceptions.beforeNumbers
+      + TokenizerExceptions.onlyBeforeDigits + TokenizerExceptions.others).map(\.utf8.count).max()
+      ?? 0
   }
 }
 
@@ -246,7 +256,9 @@ struct TokenizerRun {
   mutating func special(_ s: Int, _ e: Int, chunkEnd: Int) -> (Int, TokenKind, TokenFlags)? {
     let length = e - s
     let b = p[s]
-    if tables.wholeFirstBytes[Int(b)] && tables.whole.contains(bytes: p + s, count: length) {
+    if length <= tables.longestWhole && tables.wholeFirstBytes[Int(b)]
+      && tables.whole.contains(bytes: p + s, count: length)
+    {
       let kind = classify(s, e)
       return (length, kind == .word ? .word : .symbol, [])
     }
@@ -417,6 +429,7 @@ struct TokenizerRun {
     }
     // Letters separated by periods: U.S., U.N., a.m., e.g., D.C.
     if isAcronym(s, e) { return [] }
+    guard stemLength <= tables.longestAbbreviation else { return nil }
     if tables.titles.contains(bytes: p + s, count: stemLength) { return [.titleAbbreviation] }
     if tables.beforeNumbers.contains(bytes: p + s, count: stemLength) {
       return [.numberAbbreviation]
