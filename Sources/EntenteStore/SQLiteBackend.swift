@@ -65,22 +65,21 @@ final class SQLiteBackend: SQLBackend {
     }
   }
 
-  /// Throws unless the SQLite file at `path` is empty or holds an Entente store (its
-  /// migration table, or none of its tables).
+  /// Throws when the SQLite file at `path` holds tables but no record of the store's
+  /// migrations (a database of something else: a store's tables are made in the same
+  /// transaction as that record, so no one sees them without it); an empty file, a store, or
+  /// one that cannot be read now (busy) passes, to be opened as usual.
   static func checkIsStore(_ path: String) throws(StoreError) {
     var configuration = Configuration()
     configuration.readonly = true
-    let tables: [String]
-    do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
-      tables = try queue.read { db in
+    configuration.busyMode = .timeout(5)
+    guard
+      let tables = try? DatabaseQueue(path: path, configuration: configuration).read({ db in
         try String.fetchAll(
           db,
           sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      }
-    } catch {
-      throw StoreError("\(path): cannot open the event store: \(error)")
-    }
+      })
+    else { return }
     guard tables.isEmpty || tables.contains("grdb_migrations") else {
       throw StoreError(
         "\(path): cannot open the event store: the file is a database of something else (tables \(tables.prefix(5).joined(separator: ", "))); it was left as it is"

@@ -22,6 +22,9 @@ final class ParsedDocument: Sendable {
   /// The index of the actor mention covering each token, or -1: mentions with a code, and
   /// places of a known country, which act for it (`attacked Kharkiv` -> `UKR`).
   let mentionAt: [Int]
+  /// Whether each token is in the mention of a person the document names, known to no
+  /// dictionary or not (`Juan Perez`, or `him` resolved to him).
+  let namesPerson: [Bool]
 
   /// Reads `doc`, or `nil` when it is not tagged, lemmatized and parsed.
   init?(doc: Doc, mentions: [ActorMention]) {
@@ -52,5 +55,13 @@ final class ParsedDocument: Sendable {
       for token in mention.tokens { mentionAt[token] = index }
     }
     self.mentionAt = mentionAt
+    var namesPerson = Array(repeating: false, count: doc.tokens.count)
+    for mention in mentions
+    where mention.type == .person
+      && (mention.kind != "pronoun" || mention.resolvedFrom == .coreference)
+    {
+      for token in mention.tokens { namesPerson[token] = true }
+    }
+    self.namesPerson = namesPerson
   }
 }

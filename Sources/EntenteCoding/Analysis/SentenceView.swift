@@ -60,11 +60,7 @@ struct SentenceView {
   /// Whether `actor` is a person the document names (`Juan Perez`, or `him` standing for
   /// him), known to no dictionary.
   func namesPerson(_ actor: EventActor) -> Bool {
-    let token = actor.tokens.lowerBound
-    return mentions.contains { mention in
-      mention.type == .person && mention.tokens.contains(token)
-        && (mention.kind != "pronoun" || mention.resolvedFrom == .coreference)
-    }
+    document.namesPerson[actor.tokens.lowerBound]
   }
 
   /// Whether token `i` is in the mention of a place or country (`@place` in the lexicon).

@@ -47,23 +47,50 @@ public struct QuoteFinder: Sendable {
       indirect += indirectQuotes(reader: reader, speakerAt: speakerAt)
     }
     // A reported clause with quoted words in it is mixed; a quotation that is the whole
-    // content of a reported clause is direct.
-    var result: [Quote] = []
-    // A reported clause inside a quotation, or attributed by a quotation's own verb, is that
-    // quotation (`"We are ready," he said, "and we will not wait."`).
-    func isPart(_ quote: Quote) -> Bool {
-      direct.contains { other in
-        (other.cue != nil && other.cue == quote.cue && !Self.holdsFragment(quote, of: direct))
-          || (quote.content.lowerBound >= other.content.lowerBound
-            && quote.content.upperBound <= other.content.upperBound)
+    // content of a reported clause is direct. (Quotations do not overlap: in text order, the
+    // ones in a range are found by a binary search, not a scan of all, which made a long
+    // document's quotes quadratic.)
+    direct.sort { $0.content.lowerBound < $1.content.lowerBound }
+    // The index of the first quotation that starts at `lower` or after.
+    func first(from lower: Int) -> Int {
+      var low = 0
+      var high = direct.count
+      while low < high {
+        let middle = (low + high) / 2
+        if direct[middle].content.lowerBound < lower { low = middle + 1 } else { high = middle }
       }
+      return low
+    }
+    // The indices of the quotations that start from `lower` through `upper`.
+    func starting(from lower: Int, through upper: Int) -> Range<Int> {
+      let low = first(from: lower)
+      var end = low
+      while end < direct.count && direct[end].content.lowerBound <= upper { end += 1 }
+      return low..<end
+    }
+    // The quotations inside a reported clause (one token past it too: its period).
+    func inside(_ quote: Quote) -> [Quote] {
+      direct[starting(from: quote.content.lowerBound, through: quote.content.upperBound)]
+        .filter { $0.content.upperBound <= quote.content.upperBound + 1 }
+    }
+    var result: [Quote] = []
+    let cues = Set(direct.compactMap(\.cue))
+    // A reported clause inside a quotation, or attributed by a quotation's own verb, is that
+    // quotation (`"We are ready," he said, "and we will not wait."`), unless it holds a
+    // quotation that is a fragment of it (fewer than half of its words): it is then mixed.
+    func isPart(_ quote: Quote) -> Bool {
+      if let cue = quote.cue, cues.contains(cue),
+        !inside(quote).contains(where: { $0.content.count * 2 < quote.content.count })
+      {
+        return true
+      }
+      // The last quotation that starts at or before it is the only one that can hold it.
+      let last = first(from: quote.content.lowerBound + 1) - 1
+      return last >= 0 && quote.content.upperBound <= direct[last].content.upperBound
     }
     indirect.removeAll(where: isPart)
     for var quote in indirect {
-      let inside = direct.filter {
-        $0.content.lowerBound >= quote.content.lowerBound
-          && $0.content.upperBound <= quote.content.upperBound + 1
-      }
+      let inside = inside(quote)
       if let whole = inside.first(where: {
         $0.content.count * 2 >= quote.content.count
       }) {
@@ -83,16 +110,6 @@ public struct QuoteFinder: Sendable {
     }
     result += direct
     return result.sorted { $0.content.lowerBound < $1.content.lowerBound }
-  }
-
-  /// Whether a reported clause holds a quotation that is a fragment of it (fewer than half
-  /// of its words): the clause is then a mixed quote.
-  static func holdsFragment(_ quote: Quote, of direct: [Quote]) -> Bool {
-    direct.contains {
-      $0.content.lowerBound >= quote.content.lowerBound
-        && $0.content.upperBound <= quote.content.upperBound + 1
-        && $0.content.count * 2 < quote.content.count
-    }
   }
 
   // MARK: Direct quotes
