@@ -50,7 +50,8 @@ struct API: Sendable {
     let (bytes, words) = try await state.offload { runner.write(documents, format: .json) }
     state.metrics.coded(documents: documents.count, words: words)
     return Response(
-      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      status: .ok,
+      headers: [.contentType: "application/json; charset=utf-8", .xContentTypeOptions: "nosniff"],
       body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
   }
 
@@ -273,7 +274,8 @@ struct API: Sendable {
       throw APIError(.notFound, "no document has the id \(id)")
     }
     return Response(
-      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      status: .ok,
+      headers: [.contentType: "application/json; charset=utf-8", .xContentTypeOptions: "nosniff"],
       body: .init(
         byteBuffer: ByteBuffer(bytes: DocumentWriter.json(document, text: text == "true"))))
   }
@@ -381,14 +383,6 @@ struct API: Sendable {
 
   // MARK: Responses
 
-  /// The header that tells a browser to take a response's content type as given.
-  static let noSniff: HTTPFields.Element.Name = {
-    guard let name = HTTPFields.Element.Name("X-Content-Type-Options") else {
-      preconditionFailure("X-Content-Type-Options is a valid header name")
-    }
-    return name
-  }()
-
   static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
     response(value.text, type: "application/json; charset=utf-8", status: status)
   }
@@ -397,7 +391,7 @@ struct API: Sendable {
     -> Response
   {
     Response(
-      status: status, headers: [.contentType: type, Self.noSniff: "nosniff"],
+      status: status, headers: [.contentType: type, .xContentTypeOptions: "nosniff"],
       body: .init(byteBuffer: ByteBuffer(string: text)))
   }
 }

@@ -136,6 +136,7 @@ struct APIError: Error {
   var response: Response {
     var fields = headers
     fields[.contentType] = "application/json; charset=utf-8"
+    fields[.xContentTypeOptions] = "nosniff"
     let body = JSONValue.object([("error", .string(message))]).text
     return Response(
       status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))

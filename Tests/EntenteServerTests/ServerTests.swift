@@ -368,11 +368,21 @@ struct APITests {
           #expect(response.status == .ok)
           let body = try #require(try json(response) as? [String: Any])
           #expect((body["rows"] as? [Any])?.isEmpty == true, "\(uri)")
-          #expect(response.headers[API.noSniff] == "nosniff")
+          #expect(response.headers[.xContentTypeOptions] == "nosniff")
         }
       }
       try await client.execute(uri: "/healthz", method: .get) { response in
         #expect(response.status == .ok)
+      }
+      // Errors, documents and coded text say it too.
+      for (uri, method) in [
+        ("/v1/documents/doc-3", HTTPRequest.Method.get), ("/v1/actors?limit=0", .get),
+        ("/v1/code", .post),
+      ] {
+        try await client.execute(uri: uri, method: method, body: ByteBuffer(string: "Peace.")) {
+          response in
+          #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+        }
       }
     }
   }
