@@ -615,10 +615,7 @@ struct SentenceView {
         }
       }
       if children(of: i, .nsubjPass).count > 0 {
-        for child in children(of: i)
-        where deprel(child) == .oblAgent || (deprel(child) == .obl && marker(of: child) == "by") {
-          found.append(contentsOf: actors(at: child))
-        }
+        found.append(contentsOf: agents(of: i).flatMap(actors))
       }
       if !found.isEmpty { return found }
     }
@@ -649,18 +646,10 @@ struct SentenceView {
       // A sentence with no other verb was misread (`Chile's president, Soto, resigned on
       // Monday` as a noun phrase): the noun is the subject.
       if xpos(i) == .vbg || deprel(noun) == .root { return actors(at: noun) }
-      return children(of: i).filter {
-        deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
-      }.flatMap(actors)
+      return agents(of: i).flatMap(actors)
     }
-    // A passive complement names no one who acts (its agent, if any, was read above), nor
-    // does a passive joined to another clause (`made the trip and were turned down`, `noticed
-    // the boat and a warship was sent`): not that clause's subject.
-    // Nor does a passive quoted from someone (`"Commanders were dispatched", added KCNA`):
-    // the reporter reports it.
-    if isPassiveComplement(i) || (isPassive(i) && (deprel(i) == .conj || isQuoted(i))) {
-      return []
-    }
+    // Its agent, if any, was read above.
+    if isPassiveOfNoOneElse(i) { return [] }
     // No subject of its own: the subject (or, after urge, ask, ..., the object) of the
     // clause that governs it.
     var current = i
@@ -687,9 +676,7 @@ struct SentenceView {
       // `was interrogated by an attorney and arrested`: the agent of the passive it is joined
       // to, if any; its subject is who the verbs act on.
       if relation == .conj, isPassive(governor), children(of: current, .nsubj).isEmpty {
-        return children(of: governor).filter {
-          deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
-        }.flatMap(actors)
+        return agents(of: governor).flatMap(actors)
       }
       if relation == .xcomp || relation == .advcl, Self.objectControl.contains(lemma(governor)) {
         let objects = children(of: governor, .obj).flatMap(actors)
@@ -941,6 +928,22 @@ struct SentenceView {
       return false
     }
     return !isNoun(governor)
+  }
+
+  /// The agents of verb `i`: its `by` phrases (`was attacked by Russia`).
+  func agents(of i: Int) -> [Int] {
+    children(of: i).filter {
+      deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
+    }
+  }
+
+  /// Whether passive verb `i` names no one who acts but its own agent, not the subject of
+  /// the clause that governs it: a passive complement (`to avoid being sent away`), a
+  /// passive joined to another clause (`made the trip and were turned down`, `noticed the
+  /// boat and a warship was sent`), or one quoted from someone (`"Commanders were
+  /// dispatched", added KCNA`: the reporter reports it).
+  func isPassiveOfNoOneElse(_ i: Int) -> Bool {
+    isPassiveComplement(i) || (isPassive(i) && (deprel(i) == .conj || isQuoted(i)))
   }
 
   /// Whether verb `i` is passive (`was supported by`): a passive auxiliary or subject.
@@ -1237,19 +1240,9 @@ extension SentenceView {
     for _ in 0..<4 {
       let subjects = children(of: current, .nsubj)
       if !subjects.isEmpty { return untypedActors(at: subjects.filter(canActUntyped)) }
-      // A passive with no agent names no one who acts.
-      if (isPassiveComplement(current)
-        || (isPassive(current) && (deprel(current) == .conj || isQuoted(current))))
-        && !children(of: current).contains(where: {
-          deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
-        })
-      {
-        return []
-      }
-      let agents = children(of: current).filter {
-        deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by")
-      }
-      if !agents.isEmpty { return untypedActors(at: agents.filter(canActUntyped)) }
+      let byPhrases = agents(of: current)
+      if !byPhrases.isEmpty { return untypedActors(at: byPhrases.filter(canActUntyped)) }
+      if isPassiveOfNoOneElse(current) { return [] }
       guard let governor = head(current), range.contains(governor),
         [.xcomp, .conj, .advcl, .ccomp].contains(deprel(current))
       else { break }
@@ -1260,11 +1253,7 @@ extension SentenceView {
         return untypedActors(at: children(of: governor, .obj).filter(canActUntyped))
       }
       if deprel(current) == .conj, isPassive(governor) {
-        return untypedActors(
-          at: children(of: governor).filter {
-            (deprel($0) == .oblAgent || (deprel($0) == .obl && marker(of: $0) == "by"))
-              && canActUntyped($0)
-          })
+        return untypedActors(at: agents(of: governor).filter(canActUntyped))
       }
       current = governor
     }

@@ -63,25 +63,26 @@ public struct EventCoder: Sendable {
     guard !discarded.story else { return [] }
     var reader = SentenceView(parsed)
     var result: [Event] = []
-    // A story that reports a match in two sentences or more is a match report: what its
-    // players and coaches say anywhere in it is no political statement (an official of a
-    // state who speaks in it still makes one).
-    var matchReport = false
+    // The sentences that report a match, read once. A story with two or more is a match
+    // report: what its players and coaches say anywhere in it is no political statement (an
+    // official of a state who speaks in it still makes one).
+    var sports: [Bool] = []
     if !keepsCodes {
-      var reports = 0
-      for sentence in doc.sentences.indices where reports < 2 {
+      for sentence in doc.sentences.indices {
         reader.load(sentence: sentence)
-        if reader.isSportsReport() { reports += 1 }
+        sports.append(reader.isSportsReport())
       }
-      matchReport = reports >= 2
     }
+    let matchReport = sports.filter { $0 }.count >= 2
     for sentence in doc.sentences.indices where !discarded.sentences.contains(sentence) {
       reader.load(sentence: sentence)
       var found: [Event] = []
       for token in reader.range {
         found.append(contentsOf: events(at: token, reader: reader, date: date))
       }
-      if !keepsCodes && !found.isEmpty { Self.dropContests(&found, reader: reader) }
+      if !keepsCodes && !found.isEmpty {
+        Self.dropContests(&found, sports: sports[sentence], reader: reader)
+      }
       if matchReport { found.removeAll { $0.isStatement && $0.source.country == nil } }
       result.append(contentsOf: Self.prune(found, reader: reader, keepsStatements: keepsCodes))
     }
@@ -91,9 +92,11 @@ public struct EventCoder: Sendable {
   /// Drops the meetings and uses of force of a sporting contest (teams that face, beat or
   /// attack each other: `Belgium defeated Panama 3 – 0`) and of a vote (a candidate who
   /// defeats another by so many votes).
-  private static func dropContests(_ events: inout [Event], reader: SentenceView) {
+  private static func dropContests(
+    _ events: inout [Event], sports: Bool, reader: SentenceView
+  ) {
     let force: Set<String> = ["17", "18", "19", "20"]
-    if reader.isSportsReport() {
+    if sports {
       // ... and what its players and coaches say is no political statement.
       events.removeAll {
         force.contains($0.type.root) || ["03", "04"].contains($0.type.root) || $0.isStatement
@@ -127,14 +130,7 @@ public struct EventCoder: Sendable {
       if events.contains(where: { other in
         other.trigger == event.trigger && other.type.code == event.type.code
           && other.target?.mention == event.target?.mention
-          && other.source.mention != event.source.mention
-          && (other.source.country == nil || event.source.country == nil
-            || other.source.country == event.source.country)
-          && ((other.source.country != nil) != (event.source.country != nil)
-            ? other.source.country != nil
-            : reader.isApposition(event.source.tokens, to: other.source.tokens))
-          && (reader.isApposition(event.source.tokens, to: other.source.tokens)
-            || reader.isApposition(other.source.tokens, to: event.source.tokens))
+          && Self.yieldsName(event.source, to: other.source, reader: reader)
       }) {
         return false
       }
@@ -511,6 +507,22 @@ public struct EventCoder: Sendable {
         date: eventDate, dateText: dateText, rule: rule, reader: reader)
     }
     return result
+  }
+
+  /// Whether `source` and `other` are two names for one actor in apposition and `other` is
+  /// the one to keep: the one with a country, else the first.
+  private static func yieldsName(
+    _ source: EventActor, to other: EventActor, reader: SentenceView
+  ) -> Bool {
+    guard source.mention != other.mention else { return false }
+    let appended = reader.isApposition(source.tokens, to: other.tokens)
+    guard appended || reader.isApposition(other.tokens, to: source.tokens) else { return false }
+    switch (source.country, other.country) {
+    case (let a?, let b?): return a == b && appended
+    case (nil, .some): return true
+    case (.some, nil): return false
+    case (nil, nil): return appended
+    }
   }
 
   /// The CAMEO roots of events that coordinated actors do with each other when no one else
