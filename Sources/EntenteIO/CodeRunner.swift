@@ -91,10 +91,12 @@ public struct CodeRunner: Sendable {
   ///   - output: Where results go.
   ///   - diagnostics: Receives each error and warning line (`error: ...`, `warning: ...`).
   ///   - standardInput: The handle read for `-`.
+  ///   - progress: Called with the summary so far after each document.
   /// - Returns: What was done.
   public func run(
     output: any OutputSink, diagnostics: (String) -> Void,
-    standardInput: @escaping @Sendable () -> FileHandle = { FileHandle.standardInput }
+    standardInput: @escaping @Sendable () -> FileHandle = { FileHandle.standardInput },
+    progress: (CodeSummary) -> Void = { _ in }
   ) -> CodeSummary {
     var summary = CodeSummary()
     var writer = DocumentWriter(
@@ -119,9 +121,11 @@ public struct CodeRunner: Sendable {
           summary.tokens += analysis.doc.tokens.count
           summary.bytes += analysis.doc.byteCount
           // Without output nothing is written, and the model need not be built.
-          guard options.format != .none else { continue }
-          try writer.write(
-            CodedDocument(analysis: analysis, input: input, tokens: options.includeTokens))
+          if options.format != .none {
+            try writer.write(
+              CodedDocument(analysis: analysis, input: input, tokens: options.includeTokens))
+          }
+          progress(summary)
         }
       }
       try writer.finish()

@@ -35,10 +35,15 @@ public struct IngestSummary: Sendable, Equatable {
   public init() {}
 }
 
-/// Progress of an ingest, reported after each batch.
+/// Progress of an ingest, reported as each document is coded (or found unchanged) and after
+/// each batch is handed to the store.
 public struct IngestProgress: Sendable {
-  /// The summary so far.
+  /// The summary as of the last batch handed to the store.
   public var summary: IngestSummary
+  /// Documents done (coded, or skipped as unchanged), one at a time.
+  ///
+  /// It counts the documents of the batch being coded too.
+  public var done: Int
   /// Seconds since the start.
   public var seconds: Double
   /// Input bytes read so far and in all, when the inputs are files (for an estimate of the
@@ -78,12 +83,13 @@ public struct Ingester: Sendable {
   ///   - paths: Files, directories, or `-` (none: standard input).
   ///   - reading: How to read them.
   ///   - provenance: What codes them, recorded with the run.
-  ///   - progress: Called after each batch.
+  ///   - progress: Called as each document is done and after each batch, one call at a
+  ///     time (from the coding threads too).
   ///   - diagnostics: Receives error and warning lines.
   /// - Throws: ``StoreError`` when the store fails (what was written before stays).
   public func ingest(
     paths: [String], reading: DocumentReader.Options, provenance: Provenance,
-    progress: (IngestProgress) -> Void = { _ in }, diagnostics: (String) -> Void
+    progress: @escaping (IngestProgress) -> Void = { _ in }, diagnostics: (String) -> Void
   ) throws(StoreError) -> IngestSummary {
     let run = try store.beginRun(provenance)
     let clock = ContinuousClock()
@@ -97,15 +103,19 @@ public struct Ingester: Sendable {
     let writer = BatchWriter(store: store, run: run)
     // The ids read so far, as 64-bit hashes (a million ids cost some 30 MB, not their text).
     var seen = Set<Int>()
+    let reporter = ProgressReporter(progress)
     func flush() throws(StoreError) {
-      try store(batch, writer: writer, summary: &summary)
+      let bytes = bytesRead
+      let report: @Sendable (IngestSummary, Int) -> Void = { summary, done in
+        reporter.report(
+          IngestProgress(
+            summary: summary, done: done, seconds: (clock.now - start).inSeconds,
+            bytesRead: bytes, bytesTotal: total))
+      }
+      try store(batch, writer: writer, summary: &summary, done: report)
       batch.removeAll(keepingCapacity: true)
       batchText = 0
-      let elapsed = clock.now - start
-      progress(
-        IngestProgress(
-          summary: summary,
-          seconds: elapsed.inSeconds, bytesRead: bytesRead, bytesTotal: total))
+      report(summary, summary.stored + summary.unchanged)
     }
     while let item = reader.next() {
       switch item {
@@ -163,8 +173,9 @@ public struct Ingester: Sendable {
   /// - Parameter all: Recode every document; otherwise only those coded with another
   ///   provenance than `provenance`.
   public func recode(
-    provenance: Provenance, all: Bool, progress: (IngestProgress) -> Void = { _ in }
+    provenance: Provenance, all: Bool, progress: @escaping (IngestProgress) -> Void = { _ in }
   ) throws(StoreError) -> IngestSummary {
+    let reporter = ProgressReporter(progress)
     let run = try store.beginRun(provenance)
     let clock = ContinuousClock()
     let start = clock.now
@@ -188,24 +199,34 @@ public struct Ingester: Sendable {
             url: stored.url, source: stored.source, origin: "store"))
       }
       summary.read += inputs.count
-      let coded = code(inputs)
+      let before = summary
+      let (offset, total) = (first, ids.count)
+      let coded = code(inputs) { count in
+        reporter.report(
+          IngestProgress(
+            summary: before, done: before.stored + count, seconds: (clock.now - start).inSeconds,
+            bytesRead: offset + count, bytesTotal: total))
+      }
       try store.save(coded, run: run)
       summary.stored += coded.count
       summary.replaced += coded.count
       summary.events += coded.reduce(0) { $0 + $1.events.count }
       summary.bytes += inputs.reduce(0) { $0 + $1.text.utf8.count }
-      let elapsed = clock.now - start
-      progress(
+      reporter.report(
         IngestProgress(
-          summary: summary,
-          seconds: elapsed.inSeconds, bytesRead: first + inputs.count, bytesTotal: ids.count))
+          summary: summary, done: summary.stored, seconds: (clock.now - start).inSeconds,
+          bytesRead: first + inputs.count, bytesTotal: ids.count))
     }
     return summary
   }
 
   /// Codes and stores one batch, skipping what is stored already.
+  ///
+  /// - Parameter done: Called with the summary before this batch's coding and the documents
+  ///   done so far, as each document is coded.
   private func store(
-    _ batch: [InputDocument], writer: BatchWriter, summary: inout IngestSummary
+    _ batch: [InputDocument], writer: BatchWriter, summary: inout IngestSummary,
+    done: @escaping @Sendable (IngestSummary, Int) -> Void = { _, _ in }
   ) throws(StoreError) {
     // A document given twice in a batch: the later one is the one kept.
     var last: [String: Int] = [:]
@@ -229,7 +250,8 @@ public struct Ingester: Sendable {
       fresh.append(input)
     }
     let coding = clock.now
-    let coded = code(fresh)
+    let before = summary
+    let coded = code(fresh) { done(before, before.stored + before.unchanged + $0) }
     let writing = clock.now
     summary.codingSeconds += (writing - coding).inSeconds
     try writer.write(coded)
@@ -240,24 +262,33 @@ public struct Ingester: Sendable {
   }
 
   /// Codes documents on `jobs` threads; the results keep the inputs' order.
-  func code(_ inputs: [InputDocument]) -> [CodedDocument] {
-    Self.code(inputs, coder: coder, jobs: jobs)
+  func code(_ inputs: [InputDocument], done: @escaping @Sendable (Int) -> Void = { _ in })
+    -> [CodedDocument]
+  {
+    Self.code(inputs, coder: coder, jobs: jobs, done: done)
   }
 
   /// Codes documents with `coder` on `jobs` threads, as an ingest does, storing nothing; the
   /// results keep the inputs' order.
-  public static func code(_ inputs: [InputDocument], coder: DocumentCoder, jobs: Int)
-    -> [CodedDocument]
-  {
-    guard inputs.count > 1 && jobs > 1 else { return inputs.map { coder.code($0) } }
+  ///
+  /// - Parameter done: Called with the number of documents coded so far as each is coded,
+  ///   on the thread that coded it.
+  public static func code(
+    _ inputs: [InputDocument], coder: DocumentCoder, jobs: Int,
+    done: @escaping @Sendable (Int) -> Void = { _ in }
+  ) -> [CodedDocument] {
     let results = Results(count: inputs.count)
-    let jobs = min(jobs, inputs.count)
     // Each thread takes the next document when it is done with one, so that long and short
     // documents even out and no thread waits long at the end of a batch.
-    DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+    let work: @Sendable (Int) -> Void = { _ in
       while let index = results.claim() {
-        results.set(index, coder.code(inputs[index]))
+        done(results.set(index, coder.code(inputs[index])))
       }
+    }
+    if inputs.count > 1 && jobs > 1 {
+      DispatchQueue.concurrentPerform(iterations: min(jobs, inputs.count), execute: work)
+    } else {
+      work(0)
     }
     return results.values()
   }
@@ -354,6 +385,7 @@ private final class Results: @unchecked Sendable {
   private let lock = NSLock()
 
   private var claimed = 0
+  private var filled = 0
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
@@ -366,15 +398,38 @@ private final class Results: @unchecked Sendable {
     return claimed - 1
   }
 
-  func set(_ index: Int, _ value: CodedDocument) {
+  /// Fills a slot; returns the number of slots filled.
+  func set(_ index: Int, _ value: CodedDocument) -> Int {
     lock.lock()
+    defer { lock.unlock() }
     slots[index] = value
-    lock.unlock()
+    filled += 1
+    return filled
   }
 
   func values() -> [CodedDocument] {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }
+  }
+}
+
+/// Hands progress to a caller's closure one call at a time, from whichever thread reports it:
+/// the closure (which may keep state, such as when it last printed) never runs on two
+/// threads at once, and never goes backwards (a thread that coded the 3rd document may report
+/// after the one that coded the 4th).
+private final class ProgressReporter: @unchecked Sendable {
+  private let lock = NSLock()
+  private let progress: (IngestProgress) -> Void
+  private var done = 0
+
+  init(_ progress: @escaping (IngestProgress) -> Void) { self.progress = progress }
+
+  func report(_ value: IngestProgress) {
+    lock.withLock {
+      guard value.done >= done else { return }
+      done = value.done
+      progress(value)
+    }
   }
 }

@@ -20,7 +20,7 @@ struct Benchmark: AsyncParsableCommand {
   )
 
   @Option(name: .long, help: "Directory of *.txt files.")
-  var corpus: String = "../shared/data/corpora/state_union"
+  var corpus: String = Benchmark.defaultCorpus
 
   @Option(
     name: .long,
@@ -108,7 +108,33 @@ struct Benchmark: AsyncParsableCommand {
     try measure()
   }
 
+  /// The corpus the benchmark reads when --corpus is not given.
+  static let defaultCorpus = "../shared/data/corpora/state_union"
+
+  /// Stops with an explanation when the corpus is not a directory one can read: the default
+  /// lives beside the clone, not in it, and a new user may not have it.
+  func checkCorpus() throws {
+    var isDirectory: ObjCBool = false
+    guard
+      !FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory)
+        || !isDirectory.boolValue
+    else { return }
+    let what =
+      corpus == Self.defaultCorpus
+      ? "the default corpus, \(corpus) (the State of the Union addresses of the shared data, beside the clone), is not there"
+      : "\(corpus) is not a directory"
+    FileHandle.standardError(
+      """
+      entente: error: benchmark reads a directory of plain-text (*.txt) files, and \(what).
+      Give one with --corpus DIR: any directory of English news or speeches will do (the \
+      figures in the README are for the State of the Union corpus, 65 files, 2.07 MB).
+
+      """)
+    throw ExitCode(1)
+  }
+
   func measure() throws {
+    try checkCorpus()
     var texts: [String] = []
     var reader = DocumentReader(paths: [corpus], options: .init(kind: .text))
     while let item = reader.next() {

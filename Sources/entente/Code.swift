@@ -58,6 +58,13 @@ struct Code: ParsableCommand {
   @Flag(name: .long, help: "Print the summary on standard error whatever the format.")
   var summary = false
 
+  @Flag(
+    name: .long,
+    help:
+      "No progress line. By default one is shown on standard error when it is a terminal and standard output is not."
+  )
+  var quiet = false
+
   @OptionGroup var dictionaries: DictionaryOptions
 
   func validate() throws {
@@ -80,9 +87,26 @@ struct Code: ParsableCommand {
     let clock = ContinuousClock()
     let start = clock.now
     let runner = CodeRunner(options: options, coder: try dictionaries.coder(until: until))
+    // A progress line only where it mixes with nothing: standard error on a terminal, and
+    // the output going elsewhere.
+    let terminal = !quiet && isatty(STDERR_FILENO) == 1 && isatty(STDOUT_FILENO) != 1
+    var last = clock.now
+    var shown = false
     let result = runner.run(
       output: FileDescriptorSink.standardOutput(),
-      diagnostics: { FileHandle.standardError("entente: \($0)\n") })
+      diagnostics: {
+        if shown { FileHandle.standardError("\r\u{1B}[K") }
+        shown = false
+        FileHandle.standardError("entente: \($0)\n")
+      },
+      progress: { summary in
+        guard terminal, clock.now - last > .milliseconds(200) else { return }
+        last = clock.now
+        shown = true
+        FileHandle.standardError(
+          "\r\u{1B}[K" + Self.progressLine(summary, seconds: (last - start).inSeconds))
+      })
+    if shown { FileHandle.standardError("\r\u{1B}[K") }
     let elapsed = clock.now - start
     if format == .none || summary {
       let seconds =
@@ -94,5 +118,12 @@ struct Code: ParsableCommand {
           + String(format: "%.2f MiB in %.3f s\n", megabytes, seconds))
     }
     if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+  }
+
+  /// `coding: 1,234 documents, 3.2 MiB, 45.2 documents/s`.
+  static func progressLine(_ summary: CodeSummary, seconds: Double) -> String {
+    String(
+      format: "coding: %d documents, %.1f MiB, %.1f documents/s", summary.documents,
+      Double(summary.bytes) / 1_048_576, seconds > 0 ? Double(summary.documents) / seconds : 0)
   }
 }

@@ -135,10 +135,10 @@ struct Ingest: ParsableCommand {
 
   /// `1,234 documents, 45.2/s, 0:12 left`.
   static func progressLine(_ progress: IngestProgress, recoding: Bool) -> String {
-    let rate = progress.seconds > 0 ? Double(progress.summary.read) / progress.seconds : 0
+    let rate = progress.seconds > 0 ? Double(progress.done) / progress.seconds : 0
     var line = String(
       format: "%@ %d documents (%d stored, %d unchanged), %.1f documents/s",
-      recoding ? "recoding:" : "ingesting:", progress.summary.read, progress.summary.stored,
+      recoding ? "recoding:" : "ingesting:", progress.done, progress.summary.stored,
       progress.summary.unchanged, rate)
     if progress.bytesTotal > 0 && progress.bytesRead > 0 {
       let left =

@@ -15,6 +15,7 @@ extension Benchmark {
   /// `clients` concurrent clients until `requests` are answered (or `seconds` pass), and
   /// reports errors, throughput and latency percentiles.
   func loadTest() async throws {
+    if article == nil { try checkCorpus() }
     let source = article ?? Self.firstText(under: corpus)
     guard let source, let full = try? String(contentsOfFile: source, encoding: .utf8) else {
       FileHandle.standardError(

@@ -23,6 +23,31 @@ struct Query: ParsableCommand {
     subcommands: [Events.self, Dyads.self, Actors.self, Documents.self]
   )
 
+  /// The period of the filters, in the forms the HTTP API takes too: `--from 2024` is the
+  /// first of January, `--to 2024-06` the last day of June.
+  struct Dates: ParsableArguments {
+    @Option(name: .long, help: "The first day: YYYY, YYYY-MM or YYYY-MM-DD.")
+    var from: String?
+
+    @Option(name: .long, help: "The last day: YYYY, YYYY-MM or YYYY-MM-DD.")
+    var to: String?
+
+    func validate() throws {
+      if let from, DayText.first(from) == nil {
+        throw ValidationError("--from: '\(from)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+      }
+      if let to, DayText.last(to) == nil {
+        throw ValidationError("--to: '\(to)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+      }
+    }
+
+    /// The first day covered, `YYYY-MM-DD`.
+    var first: String? { from.flatMap(DayText.first) }
+
+    /// The last day covered, `YYYY-MM-DD` (`-31` serves every month).
+    var last: String? { to.flatMap(DayText.last) }
+  }
+
   /// The options shared by the subcommands: the database and the output format.
   struct Common: ParsableArguments {
     @Option(name: .long, help: "The database: a SQLite file, or a postgres:// URL.")
@@ -99,31 +124,17 @@ struct Query: ParsableCommand {
     )
     var mode = "asserted"
 
-    @Option(name: .long, help: "The first day, YYYY-MM-DD.")
-    var from: String?
-
-    @Option(name: .long, help: "The last day, YYYY-MM-DD.")
-    var to: String?
+    @OptionGroup var dates: Dates
 
     @Option(name: .long, help: "Words the evidence or the title contains.")
     var text: String?
 
     func validate() throws {
-      for day in [from, to].compactMap({ $0 }) where day.count != 10 || Self.day(day) == nil {
-        throw ValidationError("dates must be written YYYY-MM-DD, not '\(day)'")
-      }
       if mode != "all" {
         for name in mode.split(separator: ",") where EventMode(rawValue: String(name)) == nil {
           throw ValidationError("unknown mode '\(name)'")
         }
       }
-    }
-
-    static func day(_ text: String) -> Date? {
-      let formatter = DateFormatter()
-      formatter.locale = Locale(identifier: "en_US_POSIX")
-      formatter.dateFormat = "yyyy-MM-dd"
-      return formatter.date(from: text)
     }
 
     var filter: EventFilter {
@@ -137,8 +148,8 @@ struct Query: ParsableCommand {
       filter.modes =
         mode == "all"
         ? [] : mode.split(separator: ",").compactMap { EventMode(rawValue: String($0)) }
-      filter.from = from
-      filter.to = to
+      filter.from = dates.first
+      filter.to = dates.last
       filter.text = text
       return filter
     }
@@ -222,11 +233,7 @@ struct Query: ParsableCommand {
 
     @OptionGroup var common: Common
 
-    @Option(name: .long, help: "The first day, YYYY-MM-DD.")
-    var from: String?
-
-    @Option(name: .long, help: "The last day, YYYY-MM-DD.")
-    var to: String?
+    @OptionGroup var dates: Dates
 
     @Option(name: .long, help: "Words the title or text contains.")
     var text: String?
@@ -236,7 +243,7 @@ struct Query: ParsableCommand {
 
     func run() throws {
       try common.run { store throws(StoreError) in
-        try store.documents(from: from, to: to, text: text, limit: limit)
+        try store.documents(from: dates.first, to: dates.last, text: text, limit: limit)
       }
     }
   }

@@ -318,6 +318,21 @@ struct CLITests {
     #expect(result.stdout.contains("--format"))
   }
 
+  @Test("benchmark without its corpus says what it needs")
+  func benchmarkWithoutCorpus() throws {
+    let missing = "/nonexistent-\(UUID().uuidString)"
+    for arguments in [
+      ["benchmark", "--corpus", missing], ["benchmark", "--serve", "--corpus", missing],
+    ] {
+      let result = try EntenteProcess.run(arguments)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.contains("benchmark reads a directory of plain-text (*.txt) files"),
+        "\(result.stderr)")
+      #expect(result.stderr.contains("Give one with --corpus DIR"), "\(result.stderr)")
+    }
+  }
+
   @Test("--format none prints only a summary on standard error")
   func formatNone() throws {
     let result = try EntenteProcess.run(["code", EntenteProcess.example, "--format", "none"])

@@ -51,6 +51,35 @@ struct IngestTests {
     #expect(bad.stderr.contains("cannot open the event store"), "\(bad.stderr)")
   }
 
+  @Test("query takes the date forms of the HTTP API: YYYY, YYYY-MM and YYYY-MM-DD")
+  func dateForms() throws {
+    let directory = try Self.temporaryDirectory()
+    let corpus = try Self.corpus(10, in: directory)
+    let db = directory.appendingPathComponent("dates.sqlite").path
+    #expect(try EntenteProcess.run(["ingest", corpus, "--db", db]).status == 0)
+    func ids(_ arguments: [String]) throws -> [String] {
+      let run = try EntenteProcess.run(
+        ["query", "documents", "--db", db, "--format", "tsv"] + arguments)
+      #expect(run.status == 0, "\(run.stderr)")
+      return run.stdout.split(separator: "\n").dropFirst().map {
+        String($0.split(separator: "\t")[0])
+      }
+    }
+    // Documents are dated the 15th of months 1 to 10 of 2024.
+    #expect(try ids(["--from", "2024-06", "--to", "2024-07"]) == ["story-5", "story-6"])
+    #expect(try ids(["--from", "2024-10-15"]) == ["story-9"])
+    #expect(try ids(["--to", "2024-02"]) == ["story-0", "story-1"])
+    #expect(try ids(["--from", "2025"]).isEmpty)
+    #expect(try ids(["--to", "2024"]).count == 10)
+    let events = try EntenteProcess.run(["query", "events", "--db", db, "--from", "2024-06"])
+    #expect(events.status == 0, "\(events.stderr)")
+    for wrong in ["2024-6", "2024-13", "June"] {
+      let run = try EntenteProcess.run(["query", "events", "--db", db, "--from", wrong])
+      #expect(run.status != 0)
+      #expect(run.stderr.contains("is not YYYY, YYYY-MM or YYYY-MM-DD"), "\(run.stderr)")
+    }
+  }
+
   @Test("an id given twice in one input is warned about and counted, the later record kept")
   func duplicateIDs() throws {
     let directory = try Self.temporaryDirectory()

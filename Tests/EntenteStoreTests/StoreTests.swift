@@ -177,12 +177,20 @@ struct StoreTests {
       var ingester = Ingester(coder: coder, store: store)
       ingester.batchSize = size
       ingester.batchBytes = bytes
-      var calls = 0
+      var stored: [Int] = []
+      var done: [Int] = []
       let summary = try ingester.ingest(
-        paths: [file], reading: .init(), provenance: provenance, progress: { _ in calls += 1 },
+        paths: [file], reading: .init(), provenance: provenance,
+        progress: {
+          stored.append($0.summary.stored)
+          done.append($0.done)
+        },
         diagnostics: { _ in })
       #expect(summary.stored == 10)
-      batches.append(calls)
+      batches.append(Set(stored.filter { $0 > 0 }).count)
+      // Progress advances a document at a time, never backwards, whatever the batch.
+      #expect(Set(done).isSuperset(of: 1...10), "\(done)")
+      #expect(zip(done, done.dropFirst()).allSatisfy { $0 <= $1 }, "\(done)")
     }
     // Four documents a batch: 4, 4, 2; a one-byte cap: one document a batch.
     #expect(batches == [3, 10])
