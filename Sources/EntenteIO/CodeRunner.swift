@@ -64,10 +64,12 @@ public struct CodeRunner: Sendable {
   /// - Parameters:
   ///   - inputs: The documents.
   ///   - format: `json` (one array) or `jsonl` (an object per line).
+  ///   - stop: Asked before each document: true ends the work there (when its result is no
+  ///     longer wanted), the output holding the documents before.
   /// - Returns: The output's bytes, and the number of words (tokens) coded.
-  public func write(_ inputs: [InputDocument], format: OutputFormat = .json) -> (
-    bytes: [UInt8], tokens: Int
-  ) {
+  public func write(
+    _ inputs: [InputDocument], format: OutputFormat = .json, stop: () -> Bool = { false }
+  ) -> (bytes: [UInt8], tokens: Int) {
     let sink = MemorySink()
     var writer = DocumentWriter(
       format: format, includeTokens: options.includeTokens, includeText: options.includeText,
@@ -75,7 +77,7 @@ public struct CodeRunner: Sendable {
     var tokens = 0
     // A memory sink does not fail.
     try? writer.begin()
-    for input in inputs {
+    for input in inputs where !stop() {
       let analysis = coder.code(text: input.text, date: input.date.flatMap(DayDate.init(iso:)))
       tokens += analysis.doc.tokens.count
       try? writer.write(

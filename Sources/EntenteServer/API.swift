@@ -47,7 +47,9 @@ struct API: Sendable {
     guard !inputs.documents.isEmpty else { throw APIError(.badRequest, "the body has no document") }
     let runner = CodeRunner(options: CodeOptions(), coder: state.coder)
     let documents = inputs.documents
-    let (bytes, words) = try await state.offload { runner.write(documents, format: .json) }
+    let (bytes, words) = try await state.code { ticket in
+      runner.write(documents, format: .json, stop: { ticket.isExpired })
+    }
     state.metrics.coded(documents: documents.count, words: words)
     return Response(
       status: .ok,
@@ -68,7 +70,7 @@ struct API: Sendable {
     }
     let state = state
     let documents = inputs.documents
-    let summary = try await state.offload {
+    let summary = try await state.code { _ in
       let run = try state.run.id(in: state.store, provenance: state.provenance)
       var ingester = Ingester(coder: state.coder, store: state.store)
       ingester.jobs = 1
@@ -114,13 +116,31 @@ struct API: Sendable {
     }
   }
 
+  /// The whole body of a request, up to `limit` bytes.
+  ///
+  /// - Throws: A 413 when it is larger; a 408 when it ends before the length it announced
+  ///   (the client stopped sending and the idle timeout closed the connection, or the
+  ///   client closed it): the client's failure, not the server's, and counted as such in
+  ///   `/metrics`.
+  static func body(of request: Request, limit: Int) async throws -> ByteBuffer {
+    var request = request
+    do {
+      return try await request.collectBody(upTo: limit)
+    } catch let error as any HTTPResponseError {
+      throw error
+    } catch {
+      throw APIError(
+        .requestTimeout,
+        "the request body ended before its end: the connection was closed (\(error))")
+    }
+  }
+
   /// The documents of a request body: plain text (one document, `id` and `date` from the
   /// query), or JSON Lines or a JSON array of records by their content type or first byte.
   static func documents(in request: Request, limit: Int, recordsOnly: Bool = false) async throws
     -> (documents: [InputDocument], rejected: [InputError])
   {
-    var request = request
-    let buffer = try await request.collectBody(upTo: limit)
+    let buffer = try await body(of: request, limit: limit)
     let bytes = Array(buffer.readableBytesView)
     let type = request.headers[.contentType]?.lowercased() ?? ""
     let firstByte = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
@@ -177,7 +197,7 @@ struct API: Sendable {
     }
     let store = state.store
     let after = cursor
-    let table = try await state.offload {
+    let table = try await state.query {
       try store.events(filter, limit: limit + 1, after: after)
     }
     let page = QueryTable(columns: table.columns, rows: Array(table.rows.prefix(limit)))
@@ -195,7 +215,7 @@ struct API: Sendable {
   func clusters(_ filter: EventFilter, query: (String) -> String?) async throws -> Response {
     let (start, size) = try page(query)
     let store = state.store
-    let table = try await state.offload { try store.clusters(filter) }
+    let table = try await state.query { try store.clusters(filter) }
     let (rows, next) = Self.slice(table, start: start, size: size)
     return Self.json(.object([("events", .rows(rows)), ("nextCursor", next)]))
   }
@@ -209,7 +229,7 @@ struct API: Sendable {
     let filter = try Self.filter(query)
     let store = state.store
     let (start, size) = try page(query)
-    let table = try await state.offload { try store.dyads(a, b, period: period, filter: filter) }
+    let table = try await state.query { try store.dyads(a, b, period: period, filter: filter) }
     let (rows, next) = Self.slice(table, start: start, size: size)
     return Self.json(
       .object([
@@ -254,7 +274,7 @@ struct API: Sendable {
     let filter = try Self.filter(query)
     let store = state.store
     let (start, size) = try page(query)
-    let table = try await state.offload {
+    let table = try await state.query {
       try store.actors(filter, period: period, limit: limit)
     }
     let (rows, next) = Self.slice(table, start: start, size: size)
@@ -270,7 +290,7 @@ struct API: Sendable {
       throw APIError(.badRequest, "text: \(text ?? "") is not true or false")
     }
     let store = state.store
-    guard let document = try await state.offload({ try store.document(id: id) }) else {
+    guard let document = try await state.query({ try store.document(id: id) }) else {
       throw APIError(.notFound, "no document has the id \(id)")
     }
     return Response(
@@ -283,12 +303,17 @@ struct API: Sendable {
   func health() async throws -> Response {
     let store = state.store
     do {
-      let counts = try await state.offload { try store.counts() }
+      let counts = try await state.health.run { _ in try store.counts() }
       return Self.json(
         .object([
           ("status", .string("ok")), ("documents", .int(counts.documents)),
           ("events", .int(counts.events)), ("readOnly", .bool(state.configuration.token == nil)),
         ]))
+    } catch let error as APIError {
+      // The health pool's own 503: the store did not answer in time (or checks pile up).
+      var late = error
+      late.message = "the store does not answer: \(error.message)"
+      throw late
     } catch {
       throw APIError(.serviceUnavailable, "the store does not answer: \(error)")
     }

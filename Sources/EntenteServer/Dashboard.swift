@@ -54,8 +54,7 @@ struct Dashboard: Sendable {
   }
 
   func read(_ request: Request) async throws -> Response {
-    var request = request
-    let buffer = try await request.collectBody(upTo: state.configuration.maxBodyBytes)
+    let buffer = try await API.body(of: request, limit: state.configuration.maxBodyBytes)
     let form = Self.form(String(decoding: buffer.readableBytesView, as: UTF8.self))
     let text = form["text"] ?? ""
     var date = form["date"].flatMap { $0.isEmpty ? nil : $0 }
@@ -73,7 +72,7 @@ struct Dashboard: Sendable {
     }
     let coder = state.coder
     let input = InputDocument(id: "read", date: date, text: text, origin: "dashboard")
-    let coded = try await state.offload { coder.code(input) }
+    let coded = try await state.code { _ in coder.code(input) }
     state.metrics.coded(documents: 1, words: 0)
     let summary =
       "<p class=\"summary\">\(coded.events.count) events, \(coded.mentions.count) mentions, \(coded.quotes.count) quotes, \(coded.agreements.count) agreements.</p>"
@@ -103,7 +102,7 @@ struct Dashboard: Sendable {
 
   func document(id: String) async throws -> Response {
     let store = state.store
-    guard let document = try await state.offload({ try store.document(id: id) }) else {
+    guard let document = try await state.query({ try store.document(id: id) }) else {
       return Self.html(
         HTML.page(
           title: "No such document", active: "",
@@ -130,7 +129,7 @@ struct Dashboard: Sendable {
     let after = query("cursor").flatMap { Int64($0) }
     let store = state.store
     let pageSize = 200
-    let table = try await state.offload {
+    let table = try await state.query {
       try store.events(filter, limit: pageSize + 1, after: after)
     }
     let rows = Array(table.rows.prefix(pageSize))
@@ -212,7 +211,7 @@ struct Dashboard: Sendable {
     let query = API.parameters(request)
     let (filter, problem) = Self.filter(query)
     let store = state.store
-    let table = try await state.offload { try store.network(filter, limit: 80) }
+    let table = try await state.query { try store.network(filter, limit: 80) }
     var form = "<form method=\"get\" action=\"/relations\" class=\"filters\">"
     form += HTML.field("from", "From", query("from"), placeholder: "YYYY-MM-DD")
     form += HTML.field("to", "To", query("to"), placeholder: "YYYY-MM-DD")
@@ -294,7 +293,7 @@ struct Dashboard: Sendable {
           form + "<p class=\"error\">\(HTML.escape(error.message))</p>"), status: .badRequest)
     }
     let store = state.store
-    let (series, events) = try await state.offload {
+    let (series, events) = try await state.query {
       let series = try store.dyads(a, b, period: chosen, filter: filter)
       var one = filter
       one.source = a

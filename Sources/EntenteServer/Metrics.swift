@@ -21,6 +21,10 @@ final class Metrics: @unchecked Sendable {
   private var documentsStored = 0
   private var eventsStored = 0
   private let started = Date()
+  private let pools: [WorkPool]
+
+  /// Creates the counters; the pools' gauges are read when the metrics are.
+  init(pools: [WorkPool] = []) { self.pools = pools }
 
   /// Counts a request to `route` answered with `status` after `seconds`.
   func request(route: String, method: String, status: Int, seconds: Double) {
@@ -86,6 +90,12 @@ final class Metrics: @unchecked Sendable {
       out += "entente_documents_stored_total \(documentsStored)\n"
       header("entente_events_stored_total", "counter", "Events stored by POST /v1/documents.")
       out += "entente_events_stored_total \(eventsStored)\n"
+      header("entente_work_running", "gauge", "Requests running, by pool.")
+      header("entente_work_queued", "gauge", "Requests waiting for a thread, by pool.")
+      header(
+        "entente_work_refused_total", "counter",
+        "Requests answered 503: the pool's queue was full, or the request was late.")
+      for pool in pools { out += pool.metrics }
       header("entente_uptime_seconds", "gauge", "Seconds since the server started.")
       out += "entente_uptime_seconds \(Date().timeIntervalSince(started))\n"
       return out

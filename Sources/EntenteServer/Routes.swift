@@ -31,8 +31,8 @@ enum Routes {
     ("code", "A CAMEO code prefix: a root (`05`) or a code (`057`)."),
     ("plover", "A PLOVER event type (`AGREE`)."),
     ("mode", "Modes, comma-separated, or `all`; `asserted` by default."),
-    ("from", "The first day, `YYYY-MM-DD`."),
-    ("to", "The last day, `YYYY-MM-DD`."),
+    ("from", "The first day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."),
+    ("to", "The last day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."),
     ("text", "Words the evidence or the document's title contains."),
   ]
 
@@ -43,7 +43,17 @@ enum Routes {
   ]
 
   static let errors: [(Int, String, String)] = [
-    (400, "A parameter or the body is not valid; the message says which.", "application/json")
+    (400, "A parameter or the body is not valid; the message says which.", "application/json"),
+    (
+      503,
+      "Busy: the requests of this kind that may run and wait are all taken, or this one was not answered within the time limit. `Retry-After` says when to try again.",
+      "application/json"
+    ),
+  ]
+
+  /// The answer to a body that ends before its announced length.
+  static let incomplete = [
+    (408, "The body ended before its end (the client stopped sending).", "application/json")
   ]
 
   static let code = Route(
@@ -52,14 +62,14 @@ enum Routes {
       "Codes text, or JSON Lines or a JSON array of records, as `entente code` does; stores nothing.",
     bodies: ["text/plain", "application/x-ndjson", "application/json"],
     responses: [(200, "The `entente code` JSON: an array of documents.", "application/json")]
-      + errors + [(413, "The body is over the server's limit.", "application/json")])
+      + errors + incomplete + [(413, "The body is over the server's limit.", "application/json")])
   static let documentsPost = Route(
     method: "POST", path: "/v1/documents",
     summary:
       "Codes and stores documents (a JSON array or JSON Lines of records), skipping those stored with the same content, as `entente ingest` does.",
     writes: true, bodies: ["application/x-ndjson", "application/json"],
     responses: [(200, "What was stored, and each record rejected.", "application/json")] + errors
-      + [
+      + incomplete + [
         (401, "No bearer token, or a wrong one.", "application/json"),
         (403, "The server was started without a token and only reads.", "application/json"),
         (413, "The body is over the server's limit.", "application/json"),
@@ -107,7 +117,7 @@ enum Routes {
     method: "GET", path: "/healthz", summary: "Whether the server and its store answer.",
     responses: [
       (200, "`ok`, and the store's counts.", "application/json"),
-      (503, "The store does not answer.", "application/json"),
+      (503, "The store does not answer (within 5 s).", "application/json"),
     ])
   static let metrics = Route(
     method: "GET", path: "/metrics",

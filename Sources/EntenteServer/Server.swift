@@ -18,6 +18,22 @@ public struct ServerConfiguration: Sendable {
   public var idleTimeoutSeconds: Int64 = 30
   /// The largest page of events or rows an API request gets.
   public var maxPageSize = 1_000
+  /// Coding requests (`POST /v1/code`, `POST /v1/documents`, the reading page) that run at
+  /// once: one per core by default.
+  public var codingThreads = ProcessInfo.processInfo.activeProcessorCount
+  /// Coding requests that may wait for a thread; one more is answered 503 at once.
+  public var codingQueue = 4 * ProcessInfo.processInfo.activeProcessorCount
+  /// Seconds a coding request may take, waiting included, before it is answered 503.
+  public var codingSeconds = 60.0
+  /// Store queries (the API's reads and the dashboard's pages) that run at once: fewer than
+  /// SQLite's five readers, so that the health check always has one.
+  public var queryThreads = 4
+  /// Store queries that may wait for a thread.
+  public var queryQueue = 64
+  /// Seconds a query may take, waiting included.
+  public var querySeconds = 30.0
+  /// Seconds the health check waits for the store before answering 503.
+  public var healthSeconds = 5.0
 
   /// Creates the default configuration: loopback, port 8080, read-only.
   public init() {}
@@ -31,15 +47,47 @@ struct ServerState: Sendable {
   let configuration: ServerConfiguration
   let metrics: Metrics
   let run: RunOnce
+  /// Threads for coding, for store queries and for the health check: blocking work runs
+  /// outside Swift's shared pool, so that its few threads stay free for the connections,
+  /// and each kind is bounded on its own (``WorkPool``).
+  let coding: WorkPool
+  let queries: WorkPool
+  let health: WorkPool
 
-  /// Runs blocking work (coding, the store) on a thread outside Swift's shared pool, so that
-  /// the pool's few threads stay free for the connections.
-  func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-      DispatchQueue.global().async {
-        continuation.resume(with: Result { try body() })
-      }
-    }
+  init(
+    coder: DocumentCoder, store: EventStore, provenance: Provenance,
+    configuration: ServerConfiguration
+  ) {
+    self.coder = coder
+    self.store = store
+    self.provenance = provenance
+    self.configuration = configuration
+    run = RunOnce()
+    coding = WorkPool(
+      name: "coding",
+      limits: .init(
+        running: configuration.codingThreads, queued: configuration.codingQueue,
+        seconds: configuration.codingSeconds))
+    queries = WorkPool(
+      name: "query",
+      limits: .init(
+        running: configuration.queryThreads, queued: configuration.queryQueue,
+        seconds: configuration.querySeconds))
+    health = WorkPool(
+      name: "health", limits: .init(running: 1, queued: 16, seconds: configuration.healthSeconds))
+    metrics = Metrics(pools: [coding, queries, health])
+  }
+
+  /// Runs coding work in the coding pool.
+  func code<T: Sendable>(_ body: @escaping @Sendable (WorkPool.Ticket) throws -> T) async throws
+    -> T
+  {
+    try await coding.run(body)
+  }
+
+  /// Runs a store query in the query pool.
+  func query<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await queries.run { _ in try body() }
   }
 }
 
@@ -78,8 +126,7 @@ public func buildApplication(
   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
   let state = ServerState(
-    coder: coder, store: store, provenance: provenance, configuration: configuration,
-    metrics: Metrics(), run: RunOnce())
+    coder: coder, store: store, provenance: provenance, configuration: configuration)
   let router = Router(context: EntenteContext.self)
   router.add(middleware: MetricsMiddleware(metrics: state.metrics))
   router.add(middleware: ErrorMiddleware(maxBodyBytes: configuration.maxBodyBytes))

@@ -32,6 +32,8 @@ extension Benchmark {
     let coder = try DocumentCoder()
     var configuration = ServerConfiguration()
     configuration.port = 0
+    // Every client finds a place: the load test measures latency, not refusals.
+    configuration.codingQueue = max(configuration.codingQueue, clients)
     let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
     let app = buildApplication(
       coder: coder, store: store, provenance: coder.configuration.provenance,

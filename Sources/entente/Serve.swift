@@ -42,12 +42,40 @@ struct Serve: AsyncParsableCommand {
   @Option(name: .long, help: "Seconds before an idle connection is closed.")
   var idleTimeout = 30
 
+  @Option(name: .long, help: "Coding requests run at once (default: one per core).")
+  var codingThreads = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(
+    name: .long,
+    help: "Coding requests that may wait; one more is answered 503 with Retry-After.")
+  var codingQueue = 4 * ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(
+    name: .long, help: "Seconds a coding request may take, waiting included, before a 503.")
+  var codingTimeout = 60.0
+
+  @Option(name: .long, help: "Store queries run at once (at most 4 on SQLite).")
+  var queryThreads = 4
+
+  @Option(name: .long, help: "Store queries that may wait.")
+  var queryQueue = 64
+
+  @Option(name: .long, help: "Seconds a query may take, waiting included, before a 503.")
+  var queryTimeout = 30.0
+
   @OptionGroup var dictionaries: DictionaryOptions
 
   func validate() throws {
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
     guard maxBody >= 1, idleTimeout >= 1 else {
       throw ValidationError("--max-body and --idle-timeout must be at least 1")
+    }
+    guard codingThreads >= 1, queryThreads >= 1, codingQueue >= 0, queryQueue >= 0 else {
+      throw ValidationError(
+        "--coding-threads and --query-threads must be at least 1, the queues at least 0")
+    }
+    guard codingTimeout > 0, queryTimeout > 0 else {
+      throw ValidationError("--coding-timeout and --query-timeout must be over 0 seconds")
     }
   }
 
@@ -71,6 +99,12 @@ struct Serve: AsyncParsableCommand {
       }
     configuration.maxBodyBytes = maxBody
     configuration.idleTimeoutSeconds = Int64(idleTimeout)
+    configuration.codingThreads = codingThreads
+    configuration.codingQueue = codingQueue
+    configuration.codingSeconds = codingTimeout
+    configuration.queryThreads = queryThreads
+    configuration.queryQueue = queryQueue
+    configuration.querySeconds = queryTimeout
     var logger = Logger(label: "entente.serve")
     logger.logLevel = .warning
     let readOnly = configuration.token == nil

@@ -17,7 +17,7 @@ final class ServerProcess {
   private(set) var port = 0
 
   /// Ingests `documents` (JSON Lines) into a new store and serves it.
-  init(documents: String, token: String? = nil) throws {
+  init(documents: String, token: String? = nil, arguments: [String] = []) throws {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("entente-serve-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,6 +31,7 @@ final class ServerProcess {
     process.executableURL = EntenteProcess.executable
     process.arguments =
       ["serve", "--db", database, "--port", "0"] + (token.map { ["--token", $0] } ?? [])
+      + arguments
     process.standardError = try FileHandle(forWritingTo: errorLog)
     process.standardOutput = FileHandle.nullDevice
     try process.run()
@@ -81,8 +82,52 @@ let browserDocuments = """
 
 /// Sends a request and waits for the answer.
 func fetch(_ request: URLRequest) async throws -> (status: Int, body: String) {
+  let (status, body, _) = try await fetchWithHeaders(request)
+  return (status, body)
+}
+
+/// Sends a request and waits for the answer, with its headers.
+func fetchWithHeaders(_ request: URLRequest) async throws -> (
+  status: Int, body: String, headers: [String: String]
+) {
   let (data, response) = try await URLSession.shared.data(for: request)
-  return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+  let http = response as? HTTPURLResponse
+  var headers: [String: String] = [:]
+  for (name, value) in http?.allHeaderFields ?? [:] {
+    headers["\(name)".lowercased()] = "\(value)"
+  }
+  return (http?.statusCode ?? 0, String(decoding: data, as: UTF8.self), headers)
+}
+
+/// Opens a TCP connection to the loopback port, sends `bytes`, keeps the connection open
+/// for `seconds` (sending nothing more), then closes it.
+func sendRaw(_ bytes: String, port: Int, keepOpen seconds: Double) throws {
+  let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  try #require(socket >= 0)
+  defer { close(socket) }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_port = in_port_t(UInt16(port)).bigEndian
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  let connected = withUnsafePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    }
+  }
+  try #require(connected == 0)
+  let data = Array(bytes.utf8)
+  try #require(write(socket, data, data.count) == data.count)
+  usleep(UInt32(seconds * 1_000_000))
+}
+
+/// A long text of sentences written here: some seconds of coding in a debug build.
+func longText(sentences count: Int) -> String {
+  let sentences = [
+    "Russia criticized Ukraine on Monday.", "China praised Pakistan for its support.",
+    "Iran threatened Israel with a harsh response.", "Egypt condemned the attack on Israel.",
+    "Germany and France signed a trade agreement in Berlin.",
+  ]
+  return (0..<count).map { sentences[$0 % sentences.count] }.joined(separator: " ")
 }
 
 @Suite("entente serve", .serialized)
@@ -201,4 +246,106 @@ struct ServeTests {
     #expect(server.stop() == 0)
     #expect(server.log.contains("entente: stopped"))
   }
+
+  @Test("a body that never finishes is the client's failure: 408 in /metrics, never 500")
+  func incompleteBody() async throws {
+    let server = try ServerProcess(documents: browserDocuments, arguments: ["--idle-timeout", "1"])
+    let head = "Host: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nRussia"
+    // One client stops sending (the idle timeout closes it), one closes mid-body.
+    try sendRaw("POST /v1/code HTTP/1.1\r\n" + head, port: server.port, keepOpen: 2.5)
+    try sendRaw("POST /read HTTP/1.1\r\n" + head, port: server.port, keepOpen: 0.2)
+    var metrics = ""
+    for _ in 0..<50 {
+      metrics = try await fetch(URLRequest(url: URL(string: server.url("/metrics"))!)).body
+      if metrics.contains(#"route="/read",method="POST",status="408"} 1"#) { break }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    #expect(metrics.contains(#"route="/v1/code",method="POST",status="408"} 1"#), "\(metrics)")
+    #expect(metrics.contains(#"route="/read",method="POST",status="408"} 1"#), "\(metrics)")
+    #expect(!metrics.contains(#"status="500""#), "\(metrics)")
+    #expect(server.stop() == 0)
+  }
+
+  @Test(
+    "coding beyond its threads and queue is a 503 with Retry-After; /healthz and queries never wait behind it"
+  )
+  func overload() async throws {
+    let server = try ServerProcess(
+      documents: browserDocuments, arguments: ["--coding-threads", "1", "--coding-queue", "1"])
+    func post(_ text: String) -> URLRequest {
+      var request = URLRequest(url: URL(string: server.url("/v1/code"))!)
+      request.httpMethod = "POST"
+      request.httpBody = Data(text.utf8)
+      request.timeoutInterval = 300
+      return request
+    }
+    let heavy = post(longText(sentences: 6_000))
+    let finished = Finished()
+    let first = Task {
+      let answer = try await fetch(heavy)
+      await finished.add("first")
+      return answer
+    }
+    try await Task.sleep(for: .milliseconds(500))
+    let second = Task {
+      let answer = try await fetch(heavy)
+      await finished.add("second")
+      return answer
+    }
+    try await Task.sleep(for: .milliseconds(300))
+    // One running, one waiting: the third is refused at once.
+    let third = try await fetchWithHeaders(post("Russia criticized Ukraine."))
+    #expect(third.status == 503, "\(third.body)")
+    #expect(third.body.contains("the server is busy"), "\(third.body)")
+    #expect(Int(third.headers["retry-after"] ?? "") ?? 0 >= 1, "\(third.headers)")
+    // The health check and a query answer while the coding goes on.
+    let health = try await fetch(URLRequest(url: URL(string: server.url("/healthz"))!))
+    #expect(health.status == 200, "\(health.body)")
+    let events = try await fetch(URLRequest(url: URL(string: server.url("/v1/events?mode=all"))!))
+    #expect(events.status == 200, "\(events.body)")
+    await finished.add("health and query")
+    #expect(try await first.value.status == 200)
+    #expect(try await second.value.status == 200)
+    let order = await finished.order
+    #expect(order.first == "health and query", "\(order)")
+    let metrics = try await fetch(URLRequest(url: URL(string: server.url("/metrics"))!)).body
+    #expect(metrics.contains(#"entente_work_refused_total{pool="coding",reason="full"} 1"#))
+    #expect(server.stop() == 0)
+  }
+
+  @Test("a coding request not answered within --coding-timeout is a 503, and the work stops")
+  func codingTimeout() async throws {
+    let server = try ServerProcess(
+      documents: browserDocuments,
+      arguments: ["--coding-threads", "1", "--coding-timeout", "0.5"])
+    // Many documents: the abandoned work stops at the next one.
+    let lines = (0..<400).map { index in
+      #"{"id": "d\#(index)", "date": "2024-08-01", "text": "\#(longText(sentences: 20))"}"#
+    }.joined(separator: "\n")
+    var request = URLRequest(url: URL(string: server.url("/v1/code"))!)
+    request.httpMethod = "POST"
+    request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
+    request.httpBody = Data(lines.utf8)
+    let late = try await fetchWithHeaders(request)
+    #expect(late.status == 503, "\(late.body.prefix(200))")
+    #expect(late.body.contains("not answered within 0.5 s"), "\(late.body.prefix(200))")
+    #expect(late.headers["retry-after"] != nil)
+    // The thread is free again soon: a short request is answered.
+    var small = URLRequest(url: URL(string: server.url("/v1/code"))!)
+    small.httpMethod = "POST"
+    small.httpBody = Data("Russia criticized Ukraine.".utf8)
+    var status = 0
+    for _ in 0..<20 where status != 200 {
+      status = try await fetch(small).status
+      if status != 200 { try await Task.sleep(for: .milliseconds(200)) }
+    }
+    #expect(status == 200)
+    #expect(server.stop() == 0)
+  }
+}
+
+/// The order in which concurrent requests were answered.
+actor Finished {
+  private(set) var order: [String] = []
+  func add(_ name: String) { order.append(name) }
 }
