@@ -1,5 +1,6 @@
 public import EntenteCoding
 public import EntenteIO
+import EntenteNLP
 public import EntenteStore
 import Foundation
 
@@ -15,6 +16,8 @@ public struct IngestSummary: Sendable, Equatable {
   public var replaced = 0
   /// Documents whose id an earlier document of the same input had: the later one is kept.
   public var duplicates = 0
+  /// Documents read but left to the other shards (``Ingester/shard``).
+  public var otherShards = 0
   /// Inputs that could not be read.
   public var rejected = 0
   /// Warnings while reading.
@@ -70,6 +73,9 @@ public struct Ingester: Sendable {
   public var batchBytes = 4 << 20
   /// Threads that code at once.
   public var jobs = 2
+  /// The part of the input this ingest stores, when several processes (on one machine or
+  /// several) share one input and one store; nil: all of it.
+  public var shard: Shard?
 
   /// Creates an ingester.
   public init(coder: DocumentCoder, store: EventStore) {
@@ -126,13 +132,17 @@ public struct Ingester: Sendable {
         for warning in warnings { diagnostics("warning: \(warning)") }
         summary.warnings += warnings.count
         summary.read += 1
+        bytesRead += input.text.utf8.count
+        if let shard, !shard.contains(input.id) {
+          summary.otherShards += 1
+          continue
+        }
         if !seen.insert(input.id.hashValue).inserted {
           summary.duplicates += 1
           diagnostics(
             "warning: \(input.origin): id \"\(input.id)\" given again: this document replaces the one read before"
           )
         }
-        bytesRead += input.text.utf8.count
         batchText += input.text.utf8.count
         batch.append(input)
         if batch.count >= batchSize || batchText >= batchBytes { try flush() }
@@ -183,6 +193,10 @@ public struct Ingester: Sendable {
     var runs: [Int64: Provenance?] = [:]
     var ids: [String] = []
     for (id, documentRun) in try store.documentIDs() {
+      if let shard, !shard.contains(id) {
+        summary.otherShards += 1
+        continue
+      }
       if !all, let documentRun {
         if runs[documentRun] == nil { runs[documentRun] = try store.provenance(ofRun: documentRun) }
         if runs[documentRun] == provenance { continue }
@@ -314,6 +328,35 @@ public struct Ingester: Sendable {
     }
     return total
   }
+}
+
+/// One of `count` parts of an input, by a stable hash of each document's id: processes given
+/// the parts 1 to N of the same input store every document once between them, with no
+/// coordination but the store's.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+  /// The part, from 0.
+  public let index: Int
+  /// The number of parts.
+  public let count: Int
+
+  /// Reads `K/N`, 1 <= K <= N (the part K of N, counted from 1 as people do).
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let part = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+      (1...count).contains(part)
+    else { return nil }
+    index = part - 1
+    self.count = count
+  }
+
+  /// Whether the document with this id is in this part.
+  public func contains(_ id: String) -> Bool {
+    // FNV-1a of the id's UTF-8 bytes: the same on every machine and in every run (Swift's
+    // own `hashValue` is seeded per process).
+    Int(FeatureHashing.hash(id) % UInt64(count)) == index
+  }
+
+  public var description: String { "\(index + 1)/\(count)" }
 }
 
 /// Writes batches to the store on a thread of its own, in order, one at a time, while the

@@ -1,4 +1,5 @@
 public import EntenteCoding
+import EntenteNLP
 import Foundation
 
 /// A failure of the event store, with what it was doing.
@@ -165,6 +166,19 @@ public final class EventStore: Sendable {
       }
     }
     var statements: [SQLStatement] = []
+    if backend.dialect == .postgres {
+      // Several processes may store the same documents at once (ingests of overlapping
+      // inputs on several machines). Each transaction first takes a lock per document id,
+      // held to its end, always in the same order (so no two wait on each other: no
+      // deadlock); a second writer of a document waits for the first to commit, then its
+      // DELETE sees and replaces that version (no duplicate key, no lost batch). SQLite
+      // has one writer at a time anyway.
+      let keys = Set(documents.map { Int64(bitPattern: FeatureHashing.hash($0.id)) }).sorted()
+      statements.append(
+        SQLStatement(
+          "SELECT COUNT(pg_advisory_xact_lock(k)) FROM unnest(ARRAY[\(keys.map(String.init).joined(separator: ","))]::BIGINT[]) AS k",
+          []))
+    }
     for start in stride(from: 0, to: ids.count, by: 500) {
       let slice = Array(ids[start..<min(start + 500, ids.count)])
       let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")

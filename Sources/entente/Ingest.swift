@@ -69,6 +69,15 @@ struct Ingest: ParsableCommand {
   @Flag(name: .long, help: "No progress bar, even on a terminal.")
   var quiet = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Store only part K of N of the input (K/N, from 1/N to N/N), by a stable hash of each id.",
+      discussion:
+        "N processes, on one machine or several, given the same inputs and the same --db with --shard 1/N to N/N store every document once between them."
+    ))
+  var shard: String?
+
   @OptionGroup var dictionaries: DictionaryOptions
 
   func validate() throws {
@@ -77,6 +86,9 @@ struct Ingest: ParsableCommand {
     }
     guard jobs >= 1, batchSize >= 1 else {
       throw ValidationError("--jobs and --batch-size must be at least 1")
+    }
+    if let shard, Shard(shard) == nil {
+      throw ValidationError("--shard must be K/N with 1 <= K <= N, such as 2/4, not '\(shard)'")
     }
     if recode && !inputs.isEmpty {
       throw ValidationError("--recode takes no inputs: it recodes the stored documents")
@@ -95,6 +107,7 @@ struct Ingest: ParsableCommand {
     }
     ingester.jobs = jobs
     ingester.batchSize = batchSize
+    ingester.shard = shard.flatMap(Shard.init)
     let terminal = !quiet && isatty(STDERR_FILENO) == 1
     var last = ContinuousClock.now
     let report: (IngestProgress) -> Void = { progress in
@@ -126,7 +139,9 @@ struct Ingest: ParsableCommand {
     let seconds = elapsed.inSeconds
     FileHandle.standardError(
       "entente: \(summary.read) documents read, \(summary.stored) stored (\(summary.replaced) replacing older versions), "
-        + "\(summary.unchanged) unchanged, \(summary.duplicates) duplicate ids, \(summary.rejected) rejected, \(summary.events) events; "
+        + "\(summary.unchanged) unchanged, \(summary.duplicates) duplicate ids, \(summary.rejected) rejected, \(summary.events) events"
+        + (ingester.shard.map { "; shard \($0): \(summary.otherShards) in other shards" } ?? "")
+        + "; "
         + String(
           format: "%.1f s, %.1f documents/s\n", seconds,
           seconds > 0 ? Double(summary.stored) / seconds : 0))

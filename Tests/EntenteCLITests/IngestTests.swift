@@ -10,12 +10,17 @@ import Testing
 struct IngestTests {
   /// JSON Lines documents made of the example article's sentences, two or three each.
   static func corpus(_ count: Int, in directory: URL) throws -> String {
+    try corpus(0..<count, in: directory, name: "stories")
+  }
+
+  /// Documents `range` of the corpus above, as the JSON Lines file `name.jsonl`.
+  static func corpus(_ range: Range<Int>, in directory: URL, name: String) throws -> String {
     let text = try String(contentsOfFile: EntenteProcess.example, encoding: .utf8)
     let sentences = text.split(separator: ".").map {
       $0.trimmingCharacters(in: .whitespacesAndNewlines)
     }.filter { $0.count > 20 }
     var lines = ""
-    for index in 0..<count {
+    for index in range {
       let picked = (0..<(2 + index % 2)).map { sentences[(index + $0 * 3) % sentences.count] + "." }
       let record: [String: String] = [
         "id": "story-\(index)", "date": String(format: "2024-%02d-15", 1 + index % 12),
@@ -24,7 +29,7 @@ struct IngestTests {
       let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
       lines += String(decoding: data, as: UTF8.self) + "\n"
     }
-    let path = directory.appendingPathComponent("stories.jsonl").path
+    let path = directory.appendingPathComponent("\(name).jsonl").path
     try lines.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
@@ -182,6 +187,107 @@ struct IngestTests {
       #expect(
         try store.document(id: "story-\(index)")?.events
           == expected.document(id: "story-\(index)")?.events)
+    }
+  }
+
+  /// Starts `entente ingest` with `arguments`, its standard error into a file.
+  static func start(_ arguments: [String], log: URL) throws -> Process {
+    let process = Process()
+    process.executableURL = EntenteProcess.executable
+    process.arguments = ["ingest", "--quiet"] + arguments
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: log)
+    try process.run()
+    return process
+  }
+
+  /// The store's documents and events, checked against a reference store of the same
+  /// documents ingested by one process: each document once, with the same events.
+  static func expectSame(_ db: String, as reference: String, documents: Int) throws {
+    let store = try EventStore(db)
+    let expected = try EventStore(reference)
+    let counts = try store.counts()
+    #expect(counts.documents == documents)
+    #expect(try counts == expected.counts())
+    for index in stride(from: 0, to: documents, by: 5) {
+      #expect(
+        try store.document(id: "story-\(index)")?.events
+          == expected.document(id: "story-\(index)")?.events, "story-\(index)")
+    }
+  }
+
+  @Test(
+    "four ingests at once over overlapping inputs: each document stored once, no batch lost, no deadlock",
+    arguments: kinds)
+  func overlapping(kind: String) throws {
+    let directory = try Self.temporaryDirectory()
+    let all = try Self.corpus(0..<200, in: directory, name: "all")
+    let reference = Self.location(kind, in: directory, name: "reference")
+    #expect(try EntenteProcess.run(["ingest", all, "--db", reference, "--quiet"]).status == 0)
+    let db = Self.location(kind, in: directory, name: "shared")
+    // Every document is in two or three of the inputs, in batches that differ.
+    let parts = [0..<120, 80..<200, 0..<200, 40..<160]
+    var processes: [(Process, URL)] = []
+    for (index, range) in parts.enumerated() {
+      let file = try Self.corpus(range, in: directory, name: "part-\(index)")
+      let log = directory.appendingPathComponent("part-\(index).stderr")
+      let batch = ["7", "8", "10", "9"][index]
+      processes.append(
+        (try Self.start([file, "--db", db, "--batch-size", batch, "--jobs", "1"], log: log), log))
+    }
+    for (process, log) in processes {
+      process.waitUntilExit()
+      let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+      #expect(process.terminationStatus == 0, "\(text)")
+      #expect(!text.contains("error"), "\(text)")
+    }
+    try Self.expectSame(db, as: reference, documents: 200)
+  }
+
+  @Test(
+    "--shard K/N splits one input among processes; one killed with SIGKILL and run again loses nothing",
+    arguments: kinds)
+  func shards(kind: String) throws {
+    let directory = try Self.temporaryDirectory()
+    let all = try Self.corpus(0..<240, in: directory, name: "all")
+    let reference = Self.location(kind, in: directory, name: "reference")
+    #expect(try EntenteProcess.run(["ingest", all, "--db", reference, "--quiet"]).status == 0)
+    let db = Self.location(kind, in: directory, name: "sharded")
+    func arguments(_ shard: Int) -> [String] {
+      [all, "--db", db, "--shard", "\(shard)/3", "--batch-size", "5", "--jobs", "1"]
+    }
+    var processes: [Process] = []
+    for shard in 1...3 {
+      let log = directory.appendingPathComponent("shard-\(shard).stderr")
+      processes.append(try Self.start(arguments(shard), log: log))
+    }
+    // Shard 2 is killed once the store holds some documents, in the middle of its work.
+    let deadline = Date().addingTimeInterval(120)
+    while Date() < deadline && processes[1].isRunning {
+      if (try? EventStore(db).counts().documents) ?? 0 >= 45 { break }
+      usleep(20_000)
+    }
+    #expect(processes[1].isRunning, "shard 2 ended before it could be killed")
+    kill(processes[1].processIdentifier, SIGKILL)
+    for process in processes { process.waitUntilExit() }
+    #expect(processes[0].terminationStatus == 0 && processes[2].terminationStatus == 0)
+    #expect(try EventStore(db).counts().documents < 240)
+    let again = try EntenteProcess.run(["ingest", "--quiet"] + arguments(2))
+    #expect(again.status == 0, "\(again.stderr)")
+    // Each shard holds about a third of the documents, and says how many it left to others.
+    let summary = try #require(
+      again.stderr.firstMatch(of: /(\d+) documents read, .* (\d+) in other shards/))
+    let (read, others) = (Int(summary.1) ?? 0, Int(summary.2) ?? 0)
+    #expect(read == 240 && (40...120).contains(read - others), "\(again.stderr)")
+    try Self.expectSame(db, as: reference, documents: 240)
+  }
+
+  @Test("--shard must be K/N with 1 <= K <= N")
+  func shardSyntax() throws {
+    for wrong in ["0/3", "4/3", "3", "a/b", "1/0"] {
+      let run = try EntenteProcess.run(["ingest", "--shard", wrong, "--db", "/nonexistent/x"])
+      #expect(run.status == 64 || run.status == 2, "\(wrong): \(run.status)")
+      #expect(run.stderr.contains("--shard"), "\(run.stderr)")
     }
   }
 }
