@@ -44,7 +44,7 @@ struct Benchmark: AsyncParsableCommand {
   @Flag(
     name: .long,
     help:
-      "Instead, time `entente ingest` of the corpus split into paragraphs (lines; one document each) into a new SQLite store, on one and on two threads, and give the store's share of the time."
+      "Instead, time `entente ingest` of the corpus split into paragraphs (lines; one document each) into a new SQLite store, on one and on two threads, and give the store's share of the time; then 1, 2 and 4 `entente ingest --shard K/N` processes sharing one store."
   )
   var ingest = false
 
@@ -286,6 +286,52 @@ struct Benchmark: AsyncParsableCommand {
           ingestDb == nil ? "SQLite" : "PostgreSQL", jobs, jobs == 1 ? "" : "s",
           100 * (ratios[ratios.count / 2] - 1), 100 * (ratios[0] - 1),
           100 * ((ratios.last ?? 1) - 1)))
+    }
+    try timeProcesses(input: input, documents: documents, words: words, directory: directory)
+  }
+
+  /// Times 1, 2 and 4 `entente ingest --shard K/N --jobs 1` processes storing the same input
+  /// into one new store between them, as several machines would.
+  private func timeProcesses(input: String, documents: Int, words: Int, directory: URL) throws {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    for count in [1, 2, 4] {
+      for pass in 0..<repeats {
+        let db =
+          ingestDb.map {
+            "\($0)?schema=bench_p\(count)_\(pass)_\(UInt32.random(in: 0...UInt32.max))"
+          }
+          ?? directory.appendingPathComponent("processes-\(count)-\(pass).sqlite").path
+        // The store is made first, so that the processes time ingesting, not setting it up.
+        _ = try EventStore(db)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var processes: [Process] = []
+        for shard in 1...count {
+          let process = Process()
+          process.executableURL = executable
+          process.arguments = [
+            "ingest", input, "--db", db, "--jobs", "1", "--quiet", "--batch-size",
+            String(batchSize), "--shard", "\(shard)/\(count)",
+          ]
+          process.standardError = FileHandle.nullDevice
+          try process.run()
+          processes.append(process)
+        }
+        var failed = 0
+        for process in processes {
+          process.waitUntilExit()
+          if process.terminationStatus != 0 { failed += 1 }
+        }
+        let seconds = (clock.now - start).inSeconds
+        let stored = try EventStore(db).counts().documents
+        print(
+          String(
+            format:
+              "ingest into %@, %d process%@ (--shard K/%d, one thread each), pass %d: %.2f s, %.0f documents/s, %.0f words/s; %d of %d documents stored%@",
+            ingestDb == nil ? "SQLite" : "PostgreSQL", count, count == 1 ? "" : "es", count,
+            pass + 1, seconds, Double(stored) / seconds, Double(words) / seconds, stored,
+            documents, failed == 0 ? "" : "; \(failed) processes failed"))
+      }
     }
   }
 
