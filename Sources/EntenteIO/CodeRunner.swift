@@ -78,10 +78,8 @@ public struct CodeRunner: Sendable {
     // A memory sink does not fail.
     try? writer.begin()
     for input in inputs where !stop() {
-      let analysis = coder.code(text: input.text, date: input.date.flatMap(DayDate.init(iso:)))
-      tokens += analysis.doc.tokens.count
-      try? writer.write(
-        CodedDocument(analysis: analysis, input: input, tokens: options.includeTokens))
+      let document = coder.code(input, tokens: options.includeTokens) { tokens += $1 }
+      try? writer.write(document)
     }
     try? writer.finish()
     return (sink.bytes, tokens)
@@ -116,17 +114,13 @@ public struct CodeRunner: Sendable {
         case .document(let input, let warnings):
           for warning in warnings { diagnostics("warning: \(warning)") }
           summary.warnings += warnings.count
-          let analysis = coder.code(
-            text: input.text, date: input.date.flatMap(DayDate.init(iso:)))
-          summary.documents += 1
-          summary.sentences += analysis.doc.sentences.count
-          summary.tokens += analysis.doc.tokens.count
-          summary.bytes += analysis.doc.byteCount
-          // Without output nothing is written, and the model need not be built.
-          if options.format != .none {
-            try writer.write(
-              CodedDocument(analysis: analysis, input: input, tokens: options.includeTokens))
+          let document = coder.code(input, tokens: options.includeTokens) { sentences, tokens in
+            summary.sentences += sentences
+            summary.tokens += tokens
           }
+          summary.documents += 1
+          summary.bytes += document.text.utf8.count
+          if options.format != .none { try writer.write(document) }
           progress(summary)
         }
       }

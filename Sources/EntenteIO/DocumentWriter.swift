@@ -74,7 +74,7 @@ public struct DocumentWriter {
   public mutating func write(_ document: CodedDocument) throws(OutputError) {
     switch format {
     case .json, .jsonl:
-      Self.writeJSON(document, text: includeText, to: &json)
+      try Self.writeJSON(document, text: includeText, to: &json, sink: sink)
       if format == .jsonl { json.bytes.append(0x0A) }
       if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
     case .tsv:
@@ -125,13 +125,24 @@ public struct DocumentWriter {
   ///   - text: Whether to include its text.
   public static func json(_ document: CodedDocument, text: Bool = false) -> [UInt8] {
     var json = JSONBuffer(pretty: false)
-    writeJSON(document, text: text, to: &json)
+    // Without a sink nothing is written, so nothing can fail.
+    try? writeJSON(document, text: text, to: &json, sink: nil)
     json.bytes.append(0x0A)
     return json.bytes
   }
 
   /// Writes the `entente.document/1` object of a document (docs/output-format.md).
-  static func writeJSON(_ document: CodedDocument, text: Bool, to json: inout JSONBuffer) {
+  ///
+  /// With a sink, the bytes are handed to it whenever they pass 1 MiB, between items: the
+  /// JSON of a long document (some 60 times its text) is never whole in memory.
+  static func writeJSON(
+    _ document: CodedDocument, text: Bool, to json: inout JSONBuffer, sink: (any OutputSink)?
+  ) throws(OutputError) {
+    func drain() throws(OutputError) {
+      guard let sink, json.bytes.count >= 1 << 20 else { return }
+      try sink.write(json.bytes)
+      json.removeBytes()
+    }
     json.beginObject()
     json.key("schema")
     json.string(Self.schema)
@@ -175,6 +186,7 @@ public struct DocumentWriter {
         writeTokens(tokens, to: &json)
       }
       json.endObject()
+      try drain()
     }
     json.endArray()
     if let tokens = document.tokens {
@@ -207,6 +219,7 @@ public struct DocumentWriter {
         json.int(affiliation)
       }
       json.endObject()
+      try drain()
     }
     json.endArray()
     json.key("events")
@@ -242,15 +255,22 @@ public struct DocumentWriter {
       json.key("coder")
       json.string(event.coder)
       json.endObject()
+      try drain()
     }
     json.endArray()
     json.key("quotes")
     json.beginArray()
-    for quote in document.quotes { writeQuote(quote, to: &json) }
+    for quote in document.quotes {
+      writeQuote(quote, to: &json)
+      try drain()
+    }
     json.endArray()
     json.key("agreements")
     json.beginArray()
-    for agreement in document.agreements { writeAgreement(agreement, to: &json) }
+    for agreement in document.agreements {
+      writeAgreement(agreement, to: &json)
+      try drain()
+    }
     json.endArray()
     json.key("relations")
     json.beginArray()
@@ -267,6 +287,7 @@ public struct DocumentWriter {
       json.key("evidence")
       writeSpan(relation.evidence, to: &json)
       json.endObject()
+      try drain()
     }
     json.endArray()
     json.endObject()

@@ -73,6 +73,18 @@ struct Benchmark: AsyncParsableCommand {
         "The article is the first --words words of --article, or of the corpus's first file."))
   var serve = false
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Instead, code pathological inputs (runs of quotes and brackets, one endless line, many short sentences, deep nesting, a long JSON Lines record) at --size and 4 x --size bytes, each in a process of its own, and check that time and peak memory grow at most linearly.",
+      discussion:
+        "Exit status 1 when one grows faster, or its peak memory exceeds 300 MB plus 20 times its size."
+    ))
+  var pathological = false
+
+  @Option(name: .long, help: "With --pathological, the smaller size of each input, in bytes.")
+  var size = 1 << 20
+
   @Option(name: .long, help: "With --serve, the number of requests.")
   var requests = 500
 
@@ -90,6 +102,7 @@ struct Benchmark: AsyncParsableCommand {
 
   func validate() throws {
     guard repeats > 0 else { throw ValidationError("--repeats must be positive") }
+    guard size >= 1_000 else { throw ValidationError("--size must be at least 1000 bytes") }
     guard requests > 0, clients > 0, words > 0, seconds > 0, batchSize > 0 else {
       throw ValidationError(
         "--requests, --clients, --words, --seconds and --batch-size must be positive")
@@ -101,6 +114,10 @@ struct Benchmark: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if pathological {
+      try measurePathological()
+      return
+    }
     if serve {
       try await loadTest()
       return

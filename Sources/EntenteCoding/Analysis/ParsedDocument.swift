@@ -17,8 +17,11 @@ final class ParsedDocument: Sendable {
   let tags: [PennTag]
   /// The dependency relation of each token to its head.
   let relations: [DependencyRelation]
-  /// The children of each token in its sentence, in text order.
-  let children: [[Int]]
+  /// The children of every token in its sentence, token by token, each token's in text
+  /// order: those of token `i` are `childList[childStart[i]..<childStart[i + 1]]` (one array
+  /// for the document rather than one per token).
+  private let childList: [Int]
+  private let childStart: [Int32]
   /// The index of the actor mention covering each token, or -1: mentions with a code, and
   /// places of a known country, which act for it (`attacked Kharkiv` -> `UKR`).
   let mentionAt: [Int]
@@ -40,16 +43,31 @@ final class ParsedDocument: Sendable {
     relations = doc.tokens.map { token in
       Int(token.deprel) < labels.relations.count ? labels.relations[Int(token.deprel)] : .dep
     }
-    var children = Array(repeating: [Int](), count: doc.tokens.count)
+    // Children counted per head, then placed in text order (a counting sort).
+    let count = doc.tokens.count
+    var start = [Int32](repeating: 0, count: count + 1)
+    func head(of token: Int, in range: Range<Int>) -> Int? {
+      let head = Int(doc.tokens[token].head)
+      return head >= 0 && range.contains(head) ? head : nil
+    }
+    for sentence in doc.sentences {
+      let range = Int(sentence.tokenStart)..<Int(sentence.tokenEnd)
+      for token in range { if let head = head(of: token, in: range) { start[head + 1] += 1 } }
+    }
+    for index in 0..<count { start[index + 1] += start[index] }
+    var next = start
+    var list = [Int](repeating: 0, count: Int(start[count]))
     for sentence in doc.sentences {
       let range = Int(sentence.tokenStart)..<Int(sentence.tokenEnd)
       for token in range {
-        let head = Int(doc.tokens[token].head)
-        if head >= 0, range.contains(head) { children[head].append(token) }
+        guard let head = head(of: token, in: range) else { continue }
+        list[Int(next[head])] = token
+        next[head] += 1
       }
     }
-    self.children = children
-    var mentionAt = Array(repeating: -1, count: doc.tokens.count)
+    childList = list
+    childStart = start
+    var mentionAt = [Int](repeating: -1, count: count)
     for (index, mention) in mentions.enumerated()
     where !mention.code.isEmpty || (mention.type == .location && mention.country != nil) {
       for token in mention.tokens { mentionAt[token] = index }
@@ -63,5 +81,10 @@ final class ParsedDocument: Sendable {
       for token in mention.tokens { namesPerson[token] = true }
     }
     self.namesPerson = namesPerson
+  }
+
+  /// The children of token `i` in its sentence, in text order.
+  func children(of i: Int) -> ArraySlice<Int> {
+    childList[Int(childStart[i])..<Int(childStart[i + 1])]
   }
 }

@@ -81,7 +81,9 @@ struct SentenceView {
     return head >= 0 ? head : nil
   }
 
-  func children(of i: Int) -> [Int] { range.contains(i) ? document.children[i] : [] }
+  func children(of i: Int) -> ArraySlice<Int> {
+    range.contains(i) ? document.children(of: i) : []
+  }
 
   func children(of i: Int, _ relation: DependencyRelation) -> [Int] {
     children(of: i).filter { deprel($0) == relation }

@@ -26,6 +26,15 @@ public struct DocumentCoder: Sendable {
   public let dictionaryWarnings: [String]
   /// What was read of each verb dictionary, in the order of the configuration's.
   public let verbSummaries: [PetrarchVerbReader.Summary]
+  /// The text of a document longer than this (UTF-8 bytes) is coded in parts of at most
+  /// this size, cut at paragraph breaks where it can, each part on its own, and the parts
+  /// joined (``CodedDocument``'s offsets and indices are the whole document's).
+  ///
+  /// What one part costs in time and memory is bounded, so a document of any length costs
+  /// time and memory in proportion to its length whatever is in it (runs of quotes, one
+  /// endless line). Nothing links one part to another (a pronoun to a name in the part
+  /// before): at 512 KiB, some 80,000 words, no news article is cut.
+  public var partBytes = 512 << 10
 
   /// Creates a coder, loading the shipped models when the stages need them.
   ///
@@ -207,8 +216,80 @@ public struct DocumentCoder: Sendable {
   ///   - input: The document and its metadata.
   ///   - tokens: Whether the model keeps every token with its tags, lemma and head.
   public func code(_ input: InputDocument, tokens: Bool = false) -> CodedDocument {
-    let analysis = code(text: input.text, date: input.date.flatMap(DayDate.init(iso:)))
-    return CodedDocument(analysis: analysis, input: input, tokens: tokens)
+    code(input, tokens: tokens, counting: { _, _ in })
+  }
+
+  /// Codes one input document into Entente's document model, and reports its size.
+  ///
+  /// - Parameters:
+  ///   - input: The document and its metadata.
+  ///   - tokens: Whether the model keeps every token with its tags, lemma and head.
+  ///   - counting: Called with the sentences and tokens found, part by part.
+  public func code(
+    _ input: InputDocument, tokens: Bool = false,
+    counting: (_ sentences: Int, _ tokens: Int) -> Void
+  ) -> CodedDocument {
+    let date = input.date.flatMap(DayDate.init(iso:))
+    func codePart(_ part: Substring) -> (document: CodedDocument, tokens: Int) {
+      let analysis = code(text: String(part), date: date)
+      counting(analysis.doc.sentences.count, analysis.doc.tokens.count)
+      var partInput = input
+      partInput.text = String(part)
+      return (
+        CodedDocument(analysis: analysis, input: partInput, tokens: tokens),
+        analysis.doc.tokens.count
+      )
+    }
+    let parts = Self.parts(of: input.text, limit: partBytes)
+    var (document, tokenCount) = codePart(parts[0])
+    var scalars = document.text.unicodeScalars.count
+    for part in parts.dropFirst() {
+      let coded = codePart(part)
+      document.append(coded.document, scalars: scalars, tokenCount: tokenCount)
+      scalars += coded.document.text.unicodeScalars.count
+      tokenCount += coded.tokens
+    }
+    // The hash is of the whole document as given.
+    document.contentHash = CodedDocument.hash(of: input)
+    return document
+  }
+
+  /// `text` in parts of at most `limit` UTF-8 bytes: each cut after the last paragraph
+  /// break (a blank line) of the second half of the part, else its last line break, else
+  /// its last sentence end (`. `), else its last space, else at a character boundary. A text
+  /// within the limit is one part.
+  static func parts(of text: String, limit: Int) -> [Substring] {
+    let utf8 = text.utf8
+    guard utf8.count > limit else { return [text[...]] }
+    let bytes = Array(utf8)
+    var parts: [Substring] = []
+    var start = utf8.startIndex
+    var offset = 0
+    while bytes.count - offset > limit {
+      let end = offset + limit
+      let floor = offset + limit / 2
+      func lastCut(after pattern: [UInt8]) -> Int? {
+        var index = end - pattern.count
+        while index >= floor {
+          if bytes[index..<index + pattern.count].elementsEqual(pattern) {
+            return index + pattern.count
+          }
+          index -= 1
+        }
+        return nil
+      }
+      var cut =
+        lastCut(after: [0x0A, 0x0A]) ?? lastCut(after: [0x0A]) ?? lastCut(after: [0x2E, 0x20])
+        ?? lastCut(after: [0x20]) ?? end
+      // Not inside a character: back to the first byte of one.
+      while cut > offset + 1 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+      let next = utf8.index(start, offsetBy: cut - offset)
+      parts.append(text[start..<next])
+      start = next
+      offset = cut
+    }
+    parts.append(text[start...])
+    return parts
   }
 }
 

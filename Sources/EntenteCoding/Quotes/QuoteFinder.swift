@@ -153,7 +153,7 @@ public struct QuoteFinder: Sendable {
     }
     if let start = open, start + 1 < doc.tokens.count {
       // Unclosed: to the end of its paragraph (the next line break) or of the document.
-      let sentence = doc.sentences.firstIndex { Int($0.tokenEnd) > start } ?? 0
+      let sentence = doc.sentenceIndex(ofToken: start)
       var end = Int(doc.sentences[sentence].tokenEnd)
       for next in doc.sentences.indices where next > sentence {
         let gap = doc.string(
@@ -181,7 +181,7 @@ public struct QuoteFinder: Sendable {
         return span.open + 1..<end
       }
       var parts = [part(spans[index])]
-      let sentence = doc.sentences.firstIndex { Int($0.tokenEnd) > spans[index].open } ?? 0
+      let sentence = doc.sentenceIndex(ofToken: spans[index].open)
       reader.load(sentence: sentence)
       var attribution: (cue: Int, speaker: Int?, tokens: Range<Int>?)?
       // Between this part and the next, an attribution joins them (`"...," he said, "..."`).
@@ -199,7 +199,9 @@ public struct QuoteFinder: Sendable {
       let last = spans[index]
       if attribution == nil {
         // After the quotation, to the end of its sentence (`"...," said X.`).
-        let lastSentence = doc.sentences.firstIndex { Int($0.tokenEnd) > last.close } ?? sentence
+        let lastSentence =
+          last.close < Int(doc.sentences.last?.tokenEnd ?? 0)
+          ? doc.sentenceIndex(ofToken: last.close) : sentence
         reader.load(sentence: lastSentence)
         // (An unclosed quotation's end is past its last token: nothing follows it.)
         let after = min(last.close + 1, reader.range.upperBound)..<reader.range.upperBound

@@ -84,3 +84,20 @@ public enum DocAttribute: String, Sendable, Hashable, CaseIterable {
   /// Dependency heads and relations.
   case parse
 }
+
+extension Doc {
+  /// The index of the sentence holding `token` (the first sentence ending after it), found by
+  /// a binary search; the last sentence's index for a token past them all, 0 when there are
+  /// none.
+  ///
+  /// - Complexity: O(log *n*) in the number of sentences.
+  public func sentenceIndex(ofToken token: Int) -> Int {
+    var low = 0
+    var high = sentences.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(sentences[middle].tokenEnd) > token { high = middle } else { low = middle + 1 }
+    }
+    return low < sentences.count ? low : max(0, sentences.count - 1)
+  }
+}

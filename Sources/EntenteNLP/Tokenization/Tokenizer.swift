@@ -31,7 +31,11 @@ public struct Tokenizer: Sendable, DocComponent {
     var tokens = ContiguousArray<TokenData>()
     var lexemes = LexemeTable()
     let byteCount = doc.byteCount
-    tokens.reserveCapacity(byteCount / 5 + 4)
+    // News has some five bytes a token. A long document may have up to one a byte (a run of
+    // quotes): its array is made for that many at once rather than grown by doubling, which
+    // holds the old and the new array together at the end. The pages of a large allocation
+    // that are never written take no memory.
+    tokens.reserveCapacity(byteCount > 1 << 20 ? byteCount + 1 : byteCount / 5 + 4)
     lexemes.reserve(Swift.min(byteCount / 8 + 16, 1 << 20))
     let vocabulary = doc.vocabulary
     doc.withUTF8 { buffer in
