@@ -114,13 +114,24 @@ public struct CodeRunner: Sendable {
         case .document(let input, let warnings):
           for warning in warnings { diagnostics("warning: \(warning)") }
           summary.warnings += warnings.count
-          let document = coder.code(input, tokens: options.includeTokens) { sentences, tokens in
+          func count(sentences: Int, tokens: Int) {
             summary.sentences += sentences
             summary.tokens += tokens
           }
+          if input.text.utf8.count > coder.partBytes {
+            // A long document: written a part at a time, never whole in memory.
+            try writer.writeParts { add in
+              coder.code(input, tokens: options.includeTokens, counting: count) { part in
+                summary.bytes += part.text.utf8.count
+                add(part)
+              }
+            }
+          } else {
+            let document = coder.code(input, tokens: options.includeTokens, counting: count)
+            summary.bytes += document.text.utf8.count
+            if options.format != .none { try writer.write(document) }
+          }
           summary.documents += 1
-          summary.bytes += document.text.utf8.count
-          if options.format != .none { try writer.write(document) }
           progress(summary)
         }
       }

@@ -1,4 +1,11 @@
 public import EntenteCoding
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The output formats of `entente code`.
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -103,6 +110,73 @@ public struct DocumentWriter {
     }
   }
 
+  /// Writes one document given in parts, as ``DocumentCoder`` codes a long one: `produce`
+  /// hands over each part (its offsets and indices already the whole document's), which is
+  /// written at once, to a temporary file per array for JSON, so that memory holds one part
+  /// at a time whatever the document's length; the document is then written from them.
+  ///
+  /// The output is byte for byte what ``write(_:)`` writes for the whole document.
+  public mutating func writeParts(_ produce: (_ add: (CodedDocument) -> Void) -> Void)
+    throws(OutputError)
+  {
+    switch format {
+    case .none:
+      produce { _ in }
+    case .tsv:
+      var failure: OutputError?
+      var sentences = 0
+      produce { part in
+        guard failure == nil else { return }
+        if writesEvents {
+          writeEventsTSV(part)
+        } else {
+          writeTSV(part, firstSentence: sentences)
+        }
+        sentences += part.sentences.count
+        if tsv.count >= 1 << 20 {
+          do throws(OutputError) { try flushTSV() } catch { failure = error }
+        }
+      }
+      if let failure { throw failure }
+    case .json, .jsonl:
+      let spill = try PartSpill(pretty: format == .json, text: includeText)
+      var head: CodedDocument?
+      produce { part in
+        if head == nil {
+          // The first part's metadata and dateline, without its arrays.
+          var first = part
+          (first.sentences, first.tokens, first.mentions, first.events) = (
+            part.sentences.filter(\.dateline), nil, [], []
+          )
+          (first.quotes, first.agreements, first.relations, first.text) = ([], [], [], "")
+          head = first
+        }
+        spill.add(part)
+      }
+      try spill.check()
+      guard let head else { return }
+      Self.writeHead(head, to: &json)
+      if includeText {
+        json.key("text")
+        json.beginString()
+        try flushJSON()
+        try spill.copyText(to: sink)
+        json.endString()
+      }
+      Self.writeDateline(head, to: &json)
+      for section in Section.allCases where section != .tokens || spill.hasTokens {
+        json.key(section.key)
+        json.beginArray()
+        try flushJSON()
+        if try spill.copy(section, to: sink) { json.markElements() }
+        json.endArray()
+      }
+      json.endObject()
+      if format == .jsonl { json.bytes.append(0x0A) }
+      if json.bytes.count >= 1 << 20 || format == .jsonl { try flushJSON() }
+    }
+  }
+
   private mutating func flushJSON() throws(OutputError) {
     guard !json.bytes.isEmpty else { return }
     try sink.write(json.bytes)
@@ -138,11 +212,42 @@ public struct DocumentWriter {
   static func writeJSON(
     _ document: CodedDocument, text: Bool, to json: inout JSONBuffer, sink: (any OutputSink)?
   ) throws(OutputError) {
-    func drain() throws(OutputError) {
-      guard let sink, json.bytes.count >= 1 << 20 else { return }
-      try sink.write(json.bytes)
-      json.removeBytes()
+    writeHead(document, to: &json)
+    if text {
+      json.key("text")
+      json.string(document.text)
     }
+    writeDateline(document, to: &json)
+    for section in Section.allCases where section != .tokens || document.tokens != nil {
+      json.key(section.key)
+      json.beginArray()
+      try writeItems(section, of: document, to: &json, sink: sink)
+      json.endArray()
+    }
+    json.endObject()
+  }
+
+  /// The arrays of a document's JSON, in their order (`tokens` only for a document with no
+  /// sentences).
+  enum Section: CaseIterable {
+    case sentences, tokens, mentions, events, quotes, agreements, relations
+
+    var key: StaticString {
+      switch self {
+      case .sentences: "sentences"
+      case .tokens: "tokens"
+      case .mentions: "mentions"
+      case .events: "events"
+      case .quotes: "quotes"
+      case .agreements: "agreements"
+      case .relations: "relations"
+      }
+    }
+  }
+
+  /// Opens a document's object and writes what comes before its text: schema, id, date,
+  /// title, URL and source.
+  static func writeHead(_ document: CodedDocument, to json: inout JSONBuffer) {
     json.beginObject()
     json.key("schema")
     json.string(Self.schema)
@@ -162,134 +267,162 @@ public struct DocumentWriter {
       json.key("source")
       json.string(source)
     }
-    if text {
-      json.key("text")
-      json.string(document.text)
-    }
+  }
+
+  /// Writes the dateline's span, if the document has one.
+  static func writeDateline(_ document: CodedDocument, to json: inout JSONBuffer) {
     if let dateline = document.dateline {
       json.key("dateline")
       writeSpan(dateline.span, to: &json)
     }
-    json.key("sentences")
-    json.beginArray()
-    for (index, sentence) in document.sentences.enumerated() {
-      json.beginObject()
-      json.key("index")
-      json.int(index)
-      writeRange(sentence.span, to: &json)
-      if sentence.dateline {
-        json.key("dateline")
-        json.bool(true)
-      }
-      if let tokens = sentence.tokens {
-        json.key("tokens")
-        writeTokens(tokens, to: &json)
-      }
-      json.endObject()
-      try drain()
+  }
+
+  /// Writes the items of one of a document's arrays, handing the bytes to `sink` whenever
+  /// they pass 1 MiB.
+  ///
+  /// - Parameter firstSentence: The index of the document's first sentence (of a part of a
+  ///   long document, the sentences of the parts before it).
+  static func writeItems(
+    _ section: Section, of document: CodedDocument, to json: inout JSONBuffer,
+    sink: (any OutputSink)?, firstSentence: Int = 0
+  ) throws(OutputError) {
+    func drain() throws(OutputError) {
+      guard let sink, json.bytes.count >= 1 << 20 else { return }
+      try sink.write(json.bytes)
+      json.removeBytes()
     }
-    json.endArray()
-    if let tokens = document.tokens {
+    switch section {
+    case .sentences:
+      for (index, sentence) in document.sentences.enumerated() {
+        writeSentence(sentence, index: firstSentence + index, to: &json)
+        try drain()
+      }
+    case .tokens:
+      for token in document.tokens ?? [] {
+        writeToken(token, to: &json)
+        try drain()
+      }
+    case .mentions:
+      for mention in document.mentions {
+        writeMention(mention, to: &json)
+        try drain()
+      }
+    case .events:
+      for event in document.events {
+        writeEvent(event, to: &json)
+        try drain()
+      }
+    case .quotes:
+      for quote in document.quotes {
+        writeQuote(quote, to: &json)
+        try drain()
+      }
+    case .agreements:
+      for agreement in document.agreements {
+        writeAgreement(agreement, to: &json)
+        try drain()
+      }
+    case .relations:
+      for relation in document.relations {
+        writeRelation(relation, to: &json)
+        try drain()
+      }
+    }
+  }
+
+  private static func writeSentence(
+    _ sentence: CodedDocument.Sentence, index: Int, to json: inout JSONBuffer
+  ) {
+    json.beginObject()
+    json.key("index")
+    json.int(index)
+    writeRange(sentence.span, to: &json)
+    if sentence.dateline {
+      json.key("dateline")
+      json.bool(true)
+    }
+    if let tokens = sentence.tokens {
       json.key("tokens")
-      writeTokens(tokens, to: &json)
+      json.beginArray()
+      for token in tokens { writeToken(token, to: &json) }
+      json.endArray()
     }
-    json.key("mentions")
-    json.beginArray()
-    for mention in document.mentions {
-      json.beginObject()
-      json.key("sentence")
-      json.int(mention.sentence)
-      writeRange(mention.span, to: &json)
-      json.key("type")
-      json.string(mention.type.rawValue)
-      json.key("code")
-      json.string(orNull: mention.code?.rawValue)
-      json.key("country")
-      json.string(orNull: mention.country?.rawValue)
-      json.key("canonical")
-      json.string(mention.canonical)
-      json.key("resolvedFrom")
-      json.string(orNull: mention.resolvedFrom?.rawValue)
-      if let role = mention.role {
-        json.key("role")
-        json.string(role)
-      }
-      if let affiliation = mention.affiliation {
-        json.key("affiliation")
-        json.int(affiliation)
-      }
-      json.endObject()
-      try drain()
+    json.endObject()
+  }
+
+  private static func writeMention(_ mention: CodedDocument.Mention, to json: inout JSONBuffer) {
+    json.beginObject()
+    json.key("sentence")
+    json.int(mention.sentence)
+    writeRange(mention.span, to: &json)
+    json.key("type")
+    json.string(mention.type.rawValue)
+    json.key("code")
+    json.string(orNull: mention.code?.rawValue)
+    json.key("country")
+    json.string(orNull: mention.country?.rawValue)
+    json.key("canonical")
+    json.string(mention.canonical)
+    json.key("resolvedFrom")
+    json.string(orNull: mention.resolvedFrom?.rawValue)
+    if let role = mention.role {
+      json.key("role")
+      json.string(role)
     }
-    json.endArray()
-    json.key("events")
-    json.beginArray()
-    for event in document.events {
-      json.beginObject()
-      json.key("sentence")
-      json.int(event.sentence)
-      json.key("code")
-      json.string(event.code.rawValue)
-      json.key("root")
-      json.string(event.root)
-      json.key("label")
-      json.string(orNull: event.label)
-      json.key("plover")
-      json.string(orNull: event.plover)
-      json.key("goldstein")
-      json.double(event.goldstein)
-      json.key("quadClass")
-      if let quadClass = event.quadClass { json.int(quadClass.rawValue) } else { json.null() }
-      json.key("source")
-      writeActor(event.source, to: &json)
-      json.key("target")
-      if let target = event.target { writeActor(target, to: &json) } else { json.null() }
-      json.key("mode")
-      json.string(event.mode.rawValue)
-      json.key("date")
-      json.string(orNull: event.date)
-      json.key("dateText")
-      json.string(orNull: event.dateText)
-      json.key("evidence")
-      writeSpan(event.evidence, to: &json)
-      json.key("coder")
-      json.string(event.coder)
-      json.endObject()
-      try drain()
+    if let affiliation = mention.affiliation {
+      json.key("affiliation")
+      json.int(affiliation)
     }
-    json.endArray()
-    json.key("quotes")
-    json.beginArray()
-    for quote in document.quotes {
-      writeQuote(quote, to: &json)
-      try drain()
-    }
-    json.endArray()
-    json.key("agreements")
-    json.beginArray()
-    for agreement in document.agreements {
-      writeAgreement(agreement, to: &json)
-      try drain()
-    }
-    json.endArray()
-    json.key("relations")
-    json.beginArray()
-    for relation in document.relations {
-      json.beginObject()
-      json.key("sentence")
-      json.int(relation.sentence)
-      json.key("source")
-      writeActor(relation.source, to: &json)
-      json.key("target")
-      writeActor(relation.target, to: &json)
-      json.key("kind")
-      json.string(relation.kind.rawValue)
-      json.key("evidence")
-      writeSpan(relation.evidence, to: &json)
-      json.endObject()
-      try drain()
-    }
-    json.endArray()
+    json.endObject()
+  }
+
+  private static func writeEvent(_ event: CodedDocument.CodedEvent, to json: inout JSONBuffer) {
+    json.beginObject()
+    json.key("sentence")
+    json.int(event.sentence)
+    json.key("code")
+    json.string(event.code.rawValue)
+    json.key("root")
+    json.string(event.root)
+    json.key("label")
+    json.string(orNull: event.label)
+    json.key("plover")
+    json.string(orNull: event.plover)
+    json.key("goldstein")
+    json.double(event.goldstein)
+    json.key("quadClass")
+    if let quadClass = event.quadClass { json.int(quadClass.rawValue) } else { json.null() }
+    json.key("source")
+    writeActor(event.source, to: &json)
+    json.key("target")
+    if let target = event.target { writeActor(target, to: &json) } else { json.null() }
+    json.key("mode")
+    json.string(event.mode.rawValue)
+    json.key("date")
+    json.string(orNull: event.date)
+    json.key("dateText")
+    json.string(orNull: event.dateText)
+    json.key("evidence")
+    writeSpan(event.evidence, to: &json)
+    json.key("coder")
+    json.string(event.coder)
+    json.endObject()
+  }
+
+  private static func writeRelation(
+    _ relation: CodedDocument.CodedRelation, to json: inout JSONBuffer
+  ) {
+    json.beginObject()
+    json.key("sentence")
+    json.int(relation.sentence)
+    json.key("source")
+    writeActor(relation.source, to: &json)
+    json.key("target")
+    writeActor(relation.target, to: &json)
+    json.key("kind")
+    json.string(relation.kind.rawValue)
+    json.key("evidence")
+    writeSpan(relation.evidence, to: &json)
     json.endObject()
   }
 
@@ -389,36 +522,32 @@ public struct DocumentWriter {
     json.string(span.text)
   }
 
-  private static func writeTokens(_ tokens: [CodedDocument.Token], to json: inout JSONBuffer) {
-    json.beginArray()
-    for token in tokens {
-      json.beginObject()
-      json.key("index")
-      json.int(token.index)
-      writeRange(token.span, to: &json)
-      json.key("kind")
-      json.string(token.kind)
-      json.key("spaceAfter")
-      json.bool(token.spaceAfter)
-      if let xpos = token.xpos {
-        json.key("tag")
-        json.string(xpos)
-        json.key("upos")
-        json.string(token.upos ?? "X")
-      }
-      if let lemma = token.lemma {
-        json.key("lemma")
-        json.string(lemma)
-      }
-      if let dependency = token.dependency {
-        json.key("head")
-        if let head = dependency.head { json.int(head) } else { json.null() }
-        json.key("deprel")
-        json.string(dependency.relation)
-      }
-      json.endObject()
+  private static func writeToken(_ token: CodedDocument.Token, to json: inout JSONBuffer) {
+    json.beginObject()
+    json.key("index")
+    json.int(token.index)
+    writeRange(token.span, to: &json)
+    json.key("kind")
+    json.string(token.kind)
+    json.key("spaceAfter")
+    json.bool(token.spaceAfter)
+    if let xpos = token.xpos {
+      json.key("tag")
+      json.string(xpos)
+      json.key("upos")
+      json.string(token.upos ?? "X")
     }
-    json.endArray()
+    if let lemma = token.lemma {
+      json.key("lemma")
+      json.string(lemma)
+    }
+    if let dependency = token.dependency {
+      json.key("head")
+      if let head = dependency.head { json.int(head) } else { json.null() }
+      json.key("deprel")
+      json.string(dependency.relation)
+    }
+    json.endObject()
   }
 
   // MARK: TSV
@@ -443,12 +572,15 @@ public struct DocumentWriter {
   }
 
   /// One row per sentence, or with tokens one per token.
-  private mutating func writeTSV(_ document: CodedDocument) {
+  ///
+  /// - Parameter firstSentence: The index of the document's first sentence (of a part of a
+  ///   long document, the sentences of the parts before it).
+  private mutating func writeTSV(_ document: CodedDocument, firstSentence: Int = 0) {
     let id = TSV.escape(document.id)
     if includeTokens {
       let tokens: [(sentence: Int?, token: CodedDocument.Token)] =
         document.sentences.enumerated().flatMap { index, sentence in
-          (sentence.tokens ?? []).map { (index, $0) }
+          (sentence.tokens ?? []).map { (firstSentence + index, $0) }
         } + (document.tokens ?? []).map { (nil, $0) }
       for (sentence, token) in tokens {
         tsv.append(contentsOf: id)
@@ -472,7 +604,7 @@ public struct DocumentWriter {
       for (index, sentence) in document.sentences.enumerated() {
         tsv.append(contentsOf: id)
         tsv.append(0x09)
-        tsv.append(contentsOf: String(index).utf8)
+        tsv.append(contentsOf: String(firstSentence + index).utf8)
         tsv.append(0x09)
         appendRange(sentence.span, kind: nil)
         tsv.append(0x0A)
@@ -516,5 +648,114 @@ public enum TSV {
     let bytes = Array(field.utf8)
     bytes.withUnsafeBufferPointer { appendEscaped($0, to: &output) }
     return output
+  }
+}
+
+/// The arrays of a long document's JSON, written part by part to temporary files (removed
+/// when closed), one per array, and copied to the output when the last part is in.
+private final class PartSpill {
+  typealias Section = DocumentWriter.Section
+  private var files: [UnsafeMutablePointer<FILE>] = []
+  private var buffers: [JSONBuffer] = []
+  private var counts: [Int]
+  private var textFile: UnsafeMutablePointer<FILE>?
+  private var text: JSONBuffer
+  private var sentences = 0
+  private var failure: OutputError?
+  /// Whether a part had tokens outside sentences.
+  private(set) var hasTokens = false
+
+  init(pretty: Bool, text withText: Bool) throws(OutputError) {
+    counts = Array(repeating: 0, count: Section.allCases.count)
+    text = JSONBuffer(pretty: pretty)
+    for section in Section.allCases {
+      guard let file = tmpfile() else { throw Self.error("cannot make a temporary file") }
+      files.append(file)
+      // A buffer in the state of the document's array, so that commas and indentation come
+      // out as in the whole document: inside the output's array (JSON), the document's
+      // object and this array.
+      var buffer = JSONBuffer(pretty: pretty)
+      if pretty { buffer.beginArray() }
+      buffer.beginObject()
+      buffer.key(section.key)
+      buffer.beginArray()
+      buffer.removeBytes()
+      buffers.append(buffer)
+    }
+    if withText {
+      guard let file = tmpfile() else { throw Self.error("cannot make a temporary file") }
+      textFile = file
+    }
+  }
+
+  deinit {
+    for file in files { fclose(file) }
+    if let textFile { fclose(textFile) }
+  }
+
+  private static func error(_ what: String) -> OutputError {
+    OutputError(
+      isBrokenPipe: false, description: "\(what): \(String(cString: strerror(errno)))")
+  }
+
+  /// Writes a part's items (and text) to the files.
+  func add(_ part: CodedDocument) {
+    guard failure == nil else { return }
+    if part.tokens != nil { hasTokens = true }
+    for (index, section) in Section.allCases.enumerated() {
+      let before = buffers[index].bytes.count
+      // Items written to a buffer alone (no sink) cannot fail.
+      try? DocumentWriter.writeItems(
+        section, of: part, to: &buffers[index], sink: nil, firstSentence: sentences)
+      if buffers[index].bytes.count > before { counts[index] += 1 }
+      if buffers[index].bytes.count >= 1 << 20 { write(&buffers[index], to: files[index]) }
+    }
+    sentences += part.sentences.count
+    if let textFile {
+      text.stringPiece(part.text)
+      if text.bytes.count >= 1 << 20 { write(&text, to: textFile) }
+    }
+  }
+
+  private func write(_ buffer: inout JSONBuffer, to file: UnsafeMutablePointer<FILE>) {
+    guard failure == nil, !buffer.bytes.isEmpty else { return }
+    if fwrite(buffer.bytes, 1, buffer.bytes.count, file) != buffer.bytes.count {
+      failure = Self.error("cannot write a temporary file")
+    }
+    buffer.removeBytes()
+  }
+
+  /// Throws the first failure to write a temporary file, if any.
+  func check() throws(OutputError) {
+    for index in files.indices { write(&buffers[index], to: files[index]) }
+    if let textFile { write(&text, to: textFile) }
+    if let failure { throw failure }
+  }
+
+  /// Copies a section's items to `sink`; whether it had any.
+  func copy(_ section: Section, to sink: any OutputSink) throws(OutputError) -> Bool {
+    guard let index = Section.allCases.firstIndex(of: section) else { return false }
+    try copy(files[index], to: sink)
+    return counts[index] > 0
+  }
+
+  /// Copies the escaped text to `sink`.
+  func copyText(to sink: any OutputSink) throws(OutputError) {
+    if let textFile { try copy(textFile, to: sink) }
+  }
+
+  private func copy(_ file: UnsafeMutablePointer<FILE>, to sink: any OutputSink)
+    throws(OutputError)
+  {
+    rewind(file)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let read = fread(&chunk, 1, chunk.count, file)
+      if read > 0 { try sink.write(Array(chunk[0..<read])) }
+      if read < chunk.count {
+        if ferror(file) != 0 { throw Self.error("cannot read a temporary file") }
+        return
+      }
+    }
   }
 }

@@ -87,6 +87,31 @@ public struct JSONBuffer: Sendable {
     copy.withUTF8 { appendEscaped($0) }
   }
 
+  /// Begins a string value written in pieces (a text too long to hold at once).
+  ///
+  /// It writes the opening quote; ``stringPiece(_:)`` adds to it, ``endString()`` closes it.
+  public mutating func beginString() {
+    beforeValue()
+    bytes.append(0x22)
+  }
+
+  /// Appends a piece of a string value, escaped, without quotes; the piece holds whole
+  /// characters.
+  public mutating func stringPiece(_ value: String) {
+    var copy = value
+    copy.withUTF8 { appendEscapedContent($0) }
+  }
+
+  /// Closes a string value begun with ``beginString()``.
+  public mutating func endString() { bytes.append(0x22) }
+
+  /// Marks the innermost container as holding elements that were written elsewhere (and
+  /// copied to the output), so that it ends as a container with elements does.
+  public mutating func markElements() {
+    guard let last = hasElement.indices.last else { return }
+    hasElement[last] = true
+  }
+
   /// Writes a string value from raw UTF-8 bytes.
   public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
     beforeValue()
@@ -150,6 +175,11 @@ public struct JSONBuffer: Sendable {
 
   private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>) {
     bytes.append(0x22)
+    appendEscapedContent(value)
+    bytes.append(0x22)
+  }
+
+  private mutating func appendEscapedContent(_ value: UnsafeBufferPointer<UInt8>) {
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var i = 0
     let n = value.count
@@ -182,6 +212,5 @@ public struct JSONBuffer: Sendable {
       }
       i += 1
     }
-    bytes.append(0x22)
   }
 }

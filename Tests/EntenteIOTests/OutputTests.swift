@@ -32,6 +32,45 @@ struct OutputTests {
     try expectGolden(runCode([path], format: .tsv, tokens: true).output, "wire.tokens.tsv")
   }
 
+  @Test(
+    "a long document written part by part is byte for byte the document written whole",
+    arguments: [OutputFormat.json, .jsonl, .tsv])
+  func parts(format: OutputFormat) throws {
+    var coder = try DocumentCoder(until: .parse)
+    coder.partBytes = 200
+    let paragraph =
+      "Chile and Peru signed an agreement in Lima. \u{201C}We agree,\u{201D} Peru said."
+    let text = Array(repeating: paragraph, count: 9).joined(separator: "\n\n")
+    let documents = [
+      InputDocument(id: "short", date: "2024-06-19", text: "Peru met Chile.", origin: "test"),
+      InputDocument(id: "long", date: "2024-06-19", text: text, title: "Long", origin: "test"),
+    ]
+    for (tokens, withText) in [(false, false), (true, true)] {
+      func output(parts: Bool) throws -> String {
+        let sink = MemorySink()
+        var writer = DocumentWriter(
+          format: format, includeTokens: tokens, includeText: withText, sink: sink)
+        try writer.begin()
+        for input in documents {
+          if parts {
+            try writer.writeParts { add in
+              coder.code(input, tokens: tokens, counting: { _, _ in }, parts: add)
+            }
+          } else {
+            try writer.write(coder.code(input, tokens: tokens))
+          }
+        }
+        try writer.finish()
+        return sink.text
+      }
+      let whole = try output(parts: false)
+      #expect(try output(parts: true) == whole, "tokens \(tokens), text \(withText)")
+      // Nine paragraphs of two sentences, numbered across the parts.
+      let last = ["json": "\"index\": 17", "jsonl": "\"index\":17", "tsv": "long\t17\t"]
+      #expect(whole.contains(last["\(format)"] ?? "?"), "\(whole.prefix(300))")
+    }
+  }
+
   @Test("the JSON has the fixed top-level names and a versioned schema")
   func contract() throws {
     let run = runCode([TestFiles.example("treaty-talks.txt")], date: "2024-06-19")

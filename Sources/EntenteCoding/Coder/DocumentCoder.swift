@@ -229,35 +229,50 @@ public struct DocumentCoder: Sendable {
     _ input: InputDocument, tokens: Bool = false,
     counting: (_ sentences: Int, _ tokens: Int) -> Void
   ) -> CodedDocument {
-    let date = input.date.flatMap(DayDate.init(iso:))
-    func codePart(_ part: Substring) -> (document: CodedDocument, tokens: Int) {
-      let analysis = code(text: String(part), date: date)
-      counting(analysis.doc.sentences.count, analysis.doc.tokens.count)
-      var partInput = input
-      partInput.text = String(part)
-      return (
-        CodedDocument(analysis: analysis, input: partInput, tokens: tokens),
-        analysis.doc.tokens.count
-      )
+    var document: CodedDocument?
+    code(input, tokens: tokens, counting: counting) { part in
+      if document == nil { document = part } else { document?.append(part) }
     }
-    let parts = Self.parts(of: input.text, limit: partBytes)
-    var (document, tokenCount) = codePart(parts[0])
-    var scalars = document.text.unicodeScalars.count
-    for part in parts.dropFirst() {
-      let coded = codePart(part)
-      document.append(coded.document, scalars: scalars, tokenCount: tokenCount)
-      scalars += coded.document.text.unicodeScalars.count
-      tokenCount += coded.tokens
-    }
-    // The hash is of the whole document as given.
-    document.contentHash = CodedDocument.hash(of: input)
+    guard let document else { preconditionFailure("every text has a first part") }
     return document
   }
 
-  /// `text` in parts of at most `limit` UTF-8 bytes: each cut after the last paragraph
-  /// break (a blank line) of the second half of the part, else its last line break, else
-  /// its last sentence end (`. `), else its last space, else at a character boundary. A text
-  /// within the limit is one part.
+  /// Codes one input document part by part (a document within ``partBytes`` is one part),
+  /// handing over each part as soon as it is coded, with the offsets and indices of the
+  /// whole document and the content hash of the whole input: what writes a long document
+  /// holds one part at a time.
+  ///
+  /// - Parameters:
+  ///   - input: The document and its metadata.
+  ///   - tokens: Whether the model keeps every token with its tags, lemma and head.
+  ///   - counting: Called with the sentences and tokens found, part by part.
+  ///   - parts: Called with each part, in order.
+  public func code(
+    _ input: InputDocument, tokens: Bool = false,
+    counting: (_ sentences: Int, _ tokens: Int) -> Void,
+    parts: (CodedDocument) -> Void
+  ) {
+    let date = input.date.flatMap(DayDate.init(iso:))
+    let hash = CodedDocument.hash(of: input)
+    var start = PartStart()
+    for text in Self.parts(of: input.text, limit: partBytes) {
+      let analysis = code(text: String(text), date: date)
+      counting(analysis.doc.sentences.count, analysis.doc.tokens.count)
+      var partInput = input
+      partInput.text = String(text)
+      let coded = CodedDocument(analysis: analysis, input: partInput, tokens: tokens)
+      var part = coded.moved(to: start)
+      part.contentHash = hash
+      start.advance(past: coded, tokens: analysis.doc.tokens.count)
+      parts(part)
+    }
+  }
+
+  /// `text` in parts of at most `limit` UTF-8 bytes.
+  ///
+  /// Each is cut after the last paragraph break (a blank line) of the second half of the
+  /// part, else its last line break, else its last sentence end (`. `), else its last space,
+  /// else at a character boundary. A text within the limit is one part.
   static func parts(of text: String, limit: Int) -> [Substring] {
     let utf8 = text.utf8
     guard utf8.count > limit else { return [text[...]] }
