@@ -93,6 +93,18 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // Fuzz targets (Scripts/fuzz.sh builds them with libFuzzer); built as usual, a replay of
+    // inputs through the same checks.
+    .executableTarget(
+      name: "entente-fuzz",
+      dependencies: [
+        "EntenteNLP", "EntenteCoding", "EntenteIO", "EntenteStore", "EntenteIngest",
+        "EntenteServer",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "EntenteNLPTests",
       dependencies: ["EntenteNLP"],
@@ -128,7 +140,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EntenteCLITests",
-      dependencies: ["entente", "EntenteStore", "EntenteCoding"],
+      dependencies: ["entente", "entente-fuzz", "EntenteStore", "EntenteCoding"],
       swiftSettings: swiftSettings
     ),
   ],

@@ -14,38 +14,9 @@ struct DocumentPartsTests {
     “We will defend our interests,” Bolivian President Luis Arce said. Argentina praised Peru.
     """
 
-  /// Every span of the document is the text at its offsets.
+  /// Every span of the document is the text at its offsets, every index points somewhere.
   static func expectSpansHold(_ document: CodedDocument) {
-    let scalars = Array(document.text.unicodeScalars)
-    func check(_ span: CodedDocument.Span, _ what: String) {
-      #expect(span.start >= 0 && span.start <= span.end && span.end <= scalars.count, "\(what)")
-      guard span.end <= scalars.count, span.start <= span.end else { return }
-      var text = String.UnicodeScalarView()
-      text.append(contentsOf: scalars[span.start..<span.end])
-      #expect(String(text) == span.text, "\(what): \(span)")
-    }
-    for sentence in document.sentences { check(sentence.span, "sentence") }
-    for mention in document.mentions {
-      check(mention.span, "mention")
-      #expect(document.sentences.indices.contains(mention.sentence))
-      if let affiliation = mention.affiliation {
-        #expect(document.mentions.indices.contains(affiliation))
-      }
-    }
-    for event in document.events {
-      check(event.evidence, "evidence")
-      check(event.source.span, "source")
-      #expect(document.sentences.indices.contains(event.sentence))
-    }
-    for quote in document.quotes {
-      // A quotation's text is its quoted parts; its offsets are those of the whole.
-      #expect(quote.content.start <= quote.content.end && quote.content.end <= scalars.count)
-      if let speaker = quote.speaker { check(speaker.span, "speaker") }
-    }
-    for agreement in document.agreements {
-      check(agreement.evidence, "agreement")
-      for party in agreement.parties { check(party.span, "party") }
-    }
+    #expect(throws: Never.self) { try document.checkInvariants() }
   }
 
   @Test("a document over the part size is coded in parts: the same findings, offsets of the whole")
@@ -101,5 +72,19 @@ struct DocumentPartsTests {
       #expect(document?.text == text.precomposedStringWithCanonicalMapping)
       if let document { Self.expectSpansHold(document) }
     }
+  }
+
+  @Test("the invariant check finds a span that is not its text, and an index that points nowhere")
+  func invariants() throws {
+    let coder = try #require(defaultCoder)
+    let document = coder.code(
+      InputDocument(id: "one", date: "2024-06-19", text: Self.paragraph, origin: "test"))
+    try document.checkInvariants()
+    var moved = document
+    moved.events[0].evidence.start += 1
+    #expect(throws: CodedDocumentInvariantError.self) { try moved.checkInvariants() }
+    var lost = document
+    lost.mentions[0].sentence = 99
+    #expect(throws: CodedDocumentInvariantError.self) { try lost.checkInvariants() }
   }
 }
