@@ -42,27 +42,26 @@ struct LineReader {
       position = 0
     }
     let blockSize = 1 << 20
-    let oldCount = buffer.count
-    buffer.reserveCapacity(oldCount + blockSize)
     var readCount = 0
-    buffer.append(contentsOf: repeatElement(0, count: blockSize))
     let descriptor = handle.fileDescriptor
-    buffer.withUnsafeMutableBufferPointer { pointer in
+    // Read into a block that is not filled first (no megabyte of zeros for a short file).
+    let block = [UInt8](unsafeUninitializedCapacity: blockSize) { pointer, count in
+      count = 0
       guard let base = pointer.baseAddress else { return }
       while true {
-        let result = read(descriptor, base + oldCount, blockSize)
+        let result = read(descriptor, base, blockSize)
         if result < 0 && errno == EINTR { continue }
         readCount = result
         break
       }
+      count = max(0, readCount)
     }
     if readCount < 0 {
       failed = String(cString: strerror(errno))
-      buffer.removeSubrange(oldCount...)
       atEnd = true
       return false
     }
-    buffer.removeSubrange((oldCount + readCount)...)
+    buffer.append(contentsOf: block)
     if readCount == 0 { atEnd = true }
     return readCount > 0
   }

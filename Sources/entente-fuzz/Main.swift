@@ -11,13 +11,35 @@ func target(_ name: String?) -> FuzzTarget {
 }
 
 #if ENTENTE_FUZZ
-  /// Built with `-sanitize=fuzzer` (Scripts/fuzz.sh): libFuzzer calls this with each input.
+  /// Built with libFuzzer (`-sanitize=fuzzer -DENTENTE_FUZZ`, Scripts/fuzz.sh): the target is
+  /// named by `ENTENTE_FUZZ_TARGET`, and the command line is libFuzzer's (`-max_total_time=`,
+  /// corpus directories, ...).
   private let fuzzTarget = target(ProcessInfo.processInfo.environment["ENTENTE_FUZZ_TARGET"])
 
   @_cdecl("LLVMFuzzerTestOneInput")
   public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzTarget.run(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
     return 0
+  }
+
+  /// libFuzzer's driver, by its C interface.
+  @_silgen_name("LLVMFuzzerRunDriver")
+  private func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+  ) -> CInt
+
+  /// The program's entry: SwiftPM links an executable's `main` to `<module>_main`, which here
+  /// hands the command line to libFuzzer's driver (libFuzzer's own `main` does the same).
+  @_cdecl("entente_fuzz_main")
+  public func fuzzMain(
+    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+  ) -> CInt {
+    _ = fuzzTarget
+    var argc = argc
+    var argv = argv
+    return runDriver(&argc, &argv) { data, size in fuzzOne(data, size) }
   }
 #else
   /// Built as usual: replays inputs (files, or every file of directories) through a target,

@@ -4,11 +4,13 @@ import EntenteServer
 import EntenteStore
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import Logging
+import NIOCore
+import NIOEmbedded
 
 /// The `query` target: requests to the API's and the dashboard's read routes, with query
-/// strings and ids made of the input, answered by the application on a small store in
-/// memory of Hummingbird's test client (no socket).
+/// strings and ids made of the input, answered by the application's responder (its
+/// middleware and routes, no socket) on a small store.
 final class QueryTarget: @unchecked Sendable {
   static let shared = QueryTarget()
 
@@ -18,11 +20,11 @@ final class QueryTarget: @unchecked Sendable {
     "/dyad?", "/relations?", "/documents/", "/v1/events?oneADay=true&", "/v1/dyads?",
   ]
 
-  private typealias Request = (uri: String, answer: @Sendable (Int) -> Void)
-  private let requests: AsyncStream<Request>.Continuation
+  private typealias Pending = (uri: String, answer: @Sendable (Int) -> Void)
+  private let requests: AsyncStream<Pending>.Continuation
 
   private init() {
-    let (stream, continuation) = AsyncStream.makeStream(of: Request.self)
+    let (stream, continuation) = AsyncStream.makeStream(of: Pending.self)
     requests = continuation
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("entente-fuzz-\(getpid())")
@@ -50,13 +52,33 @@ final class QueryTarget: @unchecked Sendable {
     let app = buildApplication(
       coder: coder, store: store, provenance: coder.configuration.provenance,
       configuration: configuration)
-    Task.detached {
-      try await app.test(.router) { client in
-        for await request in stream {
-          let response = try await client.execute(uri: request.uri, method: .get)
-          request.answer(Int(response.status.code))
-        }
+    Task.detached { await Self.answer(stream, with: app) }
+  }
+
+  /// Answers each request of `stream` with the application's responder.
+  private static func answer<App: ApplicationProtocol>(
+    _ stream: AsyncStream<Pending>, with app: App
+  ) async {
+    guard let responder = try? await app.responder else {
+      preconditionFailure("the application has no responder")
+    }
+    let logger = Logger(label: "entente.fuzz")
+    for await request in stream {
+      let context = App.Context(
+        source: ApplicationRequestContextSource(
+          channel: NIOAsyncTestingChannel(), logger: logger))
+      let head = HTTPRequest(
+        method: .get, scheme: "http", authority: "localhost", path: request.uri)
+      let status: HTTPResponse.Status
+      do {
+        status = try await responder.respond(
+          to: Request(head: head, body: RequestBody(buffer: ByteBuffer())), context: context
+        ).status
+      } catch {
+        // What the server answers for an error no handler turned into a response.
+        status = .internalServerError
       }
+      request.answer(status.code)
     }
   }
 

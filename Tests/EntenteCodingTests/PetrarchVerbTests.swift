@@ -53,6 +53,22 @@ struct PetrarchVerbTests {
     #expect(throws: DictionaryIssue.self) { try PetrarchVerbReader.read(path: path) }
   }
 
+  @Test("a pattern whose star comes after its code is skipped, not a crash (found by fuzzing)")
+  func misplacedStar() {
+    let good = """
+      --- CRITICIZE [111] ---
+      CRITICIZE
+      - * OVER [111]
+      - * ABOUT [112]
+      """
+    let misplaced = good + "\n- [111] * FOR\n- [1[1]1 *\n"
+    let (_, clean) = PetrarchVerbReader.parse(good, name: "good")
+    let (lexicon, summary) = PetrarchVerbReader.parse(misplaced, name: "misplaced")
+    #expect(clean.patterns == 2 && clean.skipped == 0)
+    #expect(summary.patterns == 2 && summary.skipped == 2)
+    #expect(lexicon.verbRules["criticize"]?.contains { $0.preposition == "over" } == true)
+  }
+
   @Test("PETRARCH-1 syntax: synonym sets between blocks, words before the verb, markers")
   func petrarch1() throws {
     let (lexicon, summary) = PetrarchVerbReader.parse(

@@ -183,7 +183,9 @@ public enum PetrarchVerbReader {
   private static func pattern(_ line: String, synsets: [String: [String]], origin: String)
     -> [EventRule]?
   {
-    guard let star = line.firstIndex(of: "*"), let open = line.lastIndex(of: "["),
+    // `- WORDS * WORDS [CODE]`: the star after the leading dash and before the code.
+    guard let star = line.firstIndex(of: "*"), star > line.startIndex,
+      let open = line.lastIndex(of: "["), star < open,
       let close = line.lastIndex(of: "]"), open < close
     else { return nil }
     var rule = EventRule(
