@@ -60,7 +60,15 @@ enum JSONLRecord {
         InputError(.invalidField, path: path, line: number, "\"text\" is not a string"))
     }
     var id = "\(path):\(number)"
-    if let rawID = record["id"], !(rawID is NSNull) {
+    if let blank = record["id"] as? String,
+      blank.allSatisfy({
+        $0.isWhitespace || $0.unicodeScalars.allSatisfy(\.properties.isDefaultIgnorableCodePoint)
+      })
+    {
+      // An empty id names nothing (a document's page, a stored row): as if there were none.
+      warnings.append(
+        InputWarning(path: path, line: number, "record has an empty \"id\"; using \"\(id)\""))
+    } else if let rawID = record["id"], !(rawID is NSNull) {
       if let string = rawID as? String {
         id = string
       } else if let number = rawID as? NSNumber, !(rawID is Bool) {

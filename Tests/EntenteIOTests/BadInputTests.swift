@@ -96,11 +96,13 @@ struct BadInputTests {
       #"{"id": {"x": 1}, "text": "Bad id."}"#,
       #"{"id": "i", "date": "June 5", "text": "Last."}"#,
       #"{"text": "No id."}"#,
+      // An empty id names nothing (found by fuzzing): as if there were none.
+      #"{"id": " \u200b", "text": "Empty id."}"#,
     ]
     let path = try file("mixed.jsonl", lines.joined(separator: "\n"))
     let run = runCode([path])
     #expect(run.summary.exitStatus == 1)
-    #expect(run.summary.documents == 4)
+    #expect(run.summary.documents == 5)
     #expect(run.summary.rejected == 5)
     let errors = run.diagnostics.filter { $0.hasPrefix("error:") }
     #expect(errors.count == 5)
@@ -115,7 +117,12 @@ struct BadInputTests {
     #expect(
       warnings.contains { $0 == "warning: \(path):10: record has no \"id\"; using \"\(path):10\"" })
     let objects = try jsonLines(run.output)
-    #expect(objects.compactMap { $0["id"] as? String } == ["a", "g", "i", "\(path):10"])
+    #expect(
+      warnings.contains {
+        $0 == "warning: \(path):11: record has an empty \"id\"; using \"\(path):11\""
+      })
+    #expect(
+      objects.compactMap { $0["id"] as? String } == ["a", "g", "i", "\(path):10", "\(path):11"])
     #expect((objects[1]["sentences"] as? [Any])?.isEmpty == true)
     #expect(objects[2]["date"] is NSNull)
   }
