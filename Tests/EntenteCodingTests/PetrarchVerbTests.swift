@@ -53,7 +53,9 @@ struct PetrarchVerbTests {
     #expect(throws: DictionaryIssue.self) { try PetrarchVerbReader.read(path: path) }
   }
 
-  @Test("a pattern whose star comes after its code is skipped, not a crash (found by fuzzing)")
+  @Test(
+    "a pattern whose star comes after its code, or a verb of underscores, is skipped, not a crash (found by fuzzing)"
+  )
   func misplacedStar() {
     let good = """
       --- CRITICIZE [111] ---
@@ -61,7 +63,8 @@ struct PetrarchVerbTests {
       - * OVER [111]
       - * ABOUT [112]
       """
-    let misplaced = good + "\n- [111] * FOR\n- [1[1]1 *\n"
+    // And a verb line of underscores only (the second fault fuzzing found here).
+    let misplaced = good + "\n- [111] * FOR\n- [1[1]1 *\n__ [111]\n"
     let (_, clean) = PetrarchVerbReader.parse(good, name: "good")
     let (lexicon, summary) = PetrarchVerbReader.parse(misplaced, name: "misplaced")
     #expect(clean.patterns == 2 && clean.skipped == 0)

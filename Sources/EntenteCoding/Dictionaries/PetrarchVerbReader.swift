@@ -137,6 +137,8 @@ public enum PetrarchVerbReader {
       var particle: String?
       if lemma.contains("_") {
         let parts = lemma.split(separator: "_").map(String.init)
+        // `_` alone, or underscores only: no verb.
+        guard !parts.isEmpty else { continue }
         let verbIndex = parts.firstIndex { $0.hasPrefix("+") } ?? 0
         lemma = String(parts[verbIndex].drop { $0 == "+" })
         if verbIndex + 1 < parts.count { particle = parts[verbIndex + 1] }
