@@ -63,10 +63,11 @@ final class QueryTarget: @unchecked Sendable {
       preconditionFailure("the application has no responder")
     }
     let logger = Logger(label: "entente.fuzz")
+    // One channel for every request (each makes an event loop of its own).
+    let channel = NIOAsyncTestingChannel()
     for await request in stream {
       let context = App.Context(
-        source: ApplicationRequestContextSource(
-          channel: NIOAsyncTestingChannel(), logger: logger))
+        source: ApplicationRequestContextSource(channel: channel, logger: logger))
       let head = HTTPRequest(
         method: .get, scheme: "http", authority: "localhost", path: request.uri)
       let status: HTTPResponse.Status

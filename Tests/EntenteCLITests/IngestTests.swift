@@ -201,6 +201,19 @@ struct IngestTests {
     return process
   }
 
+  /// For tests of several ingests into one store: a directory, the corpus of `count`
+  /// documents in it, a reference store of them ingested by one process, and the location
+  /// of a new store to share.
+  static func shared(_ count: Int, kind: String) throws -> (
+    directory: URL, corpus: String, reference: String, db: String
+  ) {
+    let directory = try temporaryDirectory()
+    let all = try corpus(0..<count, in: directory, name: "all")
+    let reference = location(kind, in: directory, name: "reference")
+    #expect(try EntenteProcess.run(["ingest", all, "--db", reference, "--quiet"]).status == 0)
+    return (directory, all, reference, location(kind, in: directory, name: "shared"))
+  }
+
   /// The store's documents and events, checked against a reference store of the same
   /// documents ingested by one process: each document once, with the same events.
   static func expectSame(_ db: String, as reference: String, documents: Int) throws {
@@ -220,11 +233,7 @@ struct IngestTests {
     "four ingests at once over overlapping inputs: each document stored once, no batch lost, no deadlock",
     arguments: kinds)
   func overlapping(kind: String) throws {
-    let directory = try Self.temporaryDirectory()
-    let all = try Self.corpus(0..<200, in: directory, name: "all")
-    let reference = Self.location(kind, in: directory, name: "reference")
-    #expect(try EntenteProcess.run(["ingest", all, "--db", reference, "--quiet"]).status == 0)
-    let db = Self.location(kind, in: directory, name: "shared")
+    let (directory, _, reference, db) = try Self.shared(200, kind: kind)
     // Every document is in two or three of the inputs, in batches that differ.
     let parts = [0..<120, 80..<200, 0..<200, 40..<160]
     var processes: [(Process, URL)] = []
@@ -248,11 +257,7 @@ struct IngestTests {
     "--shard K/N splits one input among processes; one killed with SIGKILL and run again loses nothing",
     arguments: kinds)
   func shards(kind: String) throws {
-    let directory = try Self.temporaryDirectory()
-    let all = try Self.corpus(0..<240, in: directory, name: "all")
-    let reference = Self.location(kind, in: directory, name: "reference")
-    #expect(try EntenteProcess.run(["ingest", all, "--db", reference, "--quiet"]).status == 0)
-    let db = Self.location(kind, in: directory, name: "sharded")
+    let (directory, all, reference, db) = try Self.shared(240, kind: kind)
     func arguments(_ shard: Int) -> [String] {
       [all, "--db", db, "--shard", "\(shard)/3", "--batch-size", "5", "--jobs", "1"]
     }
