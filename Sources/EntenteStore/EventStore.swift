@@ -23,6 +23,12 @@ public final class EventStore: Sendable {
   /// The database: a file path, or a `postgres://` URL.
   public var location: String { backend.location }
 
+  /// Closes the store; nothing may be asked of it after.
+  ///
+  /// A SQLite store's write-ahead log is written into the database file and emptied, so that
+  /// the file alone holds the whole store (to copy it, or to read it where one may not write).
+  public func close() throws(StoreError) { try backend.close() }
+
   /// Opens (creating it if needed) the store at `location` and brings its schema up to date.
   ///
   /// - Parameter location: A SQLite file, or a `postgres://user:password@host:port/database`

@@ -126,9 +126,15 @@ protocol SQLBackend: Sendable {
 
   /// The rows of a query, in its order.
   func rows(_ statement: SQLStatement, columns: Int) throws(StoreError) -> [[Cell]]
+
+  /// Closes the connections (nothing may be asked after).
+  func close() throws(StoreError)
 }
 
 extension SQLBackend {
+  /// Nothing to do: the connections end with the backend.
+  func close() throws(StoreError) {}
+
   /// Runs statements, then adds the rows with multi-row inserts, all in one transaction.
   func write(_ statements: [SQLStatement], inserting inserts: [BulkInsert]) throws(StoreError) {
     _ = try transaction(statements + inserts.flatMap(\.statements))

@@ -31,7 +31,21 @@ final class SQLiteBackend: SQLBackend {
     if readOnly {
       configuration.readonly = true
       do {
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue: DatabaseQueue
+        do {
+          queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError
+          where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode)
+        {
+          // A store in WAL mode whose directory the user may not write, with no `-shm`
+          // file beside it (the last writer closed it cleanly): SQLite cannot make the
+          // shared-memory file readers need. No writer can be at work there (it would have
+          // made that file), so the file is read as it is, unchanging.
+          let encoded =
+            path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+          queue = try DatabaseQueue(
+            path: "file:\(encoded)?immutable=1", configuration: configuration)
+        }
         let applied = try queue.read { db in try migrator.appliedMigrations(db) }
         let missing = Schema.migrations(.sqlite).map(\.0).filter { !applied.contains($0) }
         guard missing.isEmpty else {
@@ -62,6 +76,21 @@ final class SQLiteBackend: SQLBackend {
       } catch {
         throw StoreError("\(path): cannot open the event store: \(error)")
       }
+    }
+  }
+
+  /// Closes the connections, the write-ahead log written into the database first and emptied
+  /// (the database file alone then holds the whole store: it can be copied by itself).
+  func close() throws(StoreError) {
+    do {
+      if let pool = pool as? DatabasePool {
+        try pool.writeWithoutTransaction { db in
+          try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+      }
+      try pool.close()
+    } catch {
+      throw StoreError("\(location): cannot close the event store: \(error)")
     }
   }
 

@@ -135,6 +135,11 @@ struct Ingest: ParsableCommand {
       throw ExitCode(1)
     }
     if terminal { FileHandle.standardError("\r\u{1B}[K") }
+    do {
+      try ingester.store.close()
+    } catch {
+      FileHandle.standardError("entente: warning: \(error)\n")
+    }
     let elapsed = clock.now - start
     let seconds = elapsed.inSeconds
     FileHandle.standardError(

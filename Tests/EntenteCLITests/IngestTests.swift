@@ -85,6 +85,57 @@ struct IngestTests {
     }
   }
 
+  /// Runs `entente` as a user who may not write the store's directory: as root (CI), as
+  /// `nobody` through `setpriv`; nil when that cannot be done here.
+  static func runAsReader(_ arguments: [String]) throws -> EntenteProcess.Result? {
+    guard geteuid() == 0 else { return try EntenteProcess.run(arguments) }
+    let setpriv = "/usr/bin/setpriv"
+    guard FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: setpriv)
+    process.arguments =
+      ["--reuid=65534", "--regid=65534", "--clear-groups", EntenteProcess.executable.path]
+      + arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let result = EntenteProcess.Result(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+    // `nobody` cannot reach the executable here (a private build directory): not testable.
+    return result.stderr.contains("Permission denied") || result.status == 126 ? nil : result
+  }
+
+  @Test(
+    "an ingest leaves the whole store in its file, which query reads alone where it may not write")
+  func readOnlyDirectory() throws {
+    let directory = try Self.temporaryDirectory()
+    let corpus = try Self.corpus(4, in: directory)
+    let db = directory.appendingPathComponent("store.sqlite").path
+    #expect(try EntenteProcess.run(["ingest", corpus, "--db", db, "--quiet"]).status == 0)
+    // The write-ahead log was written into the database and emptied.
+    let wal = try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int
+    #expect(wal == nil || wal == 0)
+    // The file copied alone (no -wal, no -shm) to a shelf the reader may not write.
+    let shelf = directory.appendingPathComponent("shelf")
+    try FileManager.default.createDirectory(at: shelf, withIntermediateDirectories: true)
+    let copy = shelf.appendingPathComponent("store.sqlite").path
+    try FileManager.default.copyItem(atPath: db, toPath: copy)
+    #expect(chmod(copy, 0o444) == 0 && chmod(shelf.path, 0o555) == 0)
+    #expect(chmod(directory.path, 0o755) == 0)
+    defer { chmod(shelf.path, 0o755) }
+    guard let run = try Self.runAsReader(["query", "documents", "--db", copy, "--format", "tsv"])
+    else { return }
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.split(separator: "\n").count == 5, "\(run.stdout)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: shelf.path) == ["store.sqlite"])
+  }
+
   @Test("an id given twice in one input is warned about and counted, the later record kept")
   func duplicateIDs() throws {
     let directory = try Self.temporaryDirectory()
