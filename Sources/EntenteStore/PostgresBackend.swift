@@ -59,14 +59,20 @@
 
     deinit { runner.cancel() }
 
+    /// The key of the advisory lock under which a store's schema is set up ("entente").
+    static let setUpLock: Int64 = 0x65_6E_74_65_6E_74_65
+
     private func migrate() throws(StoreError) {
-      if let schema {
-        _ = try transaction([SQLStatement("CREATE SCHEMA IF NOT EXISTS \(schema)")])
-      }
-      _ = try transaction([
+      // `CREATE ... IF NOT EXISTS` is not safe against another process doing the same at
+      // the same moment (one of them fails on "already exists"): processes that start at
+      // once on a new database take turns, by a lock held to the end of the transaction.
+      var setUp = [SQLStatement("SELECT pg_advisory_xact_lock(\(Self.setUpLock))")]
+      if let schema { setUp.append(SQLStatement("CREATE SCHEMA IF NOT EXISTS \(schema)")) }
+      setUp += [
         SQLStatement("CREATE TABLE IF NOT EXISTS entente_migrations (name TEXT PRIMARY KEY)"),
         SQLStatement("SELECT 1"),
-      ])
+      ]
+      _ = try transaction(setUp)
       for (name, statements) in Schema.migrations(.postgres) {
         // One transaction per migration, the table locked so that two processes starting at
         // once do not both run it.
