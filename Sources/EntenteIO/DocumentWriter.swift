@@ -657,7 +657,8 @@ private final class PartSpill {
   typealias Section = DocumentWriter.Section
   private var files: [UnsafeMutablePointer<FILE>] = []
   private var buffers: [JSONBuffer] = []
-  private var counts: [Int]
+  /// Whether each section has had items.
+  private var hasItems: [Bool]
   private var textFile: UnsafeMutablePointer<FILE>?
   private var text: JSONBuffer
   private var sentences = 0
@@ -666,7 +667,7 @@ private final class PartSpill {
   private(set) var hasTokens = false
 
   init(pretty: Bool, text withText: Bool) throws(OutputError) {
-    counts = Array(repeating: 0, count: Section.allCases.count)
+    hasItems = Array(repeating: false, count: Section.allCases.count)
     text = JSONBuffer(pretty: pretty)
     for section in Section.allCases {
       guard let file = tmpfile() else { throw Self.error("cannot make a temporary file") }
@@ -707,7 +708,7 @@ private final class PartSpill {
       // Items written to a buffer alone (no sink) cannot fail.
       try? DocumentWriter.writeItems(
         section, of: part, to: &buffers[index], sink: nil, firstSentence: sentences)
-      if buffers[index].bytes.count > before { counts[index] += 1 }
+      if buffers[index].bytes.count > before { hasItems[index] = true }
       if buffers[index].bytes.count >= 1 << 20 { write(&buffers[index], to: files[index]) }
     }
     sentences += part.sentences.count
@@ -736,7 +737,7 @@ private final class PartSpill {
   func copy(_ section: Section, to sink: any OutputSink) throws(OutputError) -> Bool {
     guard let index = Section.allCases.firstIndex(of: section) else { return false }
     try copy(files[index], to: sink)
-    return counts[index] > 0
+    return hasItems[index]
   }
 
   /// Copies the escaped text to `sink`.

@@ -125,6 +125,11 @@ struct Benchmark: AsyncParsableCommand {
     try measure()
   }
 
+  /// This program's own executable, which the benchmarks run as child processes.
+  static var executable: String {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+  }
+
   /// The corpus the benchmark reads when --corpus is not given.
   static let defaultCorpus = "../shared/data/corpora/state_union"
 
@@ -310,7 +315,7 @@ struct Benchmark: AsyncParsableCommand {
   /// Times 1, 2 and 4 `entente ingest --shard K/N --jobs 1` processes storing the same input
   /// into one new store between them, as several machines would.
   private func timeProcesses(input: String, documents: Int, words: Int, directory: URL) throws {
-    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    let executable = URL(fileURLWithPath: Self.executable)
     for count in [1, 2, 4] {
       for pass in 0..<repeats {
         let db =

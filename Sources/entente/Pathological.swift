@@ -61,7 +61,7 @@ extension Benchmark {
       .appendingPathComponent("entente-pathological-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    let executable = Self.executable
     // What a run costs with no work: starting, loading the models.
     let empty = directory.appendingPathComponent("empty.txt").path
     try "Peru.".write(toFile: empty, atomically: true, encoding: .utf8)

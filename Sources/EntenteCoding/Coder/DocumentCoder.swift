@@ -253,13 +253,22 @@ public struct DocumentCoder: Sendable {
     parts: (CodedDocument) -> Void
   ) {
     let date = input.date.flatMap(DayDate.init(iso:))
+    let texts = Self.parts(of: input.text, limit: partBytes)
+    // A document of one part (any news article) is coded as it is: no copy of its text, its
+    // content hash computed once.
+    guard texts.count > 1 else {
+      let analysis = code(text: input.text, date: date)
+      counting(analysis.doc.sentences.count, analysis.doc.tokens.count)
+      parts(CodedDocument(analysis: analysis, input: input, tokens: tokens))
+      return
+    }
     let hash = CodedDocument.hash(of: input)
     var start = PartStart()
-    for text in Self.parts(of: input.text, limit: partBytes) {
-      let analysis = code(text: String(text), date: date)
-      counting(analysis.doc.sentences.count, analysis.doc.tokens.count)
+    for text in texts {
       var partInput = input
       partInput.text = String(text)
+      let analysis = code(text: partInput.text, date: date)
+      counting(analysis.doc.sentences.count, analysis.doc.tokens.count)
       let coded = CodedDocument(analysis: analysis, input: partInput, tokens: tokens)
       var part = coded.moved(to: start)
       part.contentHash = hash
