@@ -47,7 +47,7 @@ let package = Package(
       name: "EntenteCoding", dependencies: ["EntenteNLP"],
       resources: [
         .copy("Resources/KnowledgeBase"), .copy("Resources/Ontology"), .copy("Resources/Lexicon"),
-        .copy("Resources/Petrarch"),
+        .copy("Resources/Petrarch"), .copy("Resources/Places"),
       ],
       swiftSettings: swiftSettings),
     // Reading documents (text, JSON Lines, directories, repair) and writing the document

@@ -373,6 +373,10 @@ public struct DocumentWriter {
       json.key("affiliation")
       json.int(affiliation)
     }
+    if mention.location != nil || mention.type == .location {
+      json.key("location")
+      writeLocation(mention.location, to: &json)
+    }
     json.endObject()
   }
 
@@ -406,6 +410,36 @@ public struct DocumentWriter {
     writeSpan(event.evidence, to: &json)
     json.key("coder")
     json.string(event.coder)
+    json.key("location")
+    writeLocation(event.location, to: &json)
+    json.key("locationText")
+    json.string(orNull: event.locationText)
+    json.endObject()
+  }
+
+  /// A location object, or `null`.
+  private static func writeLocation(_ location: Location?, to json: inout JSONBuffer) {
+    guard let location else {
+      json.null()
+      return
+    }
+    json.beginObject()
+    json.key("geonameId")
+    if let id = location.geonameId { json.int(id) } else { json.null() }
+    json.key("name")
+    json.string(location.name)
+    json.key("country")
+    json.string(orNull: location.country)
+    json.key("adm1")
+    json.string(orNull: location.adm1)
+    json.key("lat")
+    json.double(location.lat)
+    json.key("lon")
+    json.double(location.lon)
+    json.key("kind")
+    json.string(location.kind.rawValue)
+    json.key("confidence")
+    json.double(location.confidence)
     json.endObject()
   }
 

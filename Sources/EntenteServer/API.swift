@@ -387,6 +387,22 @@ struct API: Sendable {
       }
       filter.to = day
     }
+    if let near = query("near") {
+      var kilometres = 50.0
+      if let km = query("km") {
+        guard let value = Double(km) else {
+          throw APIError(.badRequest, "km: \(km) is not a number of kilometres")
+        }
+        kilometres = value
+      }
+      do {
+        filter.near = try EventFilter.Near(near, kilometres: kilometres)
+      } catch {
+        throw APIError(.badRequest, "near: \(error.message)")
+      }
+    } else if query("km") != nil {
+      throw APIError(.badRequest, "km: needs near=LAT,LON")
+    }
     return filter
   }
 

@@ -20,6 +20,7 @@ struct Dashboard: Sendable {
     router.get("/events") { request, _ in try await events(request) }
     router.get("/relations") { request, _ in try await relations(request) }
     router.get("/dyad") { request, _ in try await dyad(request) }
+    router.get("/map") { request, _ in try await map(request) }
     router.get("/documents/:id") { _, context in
       try await document(id: API.pathParameter(context.parameters.get("id")))
     }
@@ -133,7 +134,9 @@ struct Dashboard: Sendable {
       try store.events(filter, limit: pageSize + 1, after: after)
     }
     let rows = Array(table.rows.prefix(pageSize))
-    let fields = ["actor", "source", "target", "country", "code", "plover", "from", "to", "text"]
+    let fields = [
+      "actor", "source", "target", "country", "code", "plover", "from", "to", "text", "near", "km",
+    ]
     var form = "<form method=\"get\" action=\"/events\" class=\"filters\">"
     form += HTML.field("actor", "Actor", query("actor"), placeholder: "RUS")
     form += HTML.field("source", "Source", query("source"))
@@ -143,6 +146,8 @@ struct Dashboard: Sendable {
     form += HTML.field("from", "From", query("from"), placeholder: "YYYY-MM-DD")
     form += HTML.field("to", "To", query("to"), placeholder: "YYYY-MM-DD")
     form += HTML.field("text", "Text", query("text"))
+    form += HTML.field("near", "Near", query("near"), placeholder: "LAT,LON")
+    form += HTML.field("km", "km", query("km"), placeholder: "50")
     form += "<button type=\"submit\">Filter</button></form>"
     var out = problem + form
     if rows.isEmpty {
@@ -325,6 +330,86 @@ struct Dashboard: Sendable {
       out += Self.eventTable(events.columns, events.rows)
     }
     return Self.html(HTML.page(title: title, active: "/dyad", out))
+  }
+
+  // MARK: Map
+
+  /// The most places the map draws: the ones with the most events.
+  static let mapPlaces = 2000
+
+  func map(_ request: Request) async throws -> Response {
+    let query = API.parameters(request)
+    let (filter, problem) = Self.filter(query)
+    let store = state.store
+    let table = try await state.query { try store.places(filter, limit: Self.mapPlaces) }
+    var form = "<form method=\"get\" action=\"/map\" class=\"filters\">"
+    form += HTML.field("actor", "Actor", query("actor"), placeholder: "RUS")
+    form += HTML.field("source", "Source", query("source"))
+    form += HTML.field("target", "Target", query("target"))
+    form += HTML.field("country", "Country", query("country"), placeholder: "UKR")
+    form += HTML.field("code", "CAMEO", query("code"), placeholder: "19")
+    form += HTML.modeField(query("mode"))
+    form += HTML.field("from", "From", query("from"), placeholder: "YYYY-MM-DD")
+    form += HTML.field("to", "To", query("to"), placeholder: "YYYY-MM-DD")
+    form += "<button type=\"submit\">Filter</button></form>"
+    // The filters again, for the links from a place to its events.
+    let kept = ["actor", "source", "target", "country", "code", "mode", "from", "to"].map {
+      ($0, query($0))
+    }
+    func column(_ name: String) -> Int { table.columns.firstIndex(of: name) ?? 0 }
+    var points: [WorldMap.Point] = []
+    var rows = ""
+    for row in table.rows {
+      guard let lat = row[column("lat")].number, let lon = row[column("lon")].number else {
+        continue
+      }
+      let name = row[column("location")].text ?? ""
+      let country = row[column("locationCountry")].text ?? ""
+      let count = row[column("events")].integer ?? 0
+      let quads = [
+        "verbalCooperation", "materialCooperation", "verbalConflict", "materialConflict",
+      ]
+      .map { row[column($0)].integer ?? 0 }
+      let mean = row[column("goldsteinMean")].number ?? 0
+      let point = String(format: "%.4f,%.4f", lat, lon)
+      let link = "/events" + HTML.query(kept + [("near", point), ("km", "1")])
+      points.append(
+        WorldMap.Point(
+          lat: lat, lon: lon,
+          title:
+            "\(name)\(country.isEmpty ? "" : ", \(country)"): \(count) event\(count == 1 ? "" : "s")",
+          count: count, quadClass: WorldMap.dominantQuadClass(quads), link: link))
+      rows += """
+        <tr><td><a href="\(HTML.escape(link))">\(HTML.escape(name))</a></td>\
+        <td>\(HTML.escape(country))</td><td class="number">\(count)</td>\
+        \(quads.map { "<td class=\"number\">\($0)</td>" }.joined())\
+        <td class="number">\(String(format: "%.2f", mean))</td>\
+        <td>\(HTML.escape(row[column("firstDay")].text ?? ""))</td>\
+        <td>\(HTML.escape(row[column("lastDay")].text ?? ""))</td></tr>
+        """
+    }
+    var out = problem + form
+    let total = points.reduce(0) { $0 + $1.count }
+    out += "<div class=\"map-layout\"><figure class=\"map\">"
+    out += WorldMap.svg(points, label: "\(points.count) places, \(total) located events")
+    out +=
+      "<figcaption>\(points.count) place\(points.count == 1 ? "" : "s"), \(total) located event\(total == 1 ? "" : "s")\(points.count == Self.mapPlaces ? " (the \(Self.mapPlaces) places with the most events)" : "")."
+    out +=
+      " A point's area grows with its events; its colour is their most frequent quad class.</figcaption>"
+    out += WorldMap.legend + "</figure>"
+    if rows.isEmpty {
+      out += "<p class=\"none\">No stored event with a place matches.</p>"
+    } else {
+      out += """
+        <table class="sortable places-table"><thead><tr><th>Place</th><th>Country</th>\
+        <th data-type="number">Events</th><th data-type="number">Verbal coop.</th>\
+        <th data-type="number">Material coop.</th><th data-type="number">Verbal conflict</th>\
+        <th data-type="number">Material conflict</th><th data-type="number">Goldstein</th>\
+        <th>First</th><th>Last</th></tr></thead><tbody>\(rows)</tbody></table>
+        """
+    }
+    out += "</div>"
+    return Self.html(HTML.page(title: "Map", active: "/map", out))
   }
 
   // MARK: Assets

@@ -38,7 +38,8 @@ enum HTML {
   /// The dashboard's pages around their content.
   static func page(title: String, active: String, _ body: String) -> String {
     let links = [
-      ("/", "Read"), ("/events", "Events"), ("/relations", "Relations"), ("/dyad", "Dyad"),
+      ("/", "Read"), ("/events", "Events"), ("/map", "Map"), ("/relations", "Relations"),
+      ("/dyad", "Dyad"),
     ]
     let navigation = links.map { path, name in
       "<a href=\"\(path)\"\(path == active ? " class=\"active\" aria-current=\"page\"" : "")>\(name)</a>"
@@ -149,6 +150,7 @@ enum HTML {
     }
     var out = "<div class=\"article-layout\"><article class=\"text\">\(body)</article><aside>"
     out += eventList(document)
+    out += placeList(document)
     out += quoteList(document)
     out += agreementList(document)
     out += relationList(document)
@@ -182,12 +184,76 @@ enum HTML {
         <dt>Date</dt><dd>\(date)\(event.dateText.map { " (<q>\(escape($0))</q>)" } ?? "")</dd>
         <dt>Source</dt><dd>\(actor(event.source))</dd>
         <dt>Target</dt><dd>\(actor(event.target))</dd>
+        <dt>Place</dt><dd>\(place(event.location, text: event.locationText))</dd>
         <dt>Evidence</dt><dd><q>\(escape(event.evidence.text))</q></dd>
         <dt>Coder</dt><dd>\(escape(event.coder))</dd>
         </dl></details></li>
         """
     }
     return out + "</ol></section>"
+  }
+
+  /// A location in words: `Pyongyang (PRK, city, GeoNames 1871859)`.
+  static func place(_ location: Location?, text: String?) -> String {
+    guard let location else { return "<span class=\"none\">none</span>" }
+    var facts = [location.kind.rawValue]
+    if let country = location.country { facts.insert(country, at: 0) }
+    if let id = location.geonameId { facts.append("GeoNames \(id)") }
+    if location.confidence < 1 {
+      facts.append(String(format: "confidence %.2f", location.confidence))
+    }
+    return "<b>\(escape(location.name))</b> (\(escape(facts.joined(separator: ", "))))"
+      + (text.map { " <q>\(escape($0))</q>" } ?? "")
+  }
+
+  /// The document's places: a small map and the list of distinct places with how often each
+  /// is named and how many events happened there.
+  static func placeList(_ document: CodedDocument) -> String {
+    var order: [String] = []
+    var places: [String: (location: Location, mentions: Int, events: Int, quads: [Int])] = [:]
+    func key(_ location: Location) -> String {
+      "\(location.geonameId ?? 0)|\(location.name)|\(location.lat)|\(location.lon)"
+    }
+    for mention in document.mentions {
+      guard let location = mention.location else { continue }
+      let k = key(location)
+      if places[k] == nil {
+        order.append(k)
+        places[k] = (location, 0, 0, [0, 0, 0, 0])
+      }
+      places[k]?.mentions += 1
+    }
+    for event in document.events {
+      guard let location = event.location else { continue }
+      let k = key(location)
+      if places[k] == nil {
+        order.append(k)
+        places[k] = (location, 0, 0, [0, 0, 0, 0])
+      }
+      places[k]?.events += 1
+      if let quad = event.quadClass?.rawValue, (1...4).contains(quad) {
+        places[k]?.quads[quad - 1] += 1
+      }
+    }
+    guard !order.isEmpty else { return "" }
+    var points: [WorldMap.Point] = []
+    var out = "<section class=\"places\"><h2>Places <small>\(order.count)</small></h2>"
+    var items = ""
+    for k in order {
+      guard let place = places[k] else { continue }
+      points.append(
+        WorldMap.Point(
+          lat: place.location.lat, lon: place.location.lon,
+          title: "\(place.location.name): named \(place.mentions)×, \(place.events) event(s)",
+          count: max(1, place.events), quadClass: WorldMap.dominantQuadClass(place.quads),
+          link: nil))
+      items += """
+        <li>\(self.place(place.location, text: nil)) · named \(place.mentions)× · \
+        \(place.events) event\(place.events == 1 ? "" : "s")</li>
+        """
+    }
+    out += WorldMap.svg(points, label: "The document's places")
+    return out + "<ul class=\"place-list\">\(items)</ul></section>"
   }
 
   static func quoteList(_ document: CodedDocument) -> String {

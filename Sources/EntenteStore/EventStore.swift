@@ -124,7 +124,7 @@ public final class EventStore: Sendable {
           item.type, item.code, item.country, item.canonical, item.resolvedFrom, item.role,
           item.affiliation,
         ]
-        mentionRows.append(values.map(\.sqlValue))
+        mentionRows.append((values + Schema.locationValues(item.location)).map(\.sqlValue))
       }
       for (index, item) in coded.events.enumerated() {
         eventRows.append(Schema.eventArguments(item, document: coded, index: index))
@@ -212,8 +212,8 @@ public final class EventStore: Sendable {
         "mentions",
         """
         document_id, idx, sentence, start_offset, end_offset, text, type, code, country,
-        canonical, resolved_from, role, affiliation
-        """, [t, i, i, i, i, t, t, t, t, t, t, t, i], mentionRows),
+        canonical, resolved_from, role, affiliation, \(Schema.locationColumns)
+        """, [t, i, i, i, i, t, t, t, t, t, t, t, i] + Schema.locationTypes, mentionRows),
       table("events", Schema.eventTableColumns, Schema.eventTypes, eventRows),
       table(
         "quotes",
@@ -274,9 +274,9 @@ public final class EventStore: Sendable {
       SQLStatement(
         """
         SELECT sentence, start_offset, end_offset, text, type, code, country, canonical,
-          resolved_from, role, affiliation
+          resolved_from, role, affiliation, \(Schema.locationColumns)
         FROM mentions WHERE document_id = ? ORDER BY idx
-        """, [.text(id)]), columns: 11
+        """, [.text(id)]), columns: 19
     ).map { row in
       CodedDocument.Mention(
         sentence: row[0].integer ?? 0,
@@ -285,7 +285,7 @@ public final class EventStore: Sendable {
         country: row[6].code(CountryCode.self),
         canonical: row[7].text ?? "", resolvedFrom: row[8].member(of: MentionResolution.self),
         role: row[9].text,
-        affiliation: row[10].integer)
+        affiliation: row[10].integer, location: Schema.location(row, at: 11))
     }
     coded.events = try backend.rows(
       SQLStatement(

@@ -1,3 +1,4 @@
+import EntenteCoding
 import Foundation
 
 /// The formats of `entente export` (docs/store.md describes each column).
@@ -187,9 +188,40 @@ public enum ExportColumns {
       cells["goldstein"]?.description ?? "", cells["mentions"]?.description ?? "",
       cells["sources"]?.description ?? "", cells["articles"]?.description ?? "", "",
     ]
-    row += Array(repeating: "", count: 21)
+    // Actor1Geo and Actor2Geo: not coded (an actor's own place); ActionGeo: the event's.
+    row += Array(repeating: "", count: 14)
+    row += actionGeo(cells)
     row += [added, cells["url"]?.text ?? ""]
     return row.map(clean)
+  }
+
+  /// GDELT's geography of an event's location: type (1 country, 2 US state, 3 US city, 4 world
+  /// city, 5 world state or region), full name (`Pyongyang, North Korea`), FIPS 10-4 country
+  /// code, ADM1 code (FIPS country and division, `USTX`), latitude, longitude and feature id
+  /// (the GeoNames id; the FIPS code for a country).
+  static func actionGeo(_ cells: [String: Cell]) -> [String] {
+    guard let name = cells["location"]?.text, let lat = cells["lat"]?.number,
+      let lon = cells["lon"]?.number
+    else { return Array(repeating: "", count: 7) }
+    let iso3 = cells["locationCountry"]?.text ?? ""
+    let country = CountryNames.bundled[iso3]
+    let fips = country?.fips ?? ""
+    let adm1 = cells["locationAdm1"]?.text ?? ""
+    let kind = cells["locationKind"]?.text ?? ""
+    let american = iso3 == "USA"
+    let type =
+      switch kind {
+      case "country": "1"
+      case "region": american && !adm1.isEmpty ? "2" : "5"
+      default: american ? "3" : "4"
+      }
+    var full = name
+    if let country, kind != "country" { full += ", " + country.name }
+    let feature = kind == "country" ? fips : cells["geonameId"]?.integer.map(String.init) ?? ""
+    return [
+      type, full, fips, adm1.isEmpty ? (kind == "country" ? fips : "") : fips + adm1,
+      String(format: "%.4f", lat), String(format: "%.4f", lon), feature,
+    ]
   }
 
   /// One Phoenix row of a cluster of events.
@@ -221,8 +253,18 @@ public enum ExportColumns {
     row.append(targetRoles.dropFirst().joined(separator: ";"))
     row += [cells["code"]?.text ?? "", cells["root"]?.text ?? "", penta]
     row.append(cells["goldstein"]?.description ?? "")
-    // Issues, latitude, longitude, place, state and country: not coded.
-    row += Array(repeating: "", count: 6)
+    // Issues: not coded. Then the event's place: latitude, longitude, name, first-order
+    // division and country (ISO alpha-3).
+    row.append("")
+    if let lat = cells["lat"]?.number, let lon = cells["lon"]?.number {
+      row += [
+        String(format: "%.4f", lat), String(format: "%.4f", lon),
+        cells["location"]?.text ?? "", cells["locationAdm1"]?.text ?? "",
+        cells["locationCountry"]?.text ?? "",
+      ]
+    } else {
+      row += Array(repeating: "", count: 5)
+    }
     row += [cells["sentence"]?.description ?? "", cells["url"]?.text ?? ""]
     row.append(cells["documentSource"]?.text ?? "")
     return row.map(clean)
@@ -259,10 +301,28 @@ public enum ExportColumns {
       "document": cells["document"]?.text ?? "",
       "url": cells["url"]?.text ?? NSNull(),
       "evidence": cells["evidence"]?.text ?? "",
+      "location": location(cells),
     ]
     let data =
       (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// PLOVER's location list: the event's place, or none.
+  static func location(_ cells: [String: Cell]) -> [[String: Any]] {
+    guard let name = cells["location"]?.text, let lat = cells["lat"]?.number,
+      let lon = cells["lon"]?.number
+    else { return [] }
+    return [
+      [
+        "name": name, "lat": lat, "lon": lon,
+        "country": cells["locationCountry"]?.text ?? NSNull(),
+        "admin1": cells["locationAdm1"]?.text ?? NSNull(),
+        "geonameid": cells["geonameId"]?.integer ?? NSNull(),
+        "feature": cells["locationKind"]?.text ?? NSNull(),
+        "text": cells["locationText"]?.text ?? NSNull(),
+      ]
+    ]
   }
 
   /// A field without tabs or line breaks.

@@ -86,6 +86,72 @@ public struct EventFilter: Sendable, Equatable {
   public var text: String?
   /// Only the events of this document.
   public var document: String?
+  /// Only events located within a distance of a point.
+  public var near: Near?
+
+  /// A point and a distance: events whose location lies within `kilometres` of it.
+  ///
+  /// The distance is measured in SQL on the equirectangular projection at the point's
+  /// latitude (no trigonometry in the query, so SQLite and PostgreSQL agree): within 0.5%
+  /// of the great-circle distance up to 500 km, and never shorter than it by more than 3% up
+  /// to 2,000 km away from the poles. See docs/places.md.
+  public struct Near: Sendable, Equatable {
+    /// Latitude in degrees, -90 to 90.
+    public var lat: Double
+    /// Longitude in degrees, -180 to 180.
+    public var lon: Double
+    /// The radius in kilometres.
+    public var kilometres: Double
+
+    /// Creates a circle.
+    public init(lat: Double, lon: Double, kilometres: Double) {
+      self.lat = lat
+      self.lon = lon
+      self.kilometres = kilometres
+    }
+
+    /// Parses `LAT,LON` (`50.45,30.52`) and a radius.
+    ///
+    /// - Throws: ``StoreError`` naming what is wrong.
+    public init(_ point: String, kilometres: Double) throws(StoreError) {
+      let parts = point.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]),
+        (-90...90).contains(lat), (-180...180).contains(lon)
+      else {
+        throw StoreError(
+          "\(point) is not a point: write LAT,LON in degrees, such as 50.45,30.52")
+      }
+      guard kilometres > 0, kilometres.isFinite else {
+        throw StoreError("the distance must be a positive number of kilometres")
+      }
+      self.init(lat: lat, lon: lon, kilometres: kilometres)
+    }
+
+    /// Kilometres per degree of latitude (mean Earth radius 6,371.0088 km).
+    static let kilometresPerDegree = 111.19508
+
+    /// The SQL condition on `e.location_lat` and `e.location_lon`.
+    func condition() -> (sql: String, arguments: [SQLValue]) {
+      let degrees = kilometres / Self.kilometresPerDegree
+      let scale = max(cos(lat * .pi / 180), 0.01)
+      // The latitude band first (indexed), then the distance on the plane; a longitude
+      // difference is taken the short way round the antimeridian.
+      let sql = """
+        (e.location_lat BETWEEN ? AND ? AND
+          ((e.location_lat - ?) * (e.location_lat - ?)
+            + (? * (CASE WHEN ABS(e.location_lon - ?) > 180 THEN 360 - ABS(e.location_lon - ?)
+              ELSE ABS(e.location_lon - ?) END))
+            * (? * (CASE WHEN ABS(e.location_lon - ?) > 180 THEN 360 - ABS(e.location_lon - ?)
+              ELSE ABS(e.location_lon - ?) END)) <= ?))
+        """
+      let arguments: [SQLValue] = [
+        .real(lat - degrees), .real(lat + degrees), .real(lat), .real(lat), .real(scale),
+        .real(lon), .real(lon), .real(lon), .real(scale), .real(lon), .real(lon), .real(lon),
+        .real(degrees * degrees),
+      ]
+      return (sql, arguments)
+    }
+  }
 
   /// Creates a filter of asserted events.
   public init() {}
@@ -114,8 +180,9 @@ public struct EventFilter: Sendable, Equatable {
       arguments.append(.text(prefix(target)))
     }
     if let country {
-      clauses.append("(e.source_country = ? OR e.target_country = ?)")
-      arguments += [.text(country), .text(country)]
+      clauses.append(
+        "(e.source_country = ? OR e.target_country = ? OR e.location_country = ?)")
+      arguments += [.text(country), .text(country), .text(country)]
     }
     if let code {
       clauses.append("e.code LIKE ? ESCAPE '\\'")
@@ -148,6 +215,11 @@ public struct EventFilter: Sendable, Equatable {
       clauses.append("e.document_id = ?")
       arguments.append(.text(document))
     }
+    if let near {
+      let (sql, values) = near.condition()
+      clauses.append(sql)
+      arguments += values
+    }
     return (clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND "), arguments)
   }
 }
@@ -174,7 +246,8 @@ extension EventStore {
     "id", "document", "documentDate", "documentSource", "url", "sentence", "date", "dateText",
     "source", "sourceCountry", "sourceText", "target", "targetCountry", "targetText", "code",
     "root",
-    "label", "plover", "goldstein", "quadClass", "mode", "evidence", "coder",
+    "label", "plover", "goldstein", "quadClass", "mode", "evidence", "coder", "location",
+    "locationCountry", "locationAdm1", "lat", "lon", "geonameId", "locationKind", "locationText",
   ]
 
   /// Events matching `filter`, in id order (the order they were stored).
@@ -198,7 +271,8 @@ extension EventStore {
       SELECT e.id, e.document_id, d.date, d.source, d.url, e.sentence, e.date, e.date_text,
         e.source_code, e.source_country, e.source_text, e.target_code, e.target_country,
         e.target_text, e.code, e.root, e.label, e.plover, e.goldstein, e.quad_class, e.mode,
-        e.evidence_text, e.coder
+        e.evidence_text, e.coder, e.location_name, e.location_country, e.location_adm1,
+        e.location_lat, e.location_lon, e.location_id, e.location_kind, e.location_text
       FROM events e JOIN documents d ON d.id = e.document_id
       WHERE \(condition) ORDER BY e.id
       """
@@ -213,7 +287,8 @@ extension EventStore {
   public static let clusterColumns = [
     "day", "source", "target", "code", "root", "quadClass", "goldstein", "plover", "mentions",
     "sources", "articles", "firstEvent", "url", "sourceText", "targetText", "sourceCountry",
-    "targetCountry", "sentence", "documentSource",
+    "targetCountry", "sentence", "documentSource", "location", "locationCountry", "locationAdm1",
+    "lat", "lon", "geonameId", "locationKind",
   ]
 
   /// Events grouped by day, source, target and code.
@@ -240,7 +315,8 @@ extension EventStore {
         GROUP BY e.day_first, e.source_code, COALESCE(e.target_code, ''), e.code
       )
       SELECT c.*, d.url, e.source_text, e.target_text, e.source_country, e.target_country,
-        e.sentence, d.source
+        e.sentence, d.source, e.location_name, e.location_country, e.location_adm1,
+        e.location_lat, e.location_lon, e.location_id, e.location_kind
       FROM clusters c JOIN events e ON e.id = c.first_event JOIN documents d ON d.id = e.document_id
       ORDER BY c.day, c.source, c.target, c.code
       """
@@ -393,5 +469,44 @@ extension EventStore {
 
   func table(_ statement: SQLStatement, columns: [String]) throws(StoreError) -> QueryTable {
     QueryTable(columns: columns, rows: try backend.rows(statement, columns: columns.count))
+  }
+}
+
+extension EventStore {
+  /// The columns of ``places(_:limit:)``.
+  public static let placeColumns = [
+    "location", "locationCountry", "locationAdm1", "lat", "lon", "geonameId", "locationKind",
+    "events", "verbalCooperation", "materialCooperation", "verbalConflict", "materialConflict",
+    "goldsteinMean", "firstDay", "lastDay",
+  ]
+
+  /// Events matching `filter` grouped by where they happened.
+  ///
+  /// One row per place, with the number of events, their counts by quad class and mean Goldstein score, and the first and
+  /// last day; most events first. Events with no location are left out.
+  ///
+  /// - Parameter limit: At most this many places.
+  public func places(_ filter: EventFilter, limit: Int? = nil) throws(StoreError) -> QueryTable {
+    let (condition, filterArguments) = filter.condition()
+    var arguments = filterArguments
+    var sql = """
+      SELECT e.location_name, e.location_country, MIN(e.location_adm1), e.location_lat,
+        e.location_lon, e.location_id, e.location_kind, COUNT(*),
+        SUM(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END),
+        AVG(e.goldstein), MIN(e.day_first), MAX(e.day_last)
+      FROM events e JOIN documents d ON d.id = e.document_id
+      WHERE \(condition) AND e.location_lat IS NOT NULL
+      GROUP BY e.location_name, e.location_country, e.location_lat, e.location_lon,
+        e.location_id, e.location_kind
+      ORDER BY COUNT(*) DESC, e.location_name
+      """
+    if let limit {
+      sql += " LIMIT ?"
+      arguments.append(.int(limit))
+    }
+    return try table(SQLStatement(sql, arguments), columns: Self.placeColumns)
   }
 }

@@ -150,6 +150,7 @@ extension SQLBindable where Self: RawRepresentable, RawValue == String {
 extension MentionType: SQLBindable {}
 extension MentionResolution: SQLBindable {}
 extension EventMode: SQLBindable {}
+extension PlaceKind: SQLBindable {}
 extension QuoteKind: SQLBindable {}
 extension AgreementStatus: SQLBindable {}
 extension RelationKind: SQLBindable {}

@@ -12,7 +12,55 @@ enum Schema {
     return [
       ("v1", version1.map { $0.replacingOccurrences(of: "{IDENTITY}", with: identity) }),
       ("v2", version2),
+      ("v3", version3),
     ]
+  }
+
+  /// Places: the location of mentions and events (docs/places.md).
+  static let version3 =
+    locationColumnDefinitions.map { "ALTER TABLE mentions ADD COLUMN \($0)" }
+    + locationColumnDefinitions.map { "ALTER TABLE events ADD COLUMN \($0)" }
+    + [
+      "ALTER TABLE events ADD COLUMN location_text TEXT",
+      "CREATE INDEX events_location_country ON events(location_country)",
+      "CREATE INDEX events_location_lat ON events(location_lat)",
+    ]
+
+  private static let locationColumnDefinitions = [
+    "location_id BIGINT", "location_name TEXT", "location_country TEXT", "location_adm1 TEXT",
+    "location_lat DOUBLE PRECISION", "location_lon DOUBLE PRECISION", "location_kind TEXT",
+    "location_confidence DOUBLE PRECISION",
+  ]
+
+  /// The location columns of mentions and events, in the order of ``locationValues(_:)``.
+  static let locationColumns = """
+    location_id, location_name, location_country, location_adm1, location_lat, location_lon,
+    location_kind, location_confidence
+    """
+
+  /// The types of ``locationColumns``.
+  static let locationTypes = [
+    "BIGINT", "", "", "", "DOUBLE PRECISION", "DOUBLE PRECISION", "", "DOUBLE PRECISION",
+  ]
+
+  /// The values of ``locationColumns``.
+  static func locationValues(_ location: Location?) -> [any SQLBindable] {
+    [
+      location?.geonameId, location?.name, location?.country, location?.adm1, location?.lat,
+      location?.lon, location?.kind, location?.confidence,
+    ]
+  }
+
+  /// The location read from ``locationColumns`` starting at cell `first`, or `nil`.
+  static func location(_ cells: [Cell], at first: Int) -> Location? {
+    guard let name = cells[first + 1].text, let lat = cells[first + 4].number,
+      let lon = cells[first + 5].number
+    else { return nil }
+    return Location(
+      geonameId: cells[first].integer, name: name, country: cells[first + 2].text,
+      adm1: cells[first + 3].text, lat: lat, lon: lon,
+      kind: cells[first + 6].member(of: PlaceKind.self) ?? .city,
+      confidence: cells[first + 7].number ?? 0)
   }
 
   static let version1 = [
@@ -208,18 +256,20 @@ enum Schema {
   ]
 
   /// The types of the events table's columns that are not text, in that order.
-  static let eventTypes = [
-    "", "INTEGER", "INTEGER", "", "", "", "", "DOUBLE PRECISION", "INTEGER", "", "", "",
-    "INTEGER", "INTEGER", "", "", "", "INTEGER", "INTEGER", "", "", "", "", "", "INTEGER",
-    "INTEGER", "", "",
-  ]
+  static let eventTypes =
+    [
+      "", "INTEGER", "INTEGER", "", "", "", "", "DOUBLE PRECISION", "INTEGER", "", "", "",
+      "INTEGER", "INTEGER", "", "", "", "INTEGER", "INTEGER", "", "", "", "", "", "INTEGER",
+      "INTEGER", "", "",
+    ] + locationTypes + [""]
 
   /// The events table's columns of ``eventArguments(_:document:index:)``.
   static let eventTableColumns = """
     document_id, idx, sentence, code, root, label, plover, goldstein,
     quad_class, source_code, source_country, source_text, source_start, source_end,
     target_code, target_country, target_text, target_start, target_end, mode, date, date_text,
-    day_first, day_last, evidence_start, evidence_end, evidence_text, coder
+    day_first, day_last, evidence_start, evidence_end, evidence_text, coder,
+    \(locationColumns), location_text
     """
 
   static func eventArguments(
@@ -234,7 +284,7 @@ enum Schema {
       event.target?.span.end, event.mode, event.date, event.dateText, days?.first, days?.last,
       event.evidence.start, event.evidence.end, event.evidence.text, event.coder,
     ]
-    return values.map(\.sqlValue)
+    return (values + locationValues(event.location) + [event.locationText]).map(\.sqlValue)
   }
 
   /// The event columns ``event(_:)`` reads, in order.
@@ -242,9 +292,9 @@ enum Schema {
     sentence, code, root, label, plover, goldstein, quad_class, source_code, source_country,
     source_text, source_start, source_end, target_code, target_country, target_text,
     target_start, target_end, mode, date, date_text, evidence_start, evidence_end,
-    evidence_text, coder
+    evidence_text, coder, \(locationColumns), location_text
     """
-  static let eventColumnCount = 24
+  static let eventColumnCount = 33
 
   static func event(_ cells: [Cell]) -> CodedDocument.CodedEvent {
     func span(_ start: Int, _ end: Int, _ text: Int) -> CodedDocument.Span {
@@ -258,7 +308,7 @@ enum Schema {
         code: ActorCode(rawValue: code), country: cells[13].code(CountryCode.self),
         span: span(15, 16, 14))
     }
-    return CodedDocument.CodedEvent(
+    var event = CodedDocument.CodedEvent(
       sentence: cells[0].integer ?? 0, code: EventCode(rawValue: cells[1].text ?? ""),
       root: cells[2].text ?? "",
       label: cells[3].text, plover: cells[4].text, goldstein: cells[5].number ?? 0,
@@ -269,6 +319,9 @@ enum Schema {
       target: target, mode: cells[17].member(of: EventMode.self) ?? .asserted, date: cells[18].text,
       dateText: cells[19].text,
       evidence: span(20, 21, 22), coder: cells[23].text ?? "")
+    event.location = location(cells, at: 24)
+    event.locationText = cells[32].text
+    return event
   }
 
   /// The first and last day of a date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -108,8 +108,19 @@ struct Query: ParsableCommand {
     @Option(name: .long, help: "A target actor code prefix.")
     var target: String?
 
-    @Option(name: .long, help: "A country (ISO alpha-3) of the source or the target.")
+    @Option(
+      name: .long,
+      help: "A country (ISO alpha-3) of the source, the target or the place of the event.")
     var country: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Only events located within --km of this point.", valueName: "lat,lon"))
+    var near: String?
+
+    @Option(name: .long, help: "The distance for --near, in kilometres.")
+    var km: Double = 50
 
     @Option(name: .long, help: "A CAMEO code or root prefix (05, 057).")
     var code: String?
@@ -130,6 +141,13 @@ struct Query: ParsableCommand {
     var text: String?
 
     func validate() throws {
+      if let near {
+        do {
+          _ = try EventFilter.Near(near, kilometres: km)
+        } catch {
+          throw ValidationError(error.message)
+        }
+      }
       if mode != "all" {
         for name in mode.split(separator: ",") where EventMode(rawValue: String(name)) == nil {
           throw ValidationError("unknown mode '\(name)'")
@@ -151,6 +169,7 @@ struct Query: ParsableCommand {
       filter.from = dates.first
       filter.to = dates.last
       filter.text = text
+      filter.near = near.flatMap { try? EventFilter.Near($0, kilometres: km) }
       return filter
     }
   }

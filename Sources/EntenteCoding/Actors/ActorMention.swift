@@ -41,6 +41,8 @@ public struct ActorMention: Sendable, Equatable {
   /// The index, in the same list, of the organisation a person belongs to
   /// (`Stephen Sestanovich of the Council on Foreign Relations`).
   public var affiliation: Int? = nil
+  /// Where the place is, for a mention of a place the gazetteer resolves (docs/places.md).
+  public var location: Location? = nil
 
   /// Creates a mention.
   public init(

@@ -24,6 +24,9 @@ public struct CoderConfiguration: Sendable, Equatable {
   public var keepLexicon = false
   /// PETRARCH discard lists: sentences (or stories) with one of their phrases code no events.
   public var discardLists: [String] = []
+  /// Whether place mentions are resolved to the gazetteer and events located
+  /// (docs/places.md).
+  public var resolvesPlaces = true
 
   /// Entente's own configuration: the shipped knowledge base and lexicon.
   public init() {}
@@ -45,6 +48,7 @@ public struct CoderConfiguration: Sendable, Equatable {
       + (useKnowledgeBase && usePetrarch ? ["petrarch Phoenix actors and agents"] : [])
       + actorDictionaries.map { "actors \($0)" }
       + agentDictionaries.map { "agents \($0)" }
+      + (resolvesPlaces ? ["geonames gazetteer"] : [])
     return Provenance(
       version: Provenance.version, models: models, lexicon: lexicon.joined(separator: "; "),
       dictionaries: dictionaries.joined(separator: "; "))

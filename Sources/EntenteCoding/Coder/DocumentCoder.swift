@@ -21,6 +21,9 @@ public struct DocumentCoder: Sendable {
   public let matcher: ActorMatcher?
   /// Codes events; `nil` before the `events` stage.
   public let eventCoder: EventCoder?
+  /// Resolves places and locates events; `nil` before the `tags` stage or when the
+  /// configuration turns places off.
+  public let placeResolver: PlaceResolver?
   /// Lines of the user's dictionaries that could not be read (`file:line: message`); the
   /// rest of each file is used.
   public let dictionaryWarnings: [String]
@@ -84,6 +87,15 @@ public struct DocumentCoder: Sendable {
       }
     }
     dictionaryWarnings = warnings
+    if stage >= .tags && configuration.resolvesPlaces {
+      do {
+        placeResolver = PlaceResolver(gazetteer: try Gazetteer.bundled())
+      } catch {
+        throw ModelFileError(path: "\(error.path):\(error.line)", error.message)
+      }
+    } else {
+      placeResolver = nil
+    }
     // The matcher's names guide the tagger (an unknown `Arnor` is a name, not `nor`).
     do {
       pipeline = try Pipeline.standard(
@@ -149,6 +161,7 @@ public struct DocumentCoder: Sendable {
     var analysis = DocumentAnalysis(doc: doc)
     guard let matcher else { return analysis }
     analysis.mentions = matcher.mentions(in: doc, date: date)
+    placeResolver?.resolve(&analysis.mentions, in: doc)
     Self.placeInDateline(&analysis.mentions, doc: doc)
     guard let eventCoder else { return analysis }
     guard let parsed = ParsedDocument(doc: doc, mentions: analysis.mentions) else {
@@ -156,6 +169,10 @@ public struct DocumentCoder: Sendable {
       return analysis
     }
     analysis.events = eventCoder.events(in: parsed, date: date)
+    if let placeResolver, var events = analysis.events {
+      placeResolver.locate(&events, mentions: analysis.mentions, in: doc)
+      analysis.events = events
+    }
     (analysis.agreements, analysis.relations) = AgreementFinder().find(in: parsed, date: date)
     Self.passToSuccessors(&analysis, knowledgeBase: matcher.knowledgeBase)
     analysis.quotes = QuoteFinder().quotes(in: parsed)

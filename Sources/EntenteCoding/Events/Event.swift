@@ -50,4 +50,9 @@ public struct Event: Sendable, Equatable {
   public var evidence: Range<Int>
   /// The lexicon rule that matched (`events.tsv:57`).
   public var rule: String
+  /// Where it happened: the place of its clause, else of its sentence, else of the
+  /// dateline (docs/places.md).
+  public var location: Location? = nil
+  /// The mention that gave the location, an index into the document's mentions.
+  public var locationMention: Int? = nil
 }

@@ -141,13 +141,16 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var role: String?
     /// The index of the organisation a person belongs to.
     public var affiliation: Int?
+    /// Where the place is, for a place the gazetteer resolves (docs/places.md).
+    public var location: Location? = nil
 
     /// Creates a mention.
     public init(
       sentence: Int, span: Span, type: MentionType, code: ActorCode?, country: CountryCode?,
       canonical: String, resolvedFrom: MentionResolution? = nil, role: String? = nil,
-      affiliation: Int? = nil
+      affiliation: Int? = nil, location: Location? = nil
     ) {
+      self.location = location
       self.sentence = sentence
       self.span = span
       self.type = type
@@ -208,6 +211,10 @@ public struct CodedDocument: Sendable, Equatable, Codable {
     public var evidence: Span
     /// The lexicon or dictionary and rule that coded it.
     public var coder: String
+    /// Where it happened (docs/places.md).
+    public var location: Location? = nil
+    /// The words that named the place.
+    public var locationText: String? = nil
 
     /// Creates an event.
     public init(
@@ -437,10 +444,11 @@ public struct CodedDocument: Sendable, Equatable, Codable {
           sentence: $0.sentence, span: span($0.tokens), type: $0.type,
           code: $0.code.isEmpty ? nil : ActorCode(rawValue: $0.code),
           country: $0.country.map(CountryCode.init), canonical: $0.canonical,
-          resolvedFrom: $0.resolvedFrom, role: $0.role, affiliation: $0.affiliation)
+          resolvedFrom: $0.resolvedFrom, role: $0.role, affiliation: $0.affiliation,
+          location: $0.location)
       },
       events: (analysis.events ?? []).map { event in
-        CodedEvent(
+        var coded = CodedEvent(
           sentence: event.sentence, code: EventCode(rawValue: event.type.code),
           root: event.type.root,
           label: event.type.name.isEmpty ? nil : event.type.name,
@@ -449,6 +457,9 @@ public struct CodedDocument: Sendable, Equatable, Codable {
           source: actor(event.source), target: event.target.map(actor), mode: event.mode,
           date: event.date, dateText: event.dateText, evidence: span(event.evidence),
           coder: "entente \(event.rule)")
+        coded.location = event.location
+        coded.locationText = event.locationMention.map { span(mentions[$0].tokens).text }
+        return coded
       },
       quotes: analysis.quotes.map { quote in
         let content = span(quote.content)

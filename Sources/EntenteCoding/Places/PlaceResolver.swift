@@ -1,0 +1,480 @@
+public import EntenteNLP
+import Foundation
+
+/// Resolves a document's place mentions to gazetteer entries, using what the document says.
+///
+/// The evidence, strongest first:
+/// - the knowledge base's reading: a country name is the country, a capital or city is in
+///   its country (`Moscow` is never Moscow, Idaho);
+/// - a qualifier after the name: `Paris, Texas`, `Long Beach, Calif.`, `Tripoli, Lebanon`;
+/// - the countries the document names (any mention with a country, the dateline's most of
+///   all) and the US states it names;
+/// - population, and whether the text uses the place's own name or an alternate one.
+///
+/// A name the evidence cannot settle keeps its most likely reading with a `confidence` below
+/// 1. An unknown name read as a place only from a preposition (`in Bucha`) is resolved only
+/// when the document supports it or the place is large (at least 50,000 people); otherwise,
+/// and for names not in the gazetteer, the mention keeps its text and has no location.
+/// See docs/places.md.
+public struct PlaceResolver: Sendable {
+  /// The places.
+  public let gazetteer: Gazetteer
+
+  /// Creates a resolver.
+  public init(gazetteer: Gazetteer) {
+    self.gazetteer = gazetteer
+  }
+
+  /// Mention kinds that name a place.
+  static let placeKinds: Set<String> = ["country", "capital", "city", "place", "region"]
+
+  /// Words after a name that make it the division around the city (`Kherson region`).
+  static let divisionWords: Set<WordKey> = [
+    "REGION", "PROVINCE", "OBLAST", "GOVERNORATE", "PREFECTURE", "DISTRICT", "COUNTY",
+    "STATE", "TERRITORY",
+  ]
+
+  /// The AP style abbreviations of US states written after a city (`Springfield, Ill.`).
+  static let stateAbbreviations: [WordKey: String] = [
+    "ALA": "AL", "ARIZ": "AZ", "ARK": "AR", "CALIF": "CA", "COLO": "CO", "CONN": "CT",
+    "DEL": "DE", "FLA": "FL", "GA": "GA", "ILL": "IL", "IND": "IN", "KAN": "KS", "KY": "KY",
+    "LA": "LA", "MD": "MD", "MASS": "MA", "MICH": "MI", "MINN": "MN", "MISS": "MS", "MO": "MO",
+    "MONT": "MT", "NEB": "NE", "NEV": "NV", "OKLA": "OK", "ORE": "OR", "PA": "PA", "TENN": "TN",
+    "VT": "VT", "VA": "VA", "WASH": "WA", "WIS": "WI", "WYO": "WY", "D.C": "DC", "DC": "DC",
+  ]
+
+  /// The smallest population at which a name read as a place from a preposition alone is
+  /// resolved without support from the document.
+  static let unsupportedMinimum: Int32 = 50_000
+
+  /// What the document says about where it is.
+  private struct Context {
+    /// How often each country is named.
+    var countries: [String: Int] = [:]
+    /// US states named (`TX`).
+    var states: Set<String> = []
+    /// The dateline's country.
+    var datelineCountry: String?
+  }
+
+  /// Resolves the place mentions of `mentions`, setting their ``ActorMention/location``, and
+  /// adds places the actor finder left untyped: a dateline's place and a name qualified by a
+  /// state or country (`Long Beach, California`).
+  ///
+  /// - Parameters:
+  ///   - mentions: The document's mentions, in text order, without overlaps.
+  ///   - doc: The tagged document.
+  public func resolve(_ mentions: inout [ActorMention], in doc: Doc) {
+    guard !gazetteer.isEmpty else { return }
+    doc.withUTF8 { bytes in
+      let reader = Reader(doc: doc, bytes: bytes, gazetteer: gazetteer)
+      addUntypedPlaces(to: &mentions, reader: reader)
+      var context = Context()
+      for mention in mentions {
+        if let country = mention.country, mention.type != .person {
+          context.countries[country, default: 0] += 1
+        }
+      }
+      // First the places the knowledge base has read, then the rest with their context.
+      for i in mentions.indices where Self.isPlace(mentions[i]) && !mentions[i].kind.isEmpty {
+        if mentions[i].kind != "name" {
+          mentions[i].location = resolve(
+            mentions[i], in: mentions, reader: reader, context: context)
+        }
+      }
+      for mention in mentions {
+        if let location = mention.location, location.country == "USA", let adm1 = location.adm1 {
+          context.states.insert(adm1)
+        }
+      }
+      if let dateline = doc.sentences.firstIndex(where: \.isDateline),
+        let place = mentions.first(where: { $0.sentence == dateline && $0.location != nil })
+      {
+        context.datelineCountry = place.location?.country
+      }
+      for i in mentions.indices where Self.isPlace(mentions[i]) {
+        if mentions[i].kind != "country" {
+          mentions[i].location = resolve(
+            mentions[i], in: mentions, reader: reader, context: context)
+        }
+        Self.retype(&mentions[i])
+      }
+    }
+  }
+
+  /// Makes a capital or city the text puts in another country a plain place: `Paris,
+  /// Texas` is not France, `Athens, Georgia` not Greece's government; a US state named like a
+  /// country (`Atlanta, Georgia`) is not that country.
+  static func retype(_ mention: inout ActorMention) {
+    guard let location = mention.location, mention.type == .country,
+      let country = mention.country, location.country != country
+    else { return }
+    mention.type = .location
+    mention.kind = location.kind == .city ? "city" : "place"
+    mention.code = ""
+    mention.country = location.country
+    mention.canonical = location.name
+    mention.resolvedFrom = .context
+  }
+
+  /// Whether a mention names a place.
+  static func isPlace(_ mention: ActorMention) -> Bool {
+    switch mention.type {
+    case .location, .actor: true
+    case .country: placeKinds.contains(mention.kind)
+    default: false
+    }
+  }
+
+  /// Token texts and keys of one document.
+  private struct Reader {
+    let doc: Doc
+    let bytes: UnsafeBufferPointer<UInt8>
+    let gazetteer: Gazetteer
+
+    func range(_ token: Int) -> Range<Int> {
+      Int(doc.tokens[token].start)..<Int(doc.tokens[token].end)
+    }
+
+    func word(_ token: Int) -> WordKey {
+      WordKey(bytes: bytes, range: range(token))
+    }
+
+    /// The gazetteer key of tokens, as the text writes them.
+    func key(_ tokens: Range<Int>) -> UInt64 {
+      Gazetteer.key(
+        bytes: bytes,
+        range: Int(doc.tokens[tokens.lowerBound].start)..<Int(doc.tokens[tokens.upperBound - 1].end)
+      )
+    }
+
+    func capitalised(_ token: Int) -> Bool {
+      let first = bytes[Int(doc.tokens[token].start)]
+      return first &- 0x41 < 26 || first >= 0xC3
+    }
+
+    func text(_ tokens: Range<Int>) -> String {
+      doc.string(
+        bytes: Int(doc.tokens[tokens.lowerBound].start)..<Int(doc.tokens[tokens.upperBound - 1].end)
+      )
+    }
+  }
+
+  /// The tokens of a mention that name the place: without a leading `the`.
+  private static func nameTokens(_ mention: ActorMention, reader: Reader) -> Range<Int> {
+    var tokens = mention.tokens
+    if tokens.count > 1, reader.word(tokens.lowerBound) == "THE" {
+      tokens = tokens.dropFirst()
+    }
+    return tokens
+  }
+
+  /// Where a qualifier after `tokens` may place them: `, Texas` -> [(USA, TX)], `, Ill.` ->
+  /// [(USA, IL)], `, Lebanon` -> [(LBN, nil)], `, Georgia` -> [(GEO, nil), (USA, GA)].
+  private func qualifier(after tokens: Range<Int>, reader: Reader, sentenceEnd: Int) -> [(
+    country: String, adm1: String?
+  )] {
+    let comma = tokens.upperBound
+    guard comma + 1 < sentenceEnd, reader.word(comma) == ",", reader.capitalised(comma + 1) else {
+      return []
+    }
+    if let state = Self.stateAbbreviations[reader.word(comma + 1)] { return [("USA", state)] }
+    // The longest run of up to three words that names a state, region or country.
+    for length in stride(from: min(3, sentenceEnd - comma - 1), through: 1, by: -1) {
+      let run = (comma + 1)..<(comma + 1 + length)
+      var options: [(country: String, adm1: String?)] = []
+      for candidate in gazetteer.candidates(reader.key(run)) where !candidate.alternate {
+        let place = gazetteer.places[candidate.place]
+        if place.kind == .country {
+          options.append((place.country, nil))
+        } else if place.kind == .region, !place.country.isEmpty {
+          options.append((place.country, place.adm1.isEmpty ? nil : place.adm1))
+        }
+      }
+      if !options.isEmpty { return options }
+    }
+    return []
+  }
+
+  /// Resolves one mention.
+  private func resolve(
+    _ mention: ActorMention, in mentions: [ActorMention], reader: Reader, context: Context
+  ) -> Location? {
+    let tokens = Self.nameTokens(mention, reader: reader)
+    let sentenceEnd = Int(reader.doc.sentences[mention.sentence].tokenEnd)
+    // `Kherson region`, `Idlib province`, `Donetsk Oblast`: the division, from Entente's
+    // regions table or else around the city.
+    var division: Range<Int>?
+    if tokens.upperBound < sentenceEnd, Self.divisionWords.contains(reader.word(tokens.upperBound))
+    {
+      division = tokens.lowerBound..<(tokens.upperBound + 1)
+    } else if tokens.count > 1, Self.divisionWords.contains(reader.word(tokens.upperBound - 1)) {
+      division = tokens
+    }
+    if let division {
+      let regions = gazetteer.candidates(reader.key(division)).filter {
+        gazetteer.places[$0.place].kind == .region
+      }
+      if let first = regions.first {
+        return gazetteer.location(first.place, confidence: 1)
+      }
+    }
+    let qualified = qualifier(after: tokens, reader: reader, sentenceEnd: sentenceEnd)
+    var key = reader.key(tokens)
+    var candidates = gazetteer.candidates(key)
+    // A country name is the country, unless a US state shares it and the text says so
+    // (`Atlanta, Georgia`, a story about US states), or the name is a territory or city of
+    // the country that the gazetteer knows by that name (`Gaza Strip`, `West Bank`).
+    if mention.type == .country, mention.kind == "country", let country = mention.country,
+      let index = gazetteer.country(country)
+    {
+      if let state = usState(named: tokens, reader: reader, mentions: mentions, context: context) {
+        return gazetteer.location(state, confidence: 0.9)
+      }
+      if !candidates.contains(where: { $0.place == index }),
+        let part = candidates.first(where: {
+          !$0.alternate && gazetteer.places[$0.place].country == country
+        })
+      {
+        return gazetteer.location(part.place, confidence: 1)
+      }
+      return gazetteer.location(index, confidence: 1)
+    }
+    if candidates.isEmpty, let division {
+      // `Kherson region` with no entry of its own: the city's division.
+      let city = division.lowerBound..<(division.upperBound - 1)
+      if !city.isEmpty {
+        key = reader.key(city)
+        candidates = gazetteer.candidates(key)
+      }
+    }
+    if candidates.isEmpty, tokens.count > 1, reader.word(tokens.upperBound - 1) == "STATE" {
+      candidates = gazetteer.candidates(reader.key(tokens.dropLast()))
+    }
+    if !qualified.isEmpty {
+      let fixed = candidates.filter { candidate in
+        let place = gazetteer.places[candidate.place]
+        return place.kind != .country
+          && qualified.contains {
+            place.country == $0.country && ($0.adm1 == nil || place.adm1 == $0.adm1)
+          }
+      }
+      if !fixed.isEmpty { candidates = fixed }
+    }
+    // Countries are named by country mentions; another mention is not one (`Mexico` the
+    // city is `Mexico City`).
+    if candidates.contains(where: { gazetteer.places[$0.place].kind != .country }) {
+      candidates.removeAll { gazetteer.places[$0.place].kind == .country }
+    }
+    guard !candidates.isEmpty else { return nil }
+    // The knowledge base's or dictionary's country for this name (`Moscow` is Russia's).
+    let known = mention.kind == "name" ? nil : mention.country
+    var scores: [Double] = []
+    var supported: [Bool] = []
+    for candidate in candidates {
+      let place = gazetteer.places[candidate.place]
+      // A region of Entente's own table has no population: it counts as a large place.
+      let population = place.population > 0 ? Double(place.population) : 1_000_000
+      var score = log10(population + 1000)
+      var support = false
+      if candidate.alternate { score -= 0.5 }
+      if let known, place.country == known {
+        score += mention.kind == "capital" ? 1.5 : 1
+        support = true
+      }
+      if mention.kind == "place", place.kind == .region { score += 1 }
+      if mention.kind == "capital" || mention.kind == "city", place.kind == .city { score += 1 }
+      // `New York` and `Washington` are cities more often than states.
+      if place.kind == .region, !place.adm1.isEmpty { score -= 1 }
+      if qualified.contains(where: {
+        place.country == $0.country && ($0.adm1 == nil || place.adm1 == $0.adm1)
+      }) {
+        score += 4
+        support = true
+      }
+      // Other mentions of the country: this one's own reading does not count.
+      var count = context.countries[place.country, default: 0]
+      if place.country == mention.country { count -= 1 }
+      if !place.country.isEmpty, count > 0 {
+        score += min(3.5, 2 + Double(count) * 0.5)
+        support = true
+      }
+      if let dateline = context.datelineCountry, place.country == dateline {
+        score += 1.5
+        support = true
+      }
+      if place.country == "USA", context.states.contains(place.adm1) {
+        score += 2
+        support = true
+      }
+      if place.kind == .region, place.id == 0 || !place.adm1.isEmpty { support = true }
+      scores.append(score)
+      supported.append(support)
+    }
+    var best = 0
+    for i in scores.indices where scores[i] > scores[best] { best = i }
+    let place = gazetteer.places[candidates[best].place]
+    if mention.kind == "name" || mention.type == .actor, !supported[best],
+      place.population < Self.unsupportedMinimum
+    {
+      return nil
+    }
+    // The most likely reading's share, scores being orders of magnitude.
+    var total = 0.0
+    for score in scores { total += pow(10, score - scores[best]) }
+    var confidence = 1 / total
+    if !qualified.isEmpty, supported[best] { confidence = max(confidence, 0.95) }
+    var location = gazetteer.location(
+      candidates[best].place, confidence: (confidence * 100).rounded() / 100)
+    if let division, place.kind == .city {
+      location.geonameId = nil
+      location.kind = .region
+      location.name = reader.text(division)
+    }
+    return location
+  }
+
+  /// The US state a country's name also names (`Georgia`), when the text puts it in the
+  /// United States: after a US city and a comma, or in a story whose places are American
+  /// more than they are of the country.
+  private func usState(
+    named tokens: Range<Int>, reader: Reader, mentions: [ActorMention], context: Context
+  ) -> Int? {
+    guard
+      let state = gazetteer.candidates(reader.key(tokens)).first(where: {
+        let place = gazetteer.places[$0.place]
+        return place.kind == .region && place.country == "USA" && !$0.alternate
+      })
+    else { return nil }
+    let code = gazetteer.places[state.place].adm1
+    let comma = tokens.lowerBound - 1
+    if comma > 0, reader.word(comma) == ",",
+      let before = mentions.last(where: { $0.tokens.upperBound == comma }),
+      gazetteer.candidates(reader.key(before.tokens)).contains(where: {
+        let place = gazetteer.places[$0.place]
+        return place.country == "USA" && place.adm1 == code
+      })
+    {
+      return state.place
+    }
+    let country = mentions.first(where: { $0.tokens == tokens })?.country ?? ""
+    let american = context.countries["USA", default: 0]
+    let own = context.countries[country, default: 0]
+    // The name itself counts for its country; other mentions must outweigh it.
+    return american > 0 && american >= own ? state.place : nil
+  }
+
+  /// Nouns before `of` that make the name after it a place (`the town of Handlova`).
+  static let placeNouns: Set<WordKey> = [
+    "TOWN", "CITY", "VILLAGE", "REGION", "PROVINCE", "PORT", "CAPITAL", "DISTRICT", "SUBURB",
+    "SUBURBS", "ISLAND", "OUTSKIRTS", "AREA", "STATE",
+  ]
+
+  /// Nouns after a name that make it a place (`the Ramstein air base`).
+  static let facilityNouns: Set<WordKey> = ["BASE", "CAMP", "AIRPORT", "CROSSING", "AIRBASE"]
+
+  /// Words between such a name and the noun (`air base`, `refugee camp`).
+  static let facilityModifiers: Set<WordKey> = [
+    "AIR", "REFUGEE", "MILITARY", "NAVAL", "BORDER", "ARMY", "INTERNATIONAL",
+  ]
+
+  /// Adds the places the actor finder left untyped: the first name of a dateline
+  /// (`ODESA, Ukraine -`), a name before a state or country qualifier (`Long Beach,
+  /// California`), after a place noun (`the town of Handlova`), after a locative preposition
+  /// when written with hyphens (`in Rostov-on-Don`), and a place coordinated with another
+  /// (`in Tel Aviv and Ashkelon`).
+  private func addUntypedPlaces(to mentions: inout [ActorMention], reader: Reader) {
+    let doc = reader.doc
+    var added: [ActorMention] = []
+    var covered = [Bool](repeating: false, count: doc.tokens.count)
+    // Tokens that end a place mention.
+    var placeEnds = Set<Int>()
+    for mention in mentions {
+      for t in mention.tokens { covered[t] = true }
+      if Self.isPlace(mention), mention.type != .actor {
+        placeEnds.insert(mention.tokens.upperBound - 1)
+      }
+    }
+    for (s, sentence) in doc.sentences.enumerated() {
+      let start = Int(sentence.tokenStart)
+      let end = Int(sentence.tokenEnd)
+      var i = start
+      while i < end {
+        guard !covered[i], reader.capitalised(i), doc.tokens[i].kind == .word else {
+          i += 1
+          continue
+        }
+        var runEnd = i + 1
+        var hyphenated = false
+        while runEnd < end, runEnd - i < 6, !covered[runEnd] {
+          let attached = !doc.tokens[runEnd - 1].flags.contains(.spaceAfter)
+          if attached, reader.word(runEnd) == "-" || reader.word(runEnd - 1) == "-" {
+            hyphenated = true
+          } else if !(reader.capitalised(runEnd) && doc.tokens[runEnd].kind == .word) {
+            break
+          }
+          runEnd += 1
+        }
+        if runEnd > i + 1, reader.word(runEnd - 1) == "-" { runEnd -= 1 }
+        let run = i..<runEnd
+        if !hyphenated {
+          hyphenated = reader.bytes[reader.range(run.lowerBound)].contains(0x2D)
+        }
+        i = runEnd
+        let before = run.lowerBound - 1
+        let cue: Bool
+        if sentence.isDateline && run.lowerBound == start {
+          cue = true
+        } else if before >= start, before - 1 >= start, reader.word(before) == "OF",
+          Self.placeNouns.contains(reader.word(before - 1))
+        {
+          cue = true
+        } else if before - 1 >= start,
+          reader.word(before) == "AND" || reader.word(before) == "OR" || reader.word(before) == ",",
+          placeEnds.contains(before - 1) || added.last?.tokens.upperBound == before
+            || (reader.word(before) == "AND" && before - 2 >= start
+              && reader.word(before - 1) == ","
+              && placeEnds.contains(before - 2))
+        {
+          cue = true
+        } else if runEnd < end,
+          Self.facilityNouns.contains(reader.word(runEnd))
+            || (runEnd + 1 < end && Self.facilityModifiers.contains(reader.word(runEnd))
+              && Self.facilityNouns.contains(reader.word(runEnd + 1)))
+        {
+          cue = true
+        } else if hyphenated, before >= start,
+          NameContext.placePrepositions.contains(reader.word(before))
+        {
+          cue = true
+        } else {
+          cue = !qualifier(after: run, reader: reader, sentenceEnd: end).isEmpty
+        }
+        guard cue, !gazetteer.candidates(reader.key(run)).isEmpty else { continue }
+        var mention = ActorMention(
+          tokens: run, sentence: s, code: "", country: nil, kind: "name", type: .location,
+          canonical: reader.text(run))
+        mention.resolvedFrom = .context
+        added.append(mention)
+        placeEnds.insert(run.upperBound - 1)
+      }
+    }
+    guard !added.isEmpty else { return }
+    // Keep text order; affiliations are indices into the list.
+    let old = mentions
+    var merged = mentions + added
+    merged.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    var newIndex: [Int] = Array(repeating: 0, count: old.count)
+    var oldPosition = 0
+    for (index, mention) in merged.enumerated() where oldPosition < old.count {
+      if mention == old[oldPosition] {
+        newIndex[oldPosition] = index
+        oldPosition += 1
+      }
+    }
+    for i in merged.indices {
+      if let affiliation = merged[i].affiliation { merged[i].affiliation = newIndex[affiliation] }
+    }
+    mentions = merged
+  }
+}
