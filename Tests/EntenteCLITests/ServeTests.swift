@@ -78,6 +78,7 @@ let browserDocuments = """
   {"id": "pact", "date": "2024-06-19", "title": "Leaders sign a defence pact", "source": "Entente Wire", "text": "Russia and North Korea signed a mutual defence pact on Wednesday. \\"We will defend each other,\\" Kim Jong Un said. Japan criticized North Korea on Thursday."}
   {"id": "border", "date": "2024-07-02", "title": "Border talks", "text": "Armenia and Azerbaijan held talks on the border dispute. Turkey accused Greece of violating its airspace."}
   {"id": "hostile", "date": "2024-07-03", "title": "<script>alert(1)</script>", "text": "<script>document.title='owned'</script> Iran threatened Israel with a harsh response."}
+  {"id": "geneva", "date": "2024-07-05", "title": "Talks in Geneva", "text": "Armenia and Azerbaijan held talks in Geneva on Friday."}
   """
 
 /// Sends a request and waits for the answer.
@@ -192,6 +193,11 @@ struct ServeTests {
         ["mention-country", "seg mention mention-country evidence active", "Kim Jong Un", "057"]
       ),
       ("/documents/hostile", "hostile", ["&lt;script&gt;alert(1)&lt;/script&gt;", "Iran"]),
+      (
+        "/map?mode=all", "map",
+        ["<svg class=\"world-map\"", "class=\"point quad-1\"", "Geneva, CHE", "places-table"]
+      ),
+      ("/documents/geneva", "document-places", ["<h2>Places", "GeoNames 2660646"]),
     ]
     for (path, name, expected) in pages {
       let dom = try Self.chromium(server.url(path), screenshot: name)

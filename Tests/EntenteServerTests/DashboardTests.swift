@@ -13,7 +13,9 @@ struct DashboardTests {
   func pages() async throws {
     let store = try Fixture.store()
     try await Fixture.application(store: store).test(.router) { client in
-      for uri in ["/", "/events", "/relations", "/dyad", "/dyad?a=RUS&b=UKR", "/documents/doc-0"] {
+      for uri in [
+        "/", "/events", "/relations", "/dyad", "/dyad?a=RUS&b=UKR", "/documents/doc-0", "/map",
+      ] {
         try await client.execute(uri: uri, method: .get) { response in
           #expect(response.status == .ok, "\(uri)")
           #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -109,6 +111,31 @@ struct DashboardTests {
         #expect(response.status == .ok)
         #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
         #expect(text(response).contains("selectEvent"))
+      }
+      try await client.execute(uri: "/map", method: .get) { response in
+        let page = text(response)
+        #expect(page.contains("<svg class=\"world-map\""))
+        // The outlines, and Geneva's point linking to its events.
+        #expect(page.components(separatedBy: "<path d=").count > 150)
+        #expect(page.contains("class=\"point quad-1\""))
+        #expect(page.contains("Geneva, CHE: 2 events"))
+        #expect(
+          page.contains("near=46.2022%2C6.1457&amp;km=1") || page.contains("near=46.2022,6.1457"))
+        #expect(page.contains("places-table"))
+      }
+      try await client.execute(uri: "/map?actor=CHN", method: .get) { response in
+        let page = text(response)
+        #expect(!page.contains("class=\"point "))
+        #expect(page.contains("No stored event with a place matches."))
+      }
+      try await client.execute(uri: "/events?near=46.2,6.15&km=20", method: .get) { response in
+        let page = text(response)
+        #expect(page.contains("ARM") && page.contains("AZE") && !page.contains("<td>RUS</td>"))
+      }
+      try await client.execute(uri: "/documents/geneva", method: .get) { response in
+        let page = text(response)
+        #expect(page.contains("<h2>Places"))
+        #expect(page.contains("<b>Geneva</b> (CHE, city, GeoNames 2660646"))
       }
       try await client.execute(uri: "/assets/..%2FServer.swift", method: .get) { response in
         #expect(response.status == .notFound)

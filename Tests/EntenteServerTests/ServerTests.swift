@@ -49,6 +49,10 @@ enum Fixture {
         text:
           "<script>alert('x')</script> Russia criticized Ukraine. \"><img src=x onerror=alert(1)>",
         title: "<b>Bold</b> & \"quoted\"", url: "javascript:alert(1)", origin: "test"))
+    documents.append(
+      InputDocument(
+        id: "geneva", date: "2024-06-21",
+        text: "Armenia and Azerbaijan held talks in Geneva on Friday.", origin: "test"))
     try store.save(documents.map { coder.code($0) }, run: run)
     return store
   }
@@ -275,9 +279,29 @@ struct APITests {
         #expect(
           groups?.map { $0["mentions"] as? Int } == clusters.column("mentions").map(\.integer))
       }
+      // Located events carry their place; near and km filter on it.
+      try await client.execute(uri: "/v1/events?near=46.2,6.15&km=25", method: .get) { response in
+        let events =
+          try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]
+        #expect(events?.count == 2)
+        #expect(events?.allSatisfy { $0["location"] as? String == "Geneva" } == true)
+        #expect(events?.first?["geonameId"] as? Int == 2_660_646)
+        #expect(events?.first?["locationCountry"] as? String == "CHE")
+        #expect(events?.first?["locationText"] as? String == "Geneva")
+      }
+      try await client.execute(uri: "/v1/events?near=0,0&km=25", method: .get) { response in
+        let events =
+          try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]
+        #expect(events?.isEmpty == true)
+      }
+      try await client.execute(uri: "/v1/events?country=CHE", method: .get) { response in
+        let events =
+          try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]
+        #expect(events?.count == 2)
+      }
       for bad in [
         "oneADay=yes", "limit=0", "limit=ten", "cursor=abc", "mode=perhaps", "from=2024-13-01",
-        "to=yesterday",
+        "to=yesterday", "near=46.2", "near=46.2,6.1&km=far", "near=46.2,6.1&km=-3", "km=10",
       ] {
         try await client.execute(uri: "/v1/events?\(bad)", method: .get) { response in
           #expect(response.status == .badRequest, "\(bad)")

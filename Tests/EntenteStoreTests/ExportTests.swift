@@ -88,6 +88,18 @@ struct ExportTests {
     }
     #expect(plover.contains { $0["mode"] as? String == "future" })
     #expect(plover.contains { $0["mode"] is NSNull })
+    // The event's place, or an empty list.
+    for (record, name) in zip(plover, events.column("location")) {
+      let places = try #require(record["location"] as? [[String: Any]])
+      #expect(places.first?["name"] as? String == name.text)
+      #expect(places.count == (name.text == nil ? 0 : 1))
+    }
+    let kyiv = try #require(
+      plover.compactMap { ($0["location"] as? [[String: Any]])?.first }.first {
+        $0["name"] as? String == "Kyiv"
+      })
+    #expect(kyiv["geonameid"] as? Int == 703_448 && kyiv["country"] as? String == "UKR")
+    #expect(kyiv["admin1"] as? String == "12" && (kyiv["lat"] as? Double ?? 0) > 50)
   }
 
   @Test(
@@ -109,6 +121,19 @@ struct ExportTests {
     let russian = rows.first { $0[column("Actor1Code")] == "RUSGOV" }
     #expect(russian?[column("Actor1Type1Code")] == "GOV")
     #expect(russian?[column("Actor1CountryCode")] == "RUS")
+    // ActionGeo: a world city with GDELT's FIPS codes, a place of no country, or nothing.
+    let kyiv = try #require(rows.first { $0[column("ActionGeo_FeatureID")] == "703448" })
+    #expect(kyiv[column("ActionGeo_Type")] == "4")
+    #expect(kyiv[column("ActionGeo_FullName")] == "Kyiv, Ukraine")
+    #expect(kyiv[column("ActionGeo_CountryCode")] == "UP")
+    #expect(kyiv[column("ActionGeo_ADM1Code")] == "UP12")
+    #expect(
+      kyiv[column("ActionGeo_Lat")] == "50.4547" && kyiv[column("ActionGeo_Long")] == "30.5238")
+    let region = try #require(rows.first { $0[column("ActionGeo_FullName")] == "West of the line" })
+    #expect(
+      region[column("ActionGeo_Type")] == "5" && region[column("ActionGeo_CountryCode")] == "")
+    #expect(
+      rows.contains { $0[column("ActionGeo_Type")] == "" && $0[column("ActionGeo_Lat")] == "" })
   }
 
   @Test(

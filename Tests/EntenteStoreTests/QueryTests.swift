@@ -23,6 +23,27 @@ struct Synthetic {
   ]
   static let actors = ["RUS", "RUSGOV", "PRK", "PRKMIL", "USA", "CHN", "UKR"]
   static let modes = ["asserted", "asserted", "asserted", "intended", "negated"]
+  /// Places events happen at, in turn; `nil` for none. Two lie either side of the
+  /// antimeridian.
+  static let places: [Location?] = [
+    Location(
+      geonameId: 703_448, name: "Kyiv", country: "UKR", adm1: "12", lat: 50.4547, lon: 30.5238,
+      kind: .city, confidence: 1),
+    Location(
+      geonameId: 706_483, name: "Kharkiv", country: "UKR", adm1: "07", lat: 49.9808,
+      lon: 36.2527, kind: .city, confidence: 1),
+    nil,
+    Location(
+      geonameId: 524_901, name: "Moscow", country: "RUS", adm1: "48", lat: 55.752, lon: 37.6178,
+      kind: .city, confidence: 0.9),
+    Location(
+      geonameId: nil, name: "East of the line", country: "FJI", adm1: nil, lat: -17, lon: 179.9,
+      kind: .region, confidence: 1),
+    Location(
+      geonameId: nil, name: "West of the line", country: nil, adm1: nil, lat: -17, lon: -179.9,
+      kind: .region, confidence: 1),
+    nil,
+  ]
 
   /// One stored event as the test knows it.
   struct Known {
@@ -34,6 +55,7 @@ struct Synthetic {
     var kind: Kind
     var mode: String
     var evidence: String
+    var location: Location?
   }
 
   var documents: [CodedDocument] = []
@@ -51,6 +73,7 @@ struct Synthetic {
       let text = "Document \(index)."
       var events: [CodedDocument.CodedEvent] = []
       for item in 0..<(1 + next(4)) {
+        let location = Self.places[(index + item) % Self.places.count]
         let kind = Self.kinds[next(Self.kinds.count)]
         let sourceCode = Self.actors[next(Self.actors.count)]
         var targetCode: String? = Self.actors[next(Self.actors.count)]
@@ -75,11 +98,13 @@ struct Synthetic {
             }, mode: EventMode(rawValue: mode) ?? .asserted, date: historical ? "2000" : nil,
             dateText: historical ? "in 2000" : nil,
             evidence: .init(start: 0, end: 9, text: evidence), coder: "test"))
+        events[events.count - 1].location = location
+        events[events.count - 1].locationText = location?.name
         known.append(
           Known(
             document: "syn-\(index)", documentSource: source,
             day: historical ? "2000-01-01" : date, source: sourceCode, target: targetCode,
-            kind: kind, mode: mode, evidence: evidence))
+            kind: kind, mode: mode, evidence: evidence, location: location))
       }
       documents.append(
         CodedDocument(
@@ -252,6 +277,59 @@ struct QueryTests {
     }
     let years = try store.dyads("RUS", "PRK", period: .year, filter: EventFilter())
     #expect(years.column("period").allSatisfy { ($0.text?.count ?? 0) == 4 })
+  }
+
+  @Test(
+    "events near a point: within the distance, either side of the antimeridian; --country takes the event's place",
+    arguments: TestStores.kinds)
+  func near(kind: String) throws {
+    func within(_ lat: Double, _ lon: Double, _ km: Double) -> (Synthetic.Known) -> Bool {
+      { known in
+        known.mode == "asserted"
+          && known.location.map { $0.kilometres(toLat: lat, lon: lon) <= km } ?? false
+      }
+    }
+    for (lat, lon, km) in [
+      (50.45, 30.52, 100.0), (50.45, 30.52, 500), (-17.0, 180, 50), (0, 0, 900),
+    ] {
+      var filter = EventFilter()
+      filter.near = EventFilter.Near(lat: lat, lon: lon, kilometres: km)
+      #expect(try evidence(filter, kind) == expected(within(lat, lon, km)), "\(lat),\(lon) \(km)")
+    }
+    var kyiv = EventFilter()
+    kyiv.near = EventFilter.Near(lat: 50.45, lon: 30.52, kilometres: 100)
+    #expect(!(try evidence(kyiv, kind)).isEmpty)
+    var ukraine = EventFilter()
+    ukraine.country = "UKR"
+    #expect(
+      try evidence(ukraine, kind)
+        == expected {
+          $0.mode == "asserted"
+            && ($0.source.hasPrefix("UKR") || $0.target?.hasPrefix("UKR") == true
+              || $0.location?.country == "UKR")
+        })
+    // A located event reads back with its place.
+    let store = try Self.store(kind)
+    let table = try store.events(kyiv, limit: 1)
+    #expect(table.column("location").first?.text == "Kyiv")
+    #expect(table.column("geonameId").first?.integer == 703_448)
+    #expect(table.column("locationText").first?.text == "Kyiv")
+    // Places: one row per place, most events first.
+    let places = try store.places(EventFilter())
+    let counts = places.column("events").compactMap(\.integer)
+    #expect(counts == counts.sorted(by: >))
+    #expect(
+      counts.reduce(0, +)
+        == Self.synthetic.known.filter { $0.mode == "asserted" && $0.location != nil }.count)
+    #expect(Set(places.column("location").compactMap(\.text)).count == 5)
+  }
+
+  @Test("a point or distance that cannot be one is an error that says so")
+  func badNear() {
+    #expect(throws: StoreError.self) { try EventFilter.Near("50.4", kilometres: 10) }
+    #expect(throws: StoreError.self) { try EventFilter.Near("95,30", kilometres: 10) }
+    #expect(throws: StoreError.self) { try EventFilter.Near("50,30", kilometres: -1) }
+    #expect((try? EventFilter.Near(" 50.45, 30.52 ", kilometres: 5))?.lat == 50.45)
   }
 
   @Test("the most active actors, by events as source or target", arguments: TestStores.kinds)
