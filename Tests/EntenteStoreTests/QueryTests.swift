@@ -23,8 +23,9 @@ struct Synthetic {
   ]
   static let actors = ["RUS", "RUSGOV", "PRK", "PRKMIL", "USA", "CHN", "UKR"]
   static let modes = ["asserted", "asserted", "asserted", "intended", "negated"]
-  /// Places events happen at, in turn; `nil` for none. Two lie either side of the
-  /// antimeridian.
+  /// Places events happen at, in turn.
+  ///
+  /// `nil` is none; two places lie either side of the antimeridian.
   static let places: [Location?] = [
     Location(
       geonameId: 703_448, name: "Kyiv", country: "UKR", adm1: "12", lat: 50.4547, lon: 30.5238,
