@@ -62,6 +62,13 @@ struct Benchmark: AsyncParsableCommand {
   )
   var quotes = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Also time place resolution and event location on the coded documents, and give its share of the whole pipeline's time, and the gazetteer's loading time (needs --until events)."
+  )
+  var places = false
+
   @Option(name: .long, help: "With --ingest, documents per batch (and per transaction).")
   var batchSize = 256
 
@@ -108,6 +115,7 @@ struct Benchmark: AsyncParsableCommand {
         "--requests, --clients, --words, --seconds and --batch-size must be positive")
     }
     if quotes && until < .events { throw ValidationError("--quotes needs --until events") }
+    if places && until < .events { throw ValidationError("--places needs --until events") }
     if mentions && until < .tags {
       throw ValidationError("--mentions needs --until tags or parse")
     }
@@ -227,6 +235,61 @@ struct Benchmark: AsyncParsableCommand {
     if until >= .events { print("events: \(eventCount) per pass") }
     if mentions { timeMentions(texts: texts, coder: coder, pipelineBest: best) }
     if quotes { timeQuotes(texts: texts, coder: coder, pipelineBest: best) }
+    if places { try timePlaces(texts: texts, coder: coder, pipelineBest: best) }
+  }
+
+  /// Times place resolution and event location alone, over documents coded once, and the
+  /// gazetteer's loading.
+  private func timePlaces(texts: [String], coder: DocumentCoder, pipelineBest: Double) throws {
+    guard let resolver = coder.placeResolver, let matcher = coder.matcher else {
+      print("places: not resolved (--no-places)")
+      return
+    }
+    let clock = ContinuousClock()
+    var loads: [Double] = []
+    var count = 0
+    for _ in 0..<repeats {
+      let start = clock.now
+      count = try Gazetteer.load().places.count
+      loads.append((clock.now - start).inSeconds)
+    }
+    loads.sort()
+    let date = DayDate(iso: "2024-06-19")
+    let analyses = texts.map { coder.code(text: $0, date: date) }
+    // The mentions as the actor finder leaves them, and the events without their places.
+    let bare = analyses.map { matcher.mentions(in: $0.doc, date: date) }
+    let events = analyses.map { analysis in
+      (analysis.events ?? []).map { event -> Event in
+        var event = event
+        event.location = nil
+        event.locationMention = nil
+        return event
+      }
+    }
+    var places = 0
+    var located = 0
+    var total = 0
+    let (_, seconds) = timedPasses {
+      places = 0
+      located = 0
+      total = 0
+      for index in analyses.indices {
+        var mentions = bare[index]
+        resolver.resolve(&mentions, in: analyses[index].doc)
+        var coded = events[index]
+        resolver.locate(&coded, mentions: analyses[index].mentions, in: analyses[index].doc)
+        places += mentions.count { $0.location != nil }
+        located += coded.count { $0.location != nil }
+        total += coded.count
+      }
+      return places
+    }
+    print(
+      String(
+        format:
+          "places: %d mentions resolved, %d of %d events located; best %.4f s per pass, median %.4f s (%.1f%% of the best pass); gazetteer of %d places loaded in %.3f s (best), %.3f s (median)",
+        places, located, total, seconds[0], seconds[seconds.count / 2],
+        100 * seconds[0] / pipelineBest, count, loads[0], loads[loads.count / 2]))
   }
 
   /// Times ingesting the corpus's paragraphs into new stores, on one and two threads.

@@ -51,6 +51,13 @@ struct DictionaryOptions: ParsableArguments {
     ))
   var discards: [String] = []
 
+  @Flag(
+    name: .long,
+    help:
+      "Do not resolve places to the gazetteer or locate events (mentions and events then have no location)."
+  )
+  var noPlaces = false
+
   func validate() throws {
     if noKnowledgeBase && actors.isEmpty {
       throw ValidationError("--no-knowledge-base needs at least one --actors dictionary")
@@ -67,6 +74,7 @@ struct DictionaryOptions: ParsableArguments {
     configuration.verbDictionaries = verbs
     configuration.keepLexicon = keepLexicon
     configuration.discardLists = discards
+    configuration.resolvesPlaces = !noPlaces
     return configuration
   }
 

@@ -22,7 +22,7 @@ struct DocumentModelTests {
       try #require(coded.status == 0, "\(coded.stderr)")
       let lines = coded.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         .dropLast()
-      #expect(lines.count == 3)
+      #expect(lines.count == 4)
       for line in lines {
         let object = try #require(
           JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

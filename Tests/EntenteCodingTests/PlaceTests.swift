@@ -218,13 +218,13 @@ struct GazetteerTests {
   func malformed() {
     let table = """
       # header
-      1\tcity\tAlpha\tAAA\t01\t1.0\t2.0\t5000\t
-      2\tcity\tBeta\tAAA\t01\tnorth\t2.0\t5000\t
+      1\tcity\tAlpha\tAAA\t01\t1.0\t2.0\t5000\t\t
+      2\tcity\tBeta\tAAA\t01\tnorth\t2.0\t5000\t\t
       """
     #expect(
       throws: DictionaryIssue(
         path: "g.tsv", line: 3,
-        "expected id, kind, name, country, adm1, lat, lon, population, alternate names")
+        "expected id, kind, name, country, adm1, lat, lon, population, alternate names, plain name")
     ) {
       try Gazetteer(table: table, tablePath: "g.tsv")
     }
@@ -236,9 +236,10 @@ struct GazetteerTests {
   @Test("a name with several places gives each once, alternate names marked")
   func candidates() throws {
     let table = """
-      1\tcity\tAlpha\tAAA\t01\t1.0\t2.0\t5000\tAlfa;Alpha
-      2\tcity\tAlpha\tBBB\t02\t3.0\t4.0\t9000\t
-      3\tcity\tGamma\tBBB\t02\t3.0\t4.0\t9000\tAlfa
+      1\tcity\tAlpha\tAAA\t01\t1.0\t2.0\t5000\tAlfa;Alpha\t
+      2\tcity\tAlpha\tBBB\t02\t3.0\t4.0\t9000\t\t
+      3\tcity\tGamma\tBBB\t02\t3.0\t4.0\t9000\tAlfa\t
+      4\tcity\tÉpsilon\tBBB\t02\t3.0\t4.0\t9000\t\tEpsilon
       """
     let gazetteer = try Gazetteer(table: table, regions: "Delta Sea; Delta\t \t10\t20")
     let alpha = gazetteer.candidates("ALPHA")
@@ -247,6 +248,9 @@ struct GazetteerTests {
     let delta = try #require(gazetteer.candidates("delta").first)
     #expect(gazetteer.location(delta.place, confidence: 1).geonameId == nil)
     #expect(gazetteer.candidates("Omega").isEmpty)
+    // The name without accents is the place's own.
+    #expect(gazetteer.candidates("Epsilon").map(\.alternate) == [false])
+    #expect(gazetteer.places[3].alternates == 0 && gazetteer.places[0].alternates == 2)
   }
 
   @Test("the shipped gazetteer loads, with every country of the knowledge base")

@@ -145,6 +145,9 @@ public struct ActorMatcher: Sendable {
         continue
       }
       var best = longestPhrase(in: nodes, keys: keys, from: i, end: end)
+      // A phrase with "the" names something only when a capital follows (`the Kremlin`, `The
+      // Valley` of Anguilla), not `the valley of recession`.
+      if isThe, i + 1 < end, !keys.capitalised[i + 1] { best = nil }
       // `the West Bank`: a phrase after "the" that reaches further wins over one with it.
       if isThe, i + 1 < end,
         let without = longestPhrase(in: nodes, keys: keys, from: i + 1, end: end),

@@ -89,7 +89,9 @@ public struct DocumentCoder: Sendable {
     dictionaryWarnings = warnings
     if stage >= .tags && configuration.resolvesPlaces {
       do {
-        placeResolver = PlaceResolver(gazetteer: try Gazetteer.bundled())
+        placeResolver = PlaceResolver(
+          gazetteer: try Gazetteer.bundled(),
+          knowledgeBase: matcher?.knowledgeBase ?? CountryKnowledgeBase())
       } catch {
         throw ModelFileError(path: "\(error.path):\(error.line)", error.message)
       }

@@ -92,6 +92,8 @@ public struct Gazetteer: Sendable {
     public var lon: Float
     /// The population, 0 when unknown.
     public var population: Int32
+    /// How many alternate names it has: how widely known it is.
+    public var alternates: Int32 = 0
   }
 
   /// Every place, countries first.
@@ -135,13 +137,14 @@ public struct Gazetteer: Sendable {
         func text(_ k: Int) -> String {
           String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[k]]), as: UTF8.self)
         }
-        guard fields.count == 9, let kind = PlaceKind(rawValue: text(1)),
+        guard fields.count == 10, let kind = PlaceKind(rawValue: text(1)),
           let id = Int32(text(0)), let lat = Float(text(5)), let lon = Float(text(6)),
           let population = Int32(text(7))
         else {
           failure = DictionaryIssue(
             path: tablePath, line: lineNumber,
-            "expected id, kind, name, country, adm1, lat, lon, population, alternate names")
+            "expected id, kind, name, country, adm1, lat, lon, population, alternate names, plain name"
+          )
           return
         }
         let index = UInt32(places.count)
@@ -151,14 +154,21 @@ public struct Gazetteer: Sendable {
             lon: lon, population: population))
         if kind == .country { countries[text(3)] = Int32(index) }
         entries.append((Self.key(bytes: bytes, range: fields[2]), index << 1))
+        // The name without its accents is the place's own name too (`Herat` for `Herāt`).
+        if !fields[9].isEmpty {
+          entries.append((Self.key(bytes: bytes, range: fields[9]), index << 1))
+        }
         var nameStart = fields[8].lowerBound
+        var alternates: Int32 = 0
         for i in fields[8].lowerBound...fields[8].upperBound
         where i == fields[8].upperBound || bytes[i] == 0x3B {
           if i > nameStart {
             entries.append((Self.key(bytes: bytes, range: nameStart..<i), index << 1 | 1))
+            alternates += 1
           }
           nameStart = i + 1
         }
+        places[places.count - 1].alternates = alternates
       }
     }
     if let failure { throw failure }
@@ -198,7 +208,13 @@ public struct Gazetteer: Sendable {
   }
 
   private static let shared: Result<Gazetteer, DictionaryIssue> = Result {
-    () throws(DictionaryIssue) in
+    () throws(DictionaryIssue) in try load()
+  }
+
+  /// Reads and parses the shipped gazetteer, each call anew (``bundled()`` keeps one).
+  ///
+  /// - Throws: ``DictionaryIssue`` when a file is missing or a row malformed.
+  public static func load() throws(DictionaryIssue) -> Gazetteer {
     func read(_ name: String) throws(DictionaryIssue) -> (String, String) {
       guard
         let path = Bundle.module.path(forResource: name, ofType: "tsv", inDirectory: "Places"),

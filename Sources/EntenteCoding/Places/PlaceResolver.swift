@@ -19,10 +19,22 @@ import Foundation
 public struct PlaceResolver: Sendable {
   /// The places.
   public let gazetteer: Gazetteer
+  /// The keys of the names of countries (`USA`, `Burma`) with their ISO alpha-3 codes.
+  let countryNames: [UInt64: String]
 
   /// Creates a resolver.
-  public init(gazetteer: Gazetteer) {
+  ///
+  /// - Parameters:
+  ///   - gazetteer: The places.
+  ///   - knowledgeBase: Countries whose names (`the USA`, `Burma`) a dictionary phrase coded
+  ///     as a country may be; without them such a phrase is a place only by its own name.
+  public init(gazetteer: Gazetteer, knowledgeBase: CountryKnowledgeBase = CountryKnowledgeBase()) {
     self.gazetteer = gazetteer
+    var names: [UInt64: String] = [:]
+    for (code, country) in knowledgeBase.countries {
+      for name in country.names + [country.canonical] { names[Gazetteer.key(name)] = code }
+    }
+    countryNames = names
   }
 
   /// Mention kinds that name a place.
@@ -51,8 +63,8 @@ public struct PlaceResolver: Sendable {
   private struct Context {
     /// How often each country is named.
     var countries: [String: Int] = [:]
-    /// US states named (`TX`).
-    var states: Set<String> = []
+    /// US states named or holding a named place (`TX`), with the mentions that do.
+    var states: [String: [Int]] = [:]
     /// The dateline's country.
     var datelineCountry: String?
   }
@@ -75,16 +87,18 @@ public struct PlaceResolver: Sendable {
           context.countries[country, default: 0] += 1
         }
       }
-      // First the places the knowledge base has read, then the rest with their context.
-      for i in mentions.indices where Self.isPlace(mentions[i]) && !mentions[i].kind.isEmpty {
-        if mentions[i].kind != "name" {
-          mentions[i].location = resolve(
-            mentions[i], in: mentions, reader: reader, context: context)
-        }
+      // First every place with the countries named as its only context, then again with
+      // what that first reading found: the dateline's country, and the US states of the
+      // places read with confidence.
+      for i in mentions.indices where Self.isPlace(mentions[i]) {
+        mentions[i].location = resolve(
+          mentions[i], in: mentions, reader: reader, context: context, index: i)
       }
-      for mention in mentions {
-        if let location = mention.location, location.country == "USA", let adm1 = location.adm1 {
-          context.states.insert(adm1)
+      for (index, mention) in mentions.enumerated() {
+        if let location = mention.location, location.country == "USA", let adm1 = location.adm1,
+          location.confidence >= 0.9
+        {
+          context.states[adm1, default: []].append(index)
         }
       }
       if let dateline = doc.sentences.firstIndex(where: \.isDateline),
@@ -95,7 +109,7 @@ public struct PlaceResolver: Sendable {
       for i in mentions.indices where Self.isPlace(mentions[i]) {
         if mentions[i].kind != "country" {
           mentions[i].location = resolve(
-            mentions[i], in: mentions, reader: reader, context: context)
+            mentions[i], in: mentions, reader: reader, context: context, index: i)
         }
         Self.retype(&mentions[i])
       }
@@ -120,8 +134,11 @@ public struct PlaceResolver: Sendable {
   /// Whether a mention names a place.
   static func isPlace(_ mention: ActorMention) -> Bool {
     switch mention.type {
-    case .location, .actor: true
+    case .location: true
     case .country: placeKinds.contains(mention.kind)
+    // A dictionary phrase of a country may be a place of it (`Herat` as AFG, `Gaza City` as
+    // PSEGZA), not `Hassan` as JORELI (see ``resolve``).
+    case .actor: mention.country != nil
     default: false
     }
   }
@@ -138,6 +155,13 @@ public struct PlaceResolver: Sendable {
 
     func word(_ token: Int) -> WordKey {
       WordKey(bytes: bytes, range: range(token))
+    }
+
+    /// The key of a token without a final period (`Mo.` -> `MO`, `D.C.` -> `D.C`).
+    func wordWithoutPeriod(_ token: Int) -> WordKey {
+      var range = range(token)
+      if range.count > 1, bytes[range.upperBound - 1] == 0x2E { range = range.dropLast() }
+      return WordKey(bytes: bytes, range: range)
     }
 
     /// The gazetteer key of tokens, as the text writes them.
@@ -160,10 +184,13 @@ public struct PlaceResolver: Sendable {
     }
   }
 
-  /// The tokens of a mention that name the place: without a leading `the`.
-  private static func nameTokens(_ mention: ActorMention, reader: Reader) -> Range<Int> {
+  /// The tokens of a mention that name the place: without a leading `the`, unless the
+  /// gazetteer has the name with it (`The Valley`, `The Hague`).
+  private func nameTokens(_ mention: ActorMention, reader: Reader) -> Range<Int> {
     var tokens = mention.tokens
-    if tokens.count > 1, reader.word(tokens.lowerBound) == "THE" {
+    if tokens.count > 1, reader.word(tokens.lowerBound) == "THE",
+      gazetteer.candidates(reader.key(tokens)).isEmpty
+    {
       tokens = tokens.dropFirst()
     }
     return tokens
@@ -178,7 +205,9 @@ public struct PlaceResolver: Sendable {
     guard comma + 1 < sentenceEnd, reader.word(comma) == ",", reader.capitalised(comma + 1) else {
       return []
     }
-    if let state = Self.stateAbbreviations[reader.word(comma + 1)] { return [("USA", state)] }
+    if let state = Self.stateAbbreviations[reader.wordWithoutPeriod(comma + 1)] {
+      return [("USA", state)]
+    }
     // The longest run of up to three words that names a state, region or country.
     for length in stride(from: min(3, sentenceEnd - comma - 1), through: 1, by: -1) {
       let run = (comma + 1)..<(comma + 1 + length)
@@ -198,9 +227,10 @@ public struct PlaceResolver: Sendable {
 
   /// Resolves one mention.
   private func resolve(
-    _ mention: ActorMention, in mentions: [ActorMention], reader: Reader, context: Context
+    _ mention: ActorMention, in mentions: [ActorMention], reader: Reader, context: Context,
+    index: Int
   ) -> Location? {
-    let tokens = Self.nameTokens(mention, reader: reader)
+    let tokens = nameTokens(mention, reader: reader)
     let sentenceEnd = Int(reader.doc.sentences[mention.sentence].tokenEnd)
     // `Kherson region`, `Idlib province`, `Donetsk Oblast`: the division, from Entente's
     // regions table or else around the city.
@@ -219,6 +249,8 @@ public struct PlaceResolver: Sendable {
         return gazetteer.location(first.place, confidence: 1)
       }
     }
+    // A place's name is written with a capital (`the valley` is no place).
+    if !reader.capitalised(tokens.lowerBound) { return nil }
     let qualified = qualifier(after: tokens, reader: reader, sentenceEnd: sentenceEnd)
     var key = reader.key(tokens)
     var candidates = gazetteer.candidates(key)
@@ -239,6 +271,30 @@ public struct PlaceResolver: Sendable {
         return gazetteer.location(part.place, confidence: 1)
       }
       return gazetteer.location(index, confidence: 1)
+    }
+    // A dictionary phrase coded as a country (`the USA`, `Herat` as AFG) is a place of that
+    // country by its own name, or else the country.
+    if mention.type == .actor, let country = mention.country, mention.code == country {
+      let own = candidates.filter {
+        gazetteer.places[$0.place].country == country && gazetteer.places[$0.place].kind != .country
+      }
+      if own.isEmpty {
+        // The country only when the phrase is one of its names (`the USA`), not a river or
+        // region the dictionary files under it (`Columbia River` as CAN).
+        guard countryNames[key] == country else { return nil }
+        return gazetteer.country(country).map { gazetteer.location($0, confidence: 1) }
+      }
+      candidates = own
+    } else if mention.type == .actor, let country = mention.country {
+      // Coded as a person, organisation or sector: a place only by a place's own name in that
+      // country, or a large place's other name (`West Point` as USAMIL, `Gaza City` as
+      // PSEGZA, not `Hassan` as JORELI).
+      candidates = candidates.filter {
+        let place = gazetteer.places[$0.place]
+        return place.country == country && place.kind != .country
+          && (!$0.alternate || place.population >= Self.unsupportedMinimum)
+      }
+      guard !candidates.isEmpty else { return nil }
     }
     if candidates.isEmpty, let division {
       // `Kherson region` with no entry of its own: the city's division.
@@ -269,45 +325,93 @@ public struct PlaceResolver: Sendable {
     guard !candidates.isEmpty else { return nil }
     // The knowledge base's or dictionary's country for this name (`Moscow` is Russia's).
     let known = mention.kind == "name" ? nil : mention.country
-    var scores: [Double] = []
-    var supported: [Bool] = []
+    // What the text says for each candidate, apart from the knowledge base's reading.
+    struct Evidence {
+      var score = 0.0
+      /// The document supports the reading (a qualifier, the country or state named, the
+      /// dateline).
+      var supported = false
+      /// The support is enough to overrule the knowledge base's reading.
+      var specific = false
+    }
+    var evidence: [Evidence] = []
     for candidate in candidates {
       let place = gazetteer.places[candidate.place]
-      // A region of Entente's own table has no population: it counts as a large place.
-      let population = place.population > 0 ? Double(place.population) : 1_000_000
-      var score = log10(population + 1000)
-      var support = false
-      if candidate.alternate { score -= 0.5 }
-      if let known, place.country == known {
-        score += mention.kind == "capital" ? 1.5 : 1
-        support = true
-      }
-      if mention.kind == "place", place.kind == .region { score += 1 }
-      if mention.kind == "capital" || mention.kind == "city", place.kind == .city { score += 1 }
-      // `New York` and `Washington` are cities more often than states.
-      if place.kind == .region, !place.adm1.isEmpty { score -= 1 }
+      var found = Evidence()
       if qualified.contains(where: {
         place.country == $0.country && ($0.adm1 == nil || place.adm1 == $0.adm1)
       }) {
-        score += 4
-        support = true
+        found.score += 4
+        found.supported = true
+        found.specific = true
       }
       // Other mentions of the country: this one's own reading does not count.
       var count = context.countries[place.country, default: 0]
       if place.country == mention.country { count -= 1 }
+      // The story's countries and states together count for at most two orders of
+      // magnitude of population: Hamburg is Germany's in a speech that names Buffalo, New York.
+      var story = 0.0
       if !place.country.isEmpty, count > 0 {
-        score += min(3.5, 2 + Double(count) * 0.5)
-        support = true
+        story += count >= 2 ? 1.5 : 1
+        found.supported = true
+        // A large place of a country the story names, against the knowledge base's reading
+        // of a country it does not name (`Tripoli` in a story about Lebanon).
+        let knownNamed = known.map { context.countries[$0, default: 0] > 1 } ?? true
+        found.specific = found.specific || (!knownNamed && place.population >= 100_000)
       }
       if let dateline = context.datelineCountry, place.country == dateline {
-        score += 1.5
+        found.score += 1.5
+        found.supported = true
+        found.specific = true
+      }
+      // A city of the same US state named nearby (the sentence or the next either way) by
+      // another mention (`Dallas`); the state named, or its places named further away, count
+      // for less: a speech names many states.
+      if place.country == "USA", let others = context.states[place.adm1]?.filter({ $0 != index }),
+        !others.isEmpty
+      {
+        let near = others.contains {
+          abs(mentions[$0].sentence - mention.sentence) <= 1 && mentions[$0].location?.kind == .city
+        }
+        story += near ? 1 : 0.5
+        found.supported = true
+        found.specific = found.specific || near
+      }
+      found.score += min(story, 2)
+      if place.kind == .region, place.id == 0 || !place.adm1.isEmpty { found.supported = true }
+      evidence.append(found)
+    }
+    // The knowledge base's reading (`Tripoli` is Libya's capital) holds unless the text
+    // says something specific for another country and nothing for that one.
+    let knownHolds =
+      known.map { known in
+        !zip(candidates, evidence).contains {
+          gazetteer.places[$0.0.place].country != known && $0.1.specific
+        }
+          || zip(candidates, evidence).contains {
+            gazetteer.places[$0.0.place].country == known && $0.1.score > 0
+          }
+      } ?? false
+    var scores: [Double] = []
+    var supported: [Bool] = []
+    for (candidate, found) in zip(candidates, evidence) {
+      let place = gazetteer.places[candidate.place]
+      // How widely known the place is: its population (a region of Entente's own table counts
+      // as a large place) and its names in other languages.
+      let population = place.population > 0 ? Double(place.population) : 1_000_000
+      var score = log10(population + 1000) + log10(1 + Double(place.alternates)) + found.score
+      var support = found.supported
+      // Another place's alternate name loses to a place's own (`Milan` is not Syracuse).
+      if candidate.alternate { score -= 2 }
+      if knownHolds, let known, place.country == known {
+        score += 1
         support = true
       }
-      if place.country == "USA", context.states.contains(place.adm1) {
-        score += 2
-        support = true
-      }
-      if place.kind == .region, place.id == 0 || !place.adm1.isEmpty { support = true }
+      if mention.kind == "place", place.kind == .region { score += 2 }
+      if mention.kind == "region", place.kind == .region { score += 2 }
+      if mention.kind == "capital" || mention.kind == "city", place.kind == .city { score += 0.5 }
+      // `New York` and `Washington` are cities more often than states.
+      if place.kind == .region, !place.adm1.isEmpty { score -= 1 }
       scores.append(score)
       supported.append(support)
     }
@@ -324,6 +428,9 @@ public struct PlaceResolver: Sendable {
     for score in scores { total += pow(10, score - scores[best]) }
     var confidence = 1 / total
     if !qualified.isEmpty, supported[best] { confidence = max(confidence, 0.95) }
+    // Another place's other name, found from a preposition alone and no better than a
+    // guess (`around Franklin` is no town of Ohio), is left unresolved.
+    if mention.kind == "name", candidates[best].alternate, confidence < 0.5 { return nil }
     var location = gazetteer.location(
       candidates[best].place, confidence: (confidence * 100).rounded() / 100)
     if let division, place.kind == .city {
