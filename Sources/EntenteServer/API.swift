@@ -17,6 +17,7 @@ struct API: Sendable {
     router.on(Self.path(Routes.events), method: .get) { request, _ in try await events(request) }
     router.on(Self.path(Routes.dyads), method: .get) { request, _ in try await dyads(request) }
     router.on(Self.path(Routes.actors), method: .get) { request, _ in try await actors(request) }
+    router.on(Self.path(Routes.places), method: .get) { request, _ in try await places(request) }
     router.on(Self.path(Routes.document), method: .get) { request, context in
       try await document(id: Self.pathParameter(context.parameters.get("id")), request: request)
     }
@@ -279,6 +280,20 @@ struct API: Sendable {
     }
     let (rows, next) = Self.slice(table, start: start, size: size)
     return Self.json(.object([("actors", .rows(rows)), ("nextCursor", next)]))
+  }
+
+  /// Where the events happened, one row per place (as the dashboard's map).
+  func places(_ request: Request) async throws -> Response {
+    let query = Self.parameters(request)
+    let limit = try Self.integer(
+      query("limit"), name: "limit", default: state.configuration.maxPageSize,
+      maximum: 100_000)
+    let filter = try Self.filter(query)
+    let store = state.store
+    let (start, size) = try page(query)
+    let table = try await state.query { try store.places(filter, limit: limit) }
+    let (rows, next) = Self.slice(table, start: start, size: size)
+    return Self.json(.object([("places", .rows(rows)), ("nextCursor", next)]))
   }
 
   /// A stored document as `entente.document/1`, byte for byte what `entente code --format

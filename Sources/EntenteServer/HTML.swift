@@ -211,25 +211,22 @@ enum HTML {
   static func placeList(_ document: CodedDocument) -> String {
     var order: [String] = []
     var places: [String: (location: Location, mentions: Int, events: Int, quads: [Int])] = [:]
-    func key(_ location: Location) -> String {
-      "\(location.geonameId ?? 0)|\(location.name)|\(location.lat)|\(location.lon)"
+    /// The place's key, listing it the first time.
+    func entry(_ location: Location) -> String {
+      let k = "\(location.geonameId ?? 0)|\(location.name)|\(location.lat)|\(location.lon)"
+      if places[k] == nil {
+        order.append(k)
+        places[k] = (location, 0, 0, [0, 0, 0, 0])
+      }
+      return k
     }
     for mention in document.mentions {
       guard let location = mention.location else { continue }
-      let k = key(location)
-      if places[k] == nil {
-        order.append(k)
-        places[k] = (location, 0, 0, [0, 0, 0, 0])
-      }
-      places[k]?.mentions += 1
+      places[entry(location)]?.mentions += 1
     }
     for event in document.events {
       guard let location = event.location else { continue }
-      let k = key(location)
-      if places[k] == nil {
-        order.append(k)
-        places[k] = (location, 0, 0, [0, 0, 0, 0])
-      }
+      let k = entry(location)
       places[k]?.events += 1
       if let quad = event.quadClass?.rawValue, (1...4).contains(quad) {
         places[k]?.quads[quad - 1] += 1

@@ -106,6 +106,12 @@ enum Routes {
       ("period", "`day`, `week`, `month` or `year`; none by default."),
       ("limit", "Actors per period, 20 by default."),
     ] + paging, responses: [(200, "One row per actor and period.", "application/json")] + errors)
+  static let places = Route(
+    method: "GET", path: "/v1/places",
+    summary:
+      "Where the events happened: one row per place, with its events, their counts by quad class, mean Goldstein score, first and last day; most events first.",
+    query: filters + [("limit", "Places, at most; 1,000 by default.")] + paging,
+    responses: [(200, "One row per place.", "application/json")] + errors)
   static let document = Route(
     method: "GET", path: "/v1/documents/{id}",
     summary:
@@ -130,7 +136,9 @@ enum Routes {
     responses: [(200, "OpenAPI 3.0.", "application/json")])
 
   /// The JSON API's routes.
-  static let api = [code, documentsPost, events, dyads, actors, document, health, metrics, openAPI]
+  static let api = [
+    code, documentsPost, events, dyads, actors, places, document, health, metrics, openAPI,
+  ]
 
   /// The dashboard's pages.
   static let pages = [
@@ -139,6 +147,7 @@ enum Routes {
     Route(method: "GET", path: "/events", summary: "The stored events, filtered.", api: false),
     Route(method: "GET", path: "/relations", summary: "The network of countries.", api: false),
     Route(method: "GET", path: "/dyad", summary: "Two actors over time.", api: false),
+    Route(method: "GET", path: "/map", summary: "The stored events by place.", api: false),
     Route(
       method: "GET", path: "/documents/{id}", summary: "A stored document, highlighted.",
       api: false),

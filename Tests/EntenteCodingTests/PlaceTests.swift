@@ -165,6 +165,8 @@ struct PlaceTests {
     let dated = try coded("KABUL - The Taliban accused Pakistan of shelling border villages.")
     let accusation = try #require(dated.events.first { $0.code.rawValue == "112" })
     #expect(accusation.location?.name == "Kabul" && accusation.locationText == "KABUL")
+    let part = try coded("Gunmen attacked a police post in southern Guyana on Monday.")
+    #expect(part.events.first?.location?.name == "Guyana")
     let none = try coded("Japan criticized North Korea on Thursday.")
     #expect(none.events.allSatisfy { $0.location == nil && $0.locationText == nil })
   }

@@ -294,6 +294,20 @@ struct APITests {
           try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]
         #expect(events?.isEmpty == true)
       }
+      try await client.execute(uri: "/v1/places", method: .get) { response in
+        let places =
+          try #require(try json(response) as? [String: Any])["places"] as? [[String: Any]]
+        let geneva = places?.first { $0["location"] as? String == "Geneva" }
+        #expect(geneva?["events"] as? Int == 2 && geneva?["verbalCooperation"] as? Int == 2)
+        #expect(geneva?["geonameId"] as? Int == 2_660_646)
+        let counts = places?.compactMap { $0["events"] as? Int } ?? []
+        #expect(counts == counts.sorted(by: >))
+      }
+      try await client.execute(uri: "/v1/places?actor=CHN", method: .get) { response in
+        let places =
+          try #require(try json(response) as? [String: Any])["places"] as? [[String: Any]]
+        #expect(places?.isEmpty == true)
+      }
       try await client.execute(uri: "/v1/events?country=CHE", method: .get) { response in
         let events =
           try #require(try json(response) as? [String: Any])["events"] as? [[String: Any]]

@@ -33,6 +33,17 @@ extension CodedDocument {
     {
       guard sentences.indices.contains(index) else { throw fail("\(what()): no sentence \(index)") }
     }
+    func place(_ location: Location, _ what: @autoclosure () -> String)
+      throws(CodedDocumentInvariantError)
+    {
+      guard (-90...90).contains(location.lat), (-180...180).contains(location.lon),
+        (0...1).contains(location.confidence), !location.name.isEmpty
+      else {
+        throw fail(
+          "\(what()): location \(location.name) at \(location.lat),\(location.lon) confidence \(location.confidence)"
+        )
+      }
+    }
     var tokenCount = 0
     for (index, item) in sentences.enumerated() {
       try check(item.span, "sentence \(index)")
@@ -52,12 +63,17 @@ extension CodedDocument {
       if let affiliation = mention.affiliation, !mentions.indices.contains(affiliation) {
         throw fail("mention \(index): no mention \(affiliation) to belong to")
       }
+      if let location = mention.location { try place(location, "mention \(index)") }
     }
     for (index, event) in events.enumerated() {
       try sentence(event.sentence, "event \(index)")
       try check(event.evidence, "event \(index) evidence")
       try check(event.source.span, "event \(index) source")
       if let target = event.target { try check(target.span, "event \(index) target") }
+      if let location = event.location { try place(location, "event \(index)") }
+      guard (event.location == nil) == (event.locationText == nil) else {
+        throw fail("event \(index): a location without its words, or words without a location")
+      }
     }
     for (index, quote) in quotes.enumerated() {
       try sentence(quote.sentence, "quote \(index)")

@@ -13,6 +13,14 @@ extension PlaceResolver {
     "OUTSIDE", "OUTSKIRTS", "SUBURBS", "SUBURB", "CENTRE", "CENTER", "COAST", "HEART",
   ]
 
+  /// Words between a preposition and a place that say which part of it.
+  static let partWords: Set<WordKey> = [
+    "THE", "SOUTHERN", "NORTHERN", "EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN",
+    "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN", "NORTH-EASTERN", "NORTH-WESTERN",
+    "SOUTH-EASTERN", "SOUTH-WESTERN", "UPPER", "LOWER", "RURAL", "OCCUPIED", "NEIGHBOURING",
+    "NEIGHBORING", "WAR-TORN",
+  ]
+
   /// CAMEO codes of going somewhere: their place may follow `to` (`a visit to North Korea`).
   static let movementCodes: Set<String> = ["042", "043", "044"]
 
@@ -50,10 +58,17 @@ extension PlaceResolver {
         guard let tagSet, Int(doc.tokens[token].tag) < tagSet.count else { return false }
         return tagSet.xpos[Int(doc.tokens[token].tag)].hasPrefix("VB")
       }
-      /// Whether a preposition puts the event in the place the mention names.
+      /// Whether a preposition puts the event in the place the mention names, over words
+      /// that say which part of it (`in southern Guyana`, `in the occupied West Bank`).
       func locative(_ mention: ActorMention, movement: Bool) -> Bool {
+        let start = Int(doc.sentences[mention.sentence].tokenStart)
         var before = mention.tokens.lowerBound - 1
-        guard before >= Int(doc.sentences[mention.sentence].tokenStart) else { return false }
+        var skipped = 0
+        while before > start, skipped < 2, Self.partWords.contains(word(before)) {
+          before -= 1
+          skipped += 1
+        }
+        guard before >= start else { return false }
         // `the city of Aleppo`, `in the Korean Peninsula`'s `the` is the mention's.
         let w = word(before)
         if Self.locatives.contains(w) { return true }
