@@ -171,6 +171,29 @@ struct PlaceTests {
     #expect(none.events.allSatisfy { $0.location == nil && $0.locationText == nil })
   }
 
+  @Test("the fixture's events happen where it says, 90% of them at least")
+  func eventFixture() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/event-places.tsv")
+    let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+      .filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t").map(String.init) }
+    #expect(rows.count >= 40)
+    var right = 0
+    var total = 0
+    var report: [String] = []
+    for row in rows where row.count == 2 {
+      let document = try coded(row[0])
+      guard let event = document.events.first else { continue }
+      total += 1
+      let got = event.location?.name ?? "-"
+      if got == row[1] { right += 1 } else { report.append("\(row[0]): got \(got)") }
+    }
+    print("event places fixture: \(right) of \(total) events located as written")
+    for line in report { print("  miss: \(line)") }
+    #expect(total >= 35)
+    #expect(Double(right) >= 0.9 * Double(total), "\(report.joined(separator: "\n"))")
+  }
+
   @Test("a visit is located where the visitor went")
   func visit() throws {
     let document = try coded("The Russian president arrived in Pyongyang for a two-day visit.")

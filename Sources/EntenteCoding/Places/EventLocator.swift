@@ -75,9 +75,10 @@ extension PlaceResolver {
         // `on the Korean Peninsula`, but not `sanctions on Russia` or `talks on Ukraine`.
         if w == "ON" { return mention.location?.kind == .region }
         if movement, w == "TO" { return true }
+        // `north of Kyiv`, and what is done to `the town of Goma` is done there.
         if w == "OF", before > 0 {
           before -= 1
-          return Self.directions.contains(word(before))
+          return Self.directions.contains(word(before)) || Self.placeNouns.contains(word(before))
         }
         return false
       }
