@@ -66,7 +66,8 @@ public struct DocumentWriter {
         ? "id\tsentence\ttoken\tstart\tend\tkind\ttext\ttag\tupos\tlemma\thead\tdeprel\n"
         : writesEvents
           ? "id\tdate\tsentence\tsource\ttarget\tcode\troot\tquadClass\tgoldstein\tplover\tmode\t"
-            + "sourceCountry\ttargetCountry\tsourceText\ttargetText\tdateText\tevidence\trule\n"
+            + "sourceCountry\ttargetCountry\tsourceText\ttargetText\tdateText\tevidence\trule\t"
+            + "location\tlocationCountry\tlat\tlon\tgeonameId\tlocationText\n"
           : "id\tsentence\tstart\tend\ttext\n"
       tsv.append(contentsOf: header.utf8)
     case .jsonl, .none:
@@ -599,6 +600,9 @@ public struct DocumentWriter {
         event.source.country?.rawValue ?? "", event.target?.country?.rawValue ?? "",
         event.source.span.text,
         event.target?.span.text ?? "", event.dateText ?? "", event.evidence.text, rule,
+        event.location?.name ?? "", event.location?.country ?? "",
+        event.location.map { String($0.lat) } ?? "", event.location.map { String($0.lon) } ?? "",
+        event.location?.geonameId.map(String.init) ?? "", event.locationText ?? "",
       ]
       tsv.append(contentsOf: fields.map(TSV.escape).joined(separator: [0x09]))
       tsv.append(0x0A)

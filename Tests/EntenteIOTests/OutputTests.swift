@@ -145,9 +145,12 @@ struct OutputTests {
     #expect(rows.first?.hasPrefix("id\tdate\tsentence\tsource\ttarget\tcode") == true)
     let row = try #require(rows.dropFirst().first)
     let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
-    #expect(fields.count == 18)
+    #expect(fields.count == 24)
     #expect(fields[1] == "2024-06-18")
     #expect(fields[3] == "ARM" && fields[4] == "AZE" && fields[5] == "044")
+    // Located by the dateline, `GENEVA (Entente Wire) -`.
+    #expect(fields[18] == "Geneva" && fields[19] == "CHE" && fields[22] == "2660646")
+    #expect(fields[23] == "GENEVA")
   }
 
   @Test("a plain-text document has a null date unless --date is given")
