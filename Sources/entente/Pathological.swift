@@ -33,6 +33,12 @@ extension Benchmark {
     Pathology(name: "short sentences") { bytes in
       String(repeating: "Iran warned Israel. Egypt met Jordan. ", count: bytes / 38)
     },
+    Pathology(name: "places in every sentence") { bytes in
+      // Ambiguous places whose readings depend on each other (US states, cities nearby).
+      String(
+        repeating: "Police in Springfield said Texas troops met in Paris and Dallas. ",
+        count: bytes / 65)
+    },
     Pathology(name: "deep nesting") { bytes in
       // Brackets and quotes opened, with words, and closed only at the end.
       let depth = bytes / 40

@@ -64,9 +64,42 @@ public struct PlaceResolver: Sendable {
     /// How often each country is named.
     var countries: [String: Int] = [:]
     /// US states named or holding a named place (`TX`), with the mentions that do.
-    var states: [String: [Int]] = [:]
+    var states: [String: StateMentions] = [:]
     /// The dateline's country.
     var datelineCountry: String?
+  }
+
+  /// The mentions a US state is named or holds a place by, kept so that asking whether
+  /// another one is near costs a binary search, not a pass over them all.
+  private struct StateMentions {
+    /// How many mentions.
+    var count = 0
+    /// The mentions that are in it.
+    var members: Set<Int> = []
+    /// The sentence and index of each mention of a city in it, in text order.
+    var cities: [(sentence: Int, mention: Int)] = []
+
+    /// Whether a mention other than `index` names or holds a place in the state.
+    func hasOther(than index: Int) -> Bool {
+      count > (members.contains(index) ? 1 : 0)
+    }
+
+    /// Whether a city of the state other than mention `index` is named in `sentence` or the
+    /// sentence before or after it.
+    func hasCity(near sentence: Int, other index: Int) -> Bool {
+      var low = 0
+      var high = cities.count
+      while low < high {
+        let mid = (low + high) / 2
+        if cities[mid].sentence < sentence - 1 { low = mid + 1 } else { high = mid }
+      }
+      var i = low
+      while i < cities.count, cities[i].sentence <= sentence + 1 {
+        if cities[i].mention != index { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   /// Resolves the place mentions of `mentions`, setting their ``ActorMention/location``, and
@@ -98,7 +131,11 @@ public struct PlaceResolver: Sendable {
         if let location = mention.location, location.country == "USA", let adm1 = location.adm1,
           location.confidence >= 0.9
         {
-          context.states[adm1, default: []].append(index)
+          context.states[adm1, default: StateMentions()].count += 1
+          context.states[adm1]?.members.insert(index)
+          if location.kind == .city {
+            context.states[adm1]?.cities.append((mention.sentence, index))
+          }
         }
       }
       if let dateline = doc.sentences.firstIndex(where: \.isDateline),
@@ -258,19 +295,21 @@ public struct PlaceResolver: Sendable {
     // (`Atlanta, Georgia`, a story about US states), or the name is a territory or city of
     // the country that the gazetteer knows by that name (`Gaza Strip`, `West Bank`).
     if mention.type == .country, mention.kind == "country", let country = mention.country,
-      let index = gazetteer.country(country)
+      let countryPlace = gazetteer.country(country)
     {
-      if let state = usState(named: tokens, reader: reader, mentions: mentions, context: context) {
+      if let state = usState(
+        named: tokens, reader: reader, mentions: mentions, index: index, context: context)
+      {
         return gazetteer.location(state, confidence: 0.9)
       }
-      if !candidates.contains(where: { $0.place == index }),
+      if !candidates.contains(where: { $0.place == countryPlace }),
         let part = candidates.first(where: {
           !$0.alternate && gazetteer.places[$0.place].country == country
         })
       {
         return gazetteer.location(part.place, confidence: 1)
       }
-      return gazetteer.location(index, confidence: 1)
+      return gazetteer.location(countryPlace, confidence: 1)
     }
     // A dictionary phrase coded as a country (`the USA`, `Herat` as AFG) is a place of that
     // country by its own name, or else the country.
@@ -367,12 +406,10 @@ public struct PlaceResolver: Sendable {
       // A city of the same US state named nearby (the sentence or the next either way) by
       // another mention (`Dallas`); the state named, or its places named further away, count
       // for less: a speech names many states.
-      if place.country == "USA", let others = context.states[place.adm1]?.filter({ $0 != index }),
-        !others.isEmpty
+      if place.country == "USA", let state = context.states[place.adm1],
+        state.hasOther(than: index)
       {
-        let near = others.contains {
-          abs(mentions[$0].sentence - mention.sentence) <= 1 && mentions[$0].location?.kind == .city
-        }
+        let near = state.hasCity(near: mention.sentence, other: index)
         story += near ? 1 : 0.5
         found.supported = true
         found.specific = found.specific || near
@@ -445,7 +482,8 @@ public struct PlaceResolver: Sendable {
   /// United States: after a US city and a comma, or in a story whose places are American
   /// more than they are of the country.
   private func usState(
-    named tokens: Range<Int>, reader: Reader, mentions: [ActorMention], context: Context
+    named tokens: Range<Int>, reader: Reader, mentions: [ActorMention], index: Int,
+    context: Context
   ) -> Int? {
     guard
       let state = gazetteer.candidates(reader.key(tokens)).first(where: {
@@ -455,8 +493,10 @@ public struct PlaceResolver: Sendable {
     else { return nil }
     let code = gazetteer.places[state.place].adm1
     let comma = tokens.lowerBound - 1
-    if comma > 0, reader.word(comma) == ",",
-      let before = mentions.last(where: { $0.tokens.upperBound == comma }),
+    // Mentions are in text order without overlaps: the one before ends at the comma or none
+    // does.
+    if comma > 0, reader.word(comma) == ",", index > 0,
+      case let before = mentions[index - 1], before.tokens.upperBound == comma,
       gazetteer.candidates(reader.key(before.tokens)).contains(where: {
         let place = gazetteer.places[$0.place]
         return place.country == "USA" && place.adm1 == code
@@ -464,7 +504,7 @@ public struct PlaceResolver: Sendable {
     {
       return state.place
     }
-    let country = mentions.first(where: { $0.tokens == tokens })?.country ?? ""
+    let country = mentions[index].country ?? ""
     let american = context.countries["USA", default: 0]
     let own = context.countries[country, default: 0]
     // The name itself counts for its country; other mentions must outweigh it.
