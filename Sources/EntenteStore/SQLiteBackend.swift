@@ -119,8 +119,13 @@ final class SQLiteBackend: SQLBackend {
   /// Whether an error opening a new database comes from another process setting it up at
   /// the same time: locked, or its tables created since this one looked.
   static func isRace(_ error: DatabaseError) -> Bool {
-    error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-      || (error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists"))
+    guard error.resultCode == .SQLITE_ERROR else {
+      return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+    // Another process ran the same migration first: its tables (`already exists`) or its
+    // columns (`duplicate column name`, the places' columns of v3) are there.
+    let message = error.message ?? ""
+    return message.contains("already exists") || message.contains("duplicate column name")
   }
 
   func transaction(_ statements: [SQLStatement]) throws(StoreError) -> [[Cell]] {
