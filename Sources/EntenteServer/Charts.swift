@@ -102,13 +102,16 @@ enum Charts {
       "<p class=\"legend\">Balance of cooperation over conflict: \(swatches). Click an edge for its dyad.</p>"
   }
 
-  /// The quad class legend of the timeline.
-  static func quadLegend() -> String {
+  /// The quad class legend of the timeline, and without its Goldstein line of the map.
+  static func quadLegend(goldstein: Bool = true) -> String {
     let items = zip(quadColours, quadNames).map { colour, name in
       "<span class=\"swatch\"><svg width=\"14\" height=\"14\"><rect width=\"14\" height=\"14\" fill=\"\(colour)\"/></svg> \(name)</span>"
     }.joined(separator: " ")
-    return
-      "<p class=\"legend\">\(items) <span class=\"swatch\"><svg width=\"20\" height=\"14\"><line x1=\"0\" y1=\"7\" x2=\"20\" y2=\"7\" stroke=\"#111\" stroke-width=\"2\"/></svg> Mean Goldstein (right axis, −10 to 10)</span></p>"
+    let line =
+      goldstein
+      ? " <span class=\"swatch\"><svg width=\"20\" height=\"14\"><line x1=\"0\" y1=\"7\" x2=\"20\" y2=\"7\" stroke=\"#111\" stroke-width=\"2\"/></svg> Mean Goldstein (right axis, −10 to 10)</span>"
+      : ""
+    return "<p class=\"legend\">\(items)\(line)</p>"
   }
 
   /// Stacked bars of the counts by quad class per period, with the mean Goldstein score as a

@@ -396,7 +396,7 @@ struct Dashboard: Sendable {
       "<figcaption>\(points.count) place\(points.count == 1 ? "" : "s"), \(total) located event\(total == 1 ? "" : "s")\(points.count == Self.mapPlaces ? " (the \(Self.mapPlaces) places with the most events)" : "")."
     out +=
       " A point's area grows with its events; its colour is their most frequent quad class.</figcaption>"
-    out += WorldMap.legend + "</figure>"
+    out += Charts.quadLegend(goldstein: false) + "</figure>"
     if rows.isEmpty {
       out += "<p class=\"none\">No stored event with a place matches.</p>"
     } else {

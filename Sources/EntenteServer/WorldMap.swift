@@ -52,9 +52,12 @@ enum WorldMap {
       let radius = 0.8 + 5.2 * (Double(point.count) / Double(largest)).squareRoot()
       let x = String(format: "%.2f", point.lon + 180)
       let y = String(format: "%.2f", 90 - point.lat)
+      // The timeline's colours (Charts.quadColours), grey for no quad class.
+      let fill =
+        (1...4).contains(point.quadClass) ? Charts.quadColours[point.quadClass - 1] : "#95a5a6"
       let circle = """
         <circle class="point quad-\(point.quadClass)" cx="\(x)" cy="\(y)" \
-        r="\(String(format: "%.2f", radius))" data-count="\(point.count)">\
+        r="\(String(format: "%.2f", radius))" fill="\(fill)" data-count="\(point.count)">\
         <title>\(HTML.escape(point.title))</title></circle>
         """
       if let link = point.link {
@@ -74,12 +77,4 @@ enum WorldMap {
     }
     return best
   }
-
-  /// The legend of the quad classes' colours.
-  static let legend = """
-    <ul class="legend"><li><span class="swatch quad-1"></span>verbal cooperation</li>\
-    <li><span class="swatch quad-2"></span>material cooperation</li>\
-    <li><span class="swatch quad-3"></span>verbal conflict</li>\
-    <li><span class="swatch quad-4"></span>material conflict</li></ul>
-    """
 }

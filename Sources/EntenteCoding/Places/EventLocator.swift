@@ -55,8 +55,8 @@ extension PlaceResolver {
         WordKey(bytes: bytes, range: Int(doc.tokens[token].start)..<Int(doc.tokens[token].end))
       }
       func isVerb(_ token: Int) -> Bool {
-        guard let tagSet, Int(doc.tokens[token].tag) < tagSet.count else { return false }
-        return tagSet.xpos[Int(doc.tokens[token].tag)].hasPrefix("VB")
+        guard let tagSet, Int(doc.tokens[token].tag) < tagSet.pennTags.count else { return false }
+        return tagSet.pennTags[Int(doc.tokens[token].tag)].isVerb
       }
       /// Whether a preposition puts the event in the place the mention names, over words
       /// that say which part of it (`in southern Guyana`, `in the occupied West Bank`).
@@ -76,7 +76,7 @@ extension PlaceResolver {
         if w == "ON" { return mention.location?.kind == .region }
         if movement, w == "TO" { return true }
         // `north of Kyiv`, and what is done to `the town of Goma` is done there.
-        if w == "OF", before > 0 {
+        if w == "OF", before > start {
           before -= 1
           return Self.directions.contains(word(before)) || Self.placeNouns.contains(word(before))
         }

@@ -143,8 +143,10 @@ public struct PlaceResolver: Sendable {
       {
         context.datelineCountry = place.location?.country
       }
+      // With nothing more to go on, the second reading would be the first.
+      let again = !context.states.isEmpty || context.datelineCountry != nil
       for i in mentions.indices where Self.isPlace(mentions[i]) {
-        if mentions[i].kind != "country" {
+        if again, mentions[i].kind != "country" {
           mentions[i].location = resolve(
             mentions[i], in: mentions, reader: reader, context: context, index: i)
         }
@@ -607,18 +609,22 @@ public struct PlaceResolver: Sendable {
       }
     }
     guard !added.isEmpty else { return }
-    // Keep text order; affiliations are indices into the list.
-    let old = mentions
-    var merged = mentions + added
-    merged.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-    var newIndex: [Int] = Array(repeating: 0, count: old.count)
-    var oldPosition = 0
-    for (index, mention) in merged.enumerated() where oldPosition < old.count {
-      if mention == old[oldPosition] {
-        newIndex[oldPosition] = index
-        oldPosition += 1
+    // Both lists are in text order and do not overlap: merge them, noting where each old
+    // mention goes, since affiliations are indices into the list.
+    var merged: [ActorMention] = []
+    merged.reserveCapacity(mentions.count + added.count)
+    var newIndex: [Int] = []
+    newIndex.reserveCapacity(mentions.count)
+    var next = added.startIndex
+    for mention in mentions {
+      while next < added.endIndex, added[next].tokens.lowerBound < mention.tokens.lowerBound {
+        merged.append(added[next])
+        next += 1
       }
+      newIndex.append(merged.count)
+      merged.append(mention)
     }
+    merged += added[next...]
     for i in merged.indices {
       if let affiliation = merged[i].affiliation { merged[i].affiliation = newIndex[affiliation] }
     }
